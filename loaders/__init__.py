@@ -1,0 +1,1 @@
+"""Read report files (txt, html, pdf, docx) into normalized, segmented Documents."""

@@ -1,0 +1,105 @@
+"""Typed records the loaders hand to every later stage.
+
+A :class:`Document` carries the normalized text, a map back to the original
+text, its metadata, a section tree and its sentences. Offsets are character
+offsets into ``Document.text`` (normalized) unless the name says ``orig``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Level = Literal["province", "prefecture", "county", "district", "township"]
+SectionKind = Literal["reporting", "planning"]
+DocType = Literal[
+    "annual_summary", "annual_plan", "annual_summary_and_plan", "five_year_plan", "news", "other"
+]
+
+
+@dataclass(frozen=True)
+class Jurisdiction:
+    """The place a document's issuer governs, e.g. 东莞市 (prefecture, 广东省, 441900)."""
+
+    name: str
+    level: Level | None
+    province: str | None
+    code: str | None  # GB/T 2260 six-digit code; None when anonymized or unknown
+    anonymized: bool = False
+
+
+@dataclass
+class Section:
+    """A heading-delimited part of a document.
+
+    ``kind`` says whether it reports what was done or plans what will be done;
+    ``year`` is the year it speaks of (e.g. 2020 for 一、2020年工作总结).
+    """
+
+    index: int
+    heading: str
+    marker: str  # the numbering style: "一、", "（一）", "1.", "第X章", "专栏", "——", "一是" ...
+    depth: int  # 1 = top level
+    start: int
+    end: int
+    kind: SectionKind | None = None
+    year: int | None = None
+    parent: int | None = None  # index of the parent section
+    children: list[int] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of the normalized text, with its span in the original text."""
+
+    index: int
+    text: str
+    start: int
+    end: int
+    orig_start: int
+    orig_end: int
+    section: int | None  # index into Document.sections of the innermost section
+
+
+@dataclass
+class Document:
+    path: str
+    sha256: str  # of the original bytes
+    original_text: str  # decoded, before normalization
+    text: str  # normalized
+    offsets: list[int]  # offsets[i] = position in original_text of text[i]; len(text)+1 entries
+    source_format: str = "txt"  # txt | html | pdf | docx
+    encoding: str | None = None
+    converted_from_traditional: bool = False
+    title: str | None = None
+    issuer: str | None = None
+    jurisdiction: Jurisdiction | None = None
+    doc_type: DocType = "other"
+    summary_year: int | None = None
+    plan_year: int | None = None
+    sections: list[Section] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+
+    def section_path(self, index: int | None) -> list[Section]:
+        """The sections from the top level down to ``index``."""
+        path: list[Section] = []
+        while index is not None:
+            sec = self.sections[index]
+            path.append(sec)
+            index = sec.parent
+        return path[::-1]
+
+    def to_orig(self, start: int, end: int) -> tuple[int, int]:
+        """Map a normalized span to the original text."""
+        o_start = self.offsets[start]
+        o_end = self.offsets[end - 1] + 1 if end > start else o_start
+        return o_start, o_end
+
+
+class LoadError(Exception):
+    """A file could not be turned into a Document; the message names the reason."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs what the test suite needs beyond Python packages:
+# - Neo4j's own Cypher parser (@neo4j-cypher/language-support, pinned in tests/cypher/package.json)
+# - headless Chromium for the browser tests of the pyvis pages (Debian package)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ -f tests/cypher/package.json ] && [ ! -d tests/cypher/node_modules ]; then
+  (cd tests/cypher && npm ci --no-audit --no-fund --loglevel=error)
+fi
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) || echo "test-deps: could not install chromium; browser tests will skip" >&2
+  else
+    echo "test-deps: chromium missing and not root; browser tests will skip" >&2
+  fi
+fi
