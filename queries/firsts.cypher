@@ -1,0 +1,28 @@
+// name: firsts
+// description: Novelty claims (全国首个, 全省率先, 首创) by scope, place or program; the claimant is
+//   the jurisdiction of the document that makes the claim.
+// param scope: choice(national|provincial|municipal|unspecified) -- only claims of this scope
+// param place: place -- only claims by or about this place (or places within it)
+// param program: program -- only claims about this program (or its narrower programs)
+// param limit: int = 1000 -- most rows returned
+// columns: scope, claimant, place, program, what, year, document, evidence
+MATCH (c:NoveltyClaim)
+OPTIONAL MATCH (c)-[:hasPlace]->(pl:Place)
+OPTIONAL MATCH (c)-[:hasProgram]->(p:Program)
+OPTIONAL MATCH (c)-[:hasEvidence]->(e:Evidence)-[:hasDocument]->(d:Document)
+OPTIONAL MATCH (d)-[:jurisdiction]->(dj:Place)
+WITH c, pl, p, e, d, dj
+WHERE ($scope IS NULL OR c.scope = $scope)
+  AND ($place IS NULL OR pl.uri IN $place_uris OR dj.uri IN $place_uris)
+  AND ($program IS NULL OR p.uri IN $program_uris)
+RETURN c.scope AS scope,
+       coalesce(dj.label, pl.label) AS claimant,
+       pl.label AS place,
+       p.prefLabel AS program,
+       c.what AS what,
+       coalesce(c.year, d.summaryYear) AS year,
+       d.title AS document,
+       e.text AS evidence
+ORDER BY CASE scope WHEN 'national' THEN 0 WHEN 'provincial' THEN 1 WHEN 'municipal' THEN 2 ELSE 3 END,
+         claimant, year, what
+LIMIT $limit

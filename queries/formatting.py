@@ -1,0 +1,82 @@
+"""Show query results as a rich table, CSV or JSON."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from kg.store.base import QueryResult
+
+FORMATS = ("table", "csv", "json")
+LIST_SEPARATOR = "; "
+
+
+def cell_text(value: Any) -> str:
+    """A value as one table/CSV cell: lists joined, floats without a spurious ``.0``, null empty."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, (list, tuple)):
+        return LIST_SEPARATOR.join(cell_text(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(_jsonable(value), ensure_ascii=False, sort_keys=True)
+    return str(value)
+
+
+def _jsonable(value: Any) -> Any:
+    """``value`` with engine-specific objects (nodes, dates) turned into JSON-friendly forms."""
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items() if not str(k).startswith("_")}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if hasattr(value, "items"):  # neo4j Node / Relationship behave like mappings
+        return _jsonable(dict(value.items()))
+    return str(value)
+
+
+def to_csv(result: QueryResult) -> str:
+    """CSV with a header row of the column names."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(result.columns)
+    writer.writerows([cell_text(v) for v in row] for row in result.rows)
+    return buffer.getvalue()
+
+
+def to_json(result: QueryResult) -> str:
+    """A JSON array of objects keyed by column name (lists stay lists)."""
+    records = [dict(zip(result.columns, (_jsonable(v) for v in row), strict=True)) for row in result.rows]
+    return json.dumps(records, ensure_ascii=False, indent=2)
+
+
+def to_table(result: QueryResult, title: str | None = None) -> Table:
+    """A rich table of the result."""
+    table = Table(title=title, show_lines=False, header_style="bold")
+    for column in result.columns:
+        table.add_column(column, overflow="fold")
+    for row in result.rows:
+        table.add_row(*(cell_text(v) for v in row))
+    table.caption = f"{len(result.rows)} row{'s' if len(result.rows) != 1 else ''}"
+    return table
+
+
+def print_result(result: QueryResult, fmt: str, console: Console, title: str | None = None) -> None:
+    """Print ``result`` to ``console`` in format ``fmt`` (table, csv or json)."""
+    if fmt == "table":
+        console.print(to_table(result, title))
+    elif fmt == "csv":
+        console.file.write(to_csv(result))
+    elif fmt == "json":
+        console.file.write(to_json(result) + "\n")
+    else:
+        raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")

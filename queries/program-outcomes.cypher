@@ -1,0 +1,27 @@
+// name: program-outcomes
+// description: Measured outcomes tied to a program across places: metric, value, unit, year, change
+//   and rank, with the sentence; without a program, every outcome.
+// param program: program -- only outcomes of this program (or its narrower programs)
+// param place: place -- only outcomes of this place (or places within it)
+// param limit: int = 1000 -- most rows returned
+// columns: program, place, metric, value, unit, year, change, rank, document, evidence
+MATCH (o:Outcome)
+OPTIONAL MATCH (o)-[:hasProgram]->(p:Program)
+OPTIONAL MATCH (o)-[:hasPlace]->(pl:Place)
+OPTIONAL MATCH (o)-[:hasEvidence]->(e:Evidence)-[:hasDocument]->(d:Document)
+OPTIONAL MATCH (d)-[:jurisdiction]->(dj:Place)
+WITH o, p, pl, e, d, dj
+WHERE ($program IS NULL OR p.uri IN $program_uris)
+  AND ($place IS NULL OR pl.uri IN $place_uris OR dj.uri IN $place_uris)
+RETURN p.prefLabel AS program,
+       coalesce(pl.label, dj.label) AS place,
+       o.metric AS metric,
+       o.value AS value,
+       o.unit AS unit,
+       o.year AS year,
+       o.change AS change,
+       o.rank AS rank,
+       d.title AS document,
+       e.text AS evidence
+ORDER BY program, metric, place, year
+LIMIT $limit

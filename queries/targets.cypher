@@ -1,0 +1,31 @@
+// name: targets
+// description: Plan indicators (指标) with baseline and target values and years, binding (约束性)
+//   or expected (预期性), for a place or program.
+// param place: place -- only targets of this place (or places within it)
+// param program: program -- only targets tied to this program (or its narrower programs)
+// param binding: bool -- only binding (true) or only expected (false) indicators
+// param limit: int = 1000 -- most rows returned
+// columns: place, metric, unit, baseline, baseline_year, target, target_year, binding, program, document,
+//   evidence
+MATCH (t:Target)
+OPTIONAL MATCH (t)-[:hasPlace]->(pl:Place)
+OPTIONAL MATCH (t)-[:hasProgram]->(p:Program)
+OPTIONAL MATCH (t)-[:hasEvidence]->(e:Evidence)-[:hasDocument]->(d:Document)
+OPTIONAL MATCH (d)-[:jurisdiction]->(dj:Place)
+WITH t, pl, p, e, d, dj
+WHERE ($place IS NULL OR pl.uri IN $place_uris OR dj.uri IN $place_uris)
+  AND ($program IS NULL OR p.uri IN $program_uris)
+  AND ($binding IS NULL OR t.binding = $binding)
+RETURN coalesce(pl.label, dj.label) AS place,
+       t.metric AS metric,
+       t.unit AS unit,
+       t.baseline AS baseline,
+       t.baselineYear AS baseline_year,
+       t.target AS target,
+       t.targetYear AS target_year,
+       t.binding AS binding,
+       p.prefLabel AS program,
+       coalesce(d.title, d.path, d.uri) AS document,
+       e.text AS evidence
+ORDER BY place, document, e.start, metric
+LIMIT $limit
