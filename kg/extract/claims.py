@@ -1,0 +1,55 @@
+"""Novelty claims: 全国首个, 全省率先, 全市第一家, 首创 … with their scope and what is claimed."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.context import SentenceContext
+from kg.extract.model import NoveltyClaim
+from kg.extract.rules.claims import CLAIM_CUES, CLAIM_VERBS
+
+_CUES = tuple((rule, re.compile(pattern), scope) for rule, pattern, scope in CLAIM_CUES)
+_LEADING_VERB = re.compile("^(?:" + "|".join(sorted(CLAIM_VERBS, key=len, reverse=True)) + ")")
+_PHRASE_END = re.compile(r"[，,；;。：:！？]")
+_GAP = re.compile(r"填补(?:了)?(?:我国|国内|全国|国家|全省|省内)?(?P<what>[^，；。]*?)(?:的)?空白")
+
+
+def _what(text: str, start: int, end: int, clause_start: int) -> str:
+    """The thing claimed: the object phrase after the cue, else the clause before it."""
+    gap = _GAP.match(text, start)
+    if gap:
+        return gap["what"].strip()
+    stop = _PHRASE_END.search(text, end)
+    after = text[end : stop.start() if stop else len(text)].lstrip("的")
+    after = _LEADING_VERB.sub("", after, count=1).strip()
+    if len(after) >= 2:
+        return after
+    return text[clause_start:start].strip()
+
+
+def extract_claims(ctx: SentenceContext) -> list[NoveltyClaim]:
+    """Every claim cue in the sentence, each once (scoped cues shadow bare 率先 inside them)."""
+    text = ctx.text
+    taken: list[tuple[int, int]] = []
+    claims: list[NoveltyClaim] = []
+    for rule, pattern, scope in _CUES:
+        for m in pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            clause_start, _ = ctx.clause_bounds(m.start())
+            what = _what(text, m.start(), m.end(), clause_start)
+            place = next((p.ref for p in reversed(ctx.places) if p.end <= m.start()), None)
+            claims.append(
+                NoveltyClaim(
+                    scope=scope,  # type: ignore[arg-type]
+                    what=what,
+                    evidence=ctx.evidence(m.start(), m.end(), rule, 0.85 if scope != "unspecified" else 0.7),
+                    program=ctx.program_at(m.end(), m.end() + max(len(what), 1)),
+                    place=place.name if place else None,
+                    place_ref=place,
+                    year=ctx.year,
+                )
+            )
+    claims.sort(key=lambda c: c.evidence.start)
+    return claims

@@ -1,0 +1,121 @@
+"""Quantities in Chinese text: Arabic and Chinese numerals, 万/亿 magnitudes, units, percentages.
+
+``find_quantities(text)`` returns every number followed by a known unit, as written
+(22.7万户 → value 22.7, unit 万户) and in base units (base_value 227000, base_unit 户).
+Unit and magnitude tables live in :mod:`kg.extract.rules.units`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import cn2an
+
+from kg.extract.rules.units import APPROX_PREFIXES, APPROX_SUFFIXES, MAGNITUDES, UNITS
+
+_CN_DIGITS = "零〇一二两三四五六七八九十百千"
+_ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_CHINESE = rf"[{_CN_DIGITS}]+(?:点[{_CN_DIGITS}]+)?"
+
+
+def _alternation(words: list[str] | tuple[str, ...]) -> str:
+    """A regex alternation that prefers the longest word (so 个工作日 beats 个)."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_MAGNITUDE_RE = _alternation(list(MAGNITUDES))
+_UNIT_RE = _alternation(UNITS)
+QUANTITY_RE = re.compile(
+    rf"(?P<approx_pre>{_alternation(APPROX_PREFIXES)})?"
+    rf"(?P<num>{_ARABIC}|{_CHINESE})\s*"
+    rf"(?P<approx>余|多)?\s*"
+    rf"(?P<mag>{_MAGNITUDE_RE})?\s*"
+    rf"(?P<unit>{_UNIT_RE})"
+    rf"(?P<approx_post>{_alternation(APPROX_SUFFIXES)})?"
+)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number with its unit as written, and the same amount in base units."""
+
+    value: float
+    unit: str  # magnitude + unit as written, e.g. 万户, 亿元, %, 个工作日
+    base_value: float
+    base_unit: str  # e.g. 户, 元, %
+    start: int  # span in the searched text
+    end: int
+    text: str
+    approximate: bool = False  # 余/多/约/以上 ...
+    chinese_numeral: bool = False
+
+
+def parse_number(text: str) -> float | None:
+    """Parse an Arabic or Chinese numeral (``1,234.5``, ``二十一``, ``两``); None if it is not one."""
+    cleaned = text.replace(",", "").strip()
+    if not cleaned:
+        return None
+    try:
+        return float(cleaned)
+    except ValueError:
+        pass
+    try:
+        return float(cn2an.cn2an(cleaned, "smart"))
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def _quantity(match: re.Match[str], offset: int) -> Quantity | None:
+    value = parse_number(match["num"])
+    if value is None:
+        return None
+    magnitude = match["mag"] or ""
+    unit_word = match["unit"]
+    factor = MAGNITUDES.get(magnitude, 1.0)
+    base_unit = unit_word
+    if unit_word.startswith("个") and unit_word[1:] in MAGNITUDES:  # 3个亿 → 3 × 10^8 元
+        factor = MAGNITUDES[unit_word[1:]]
+        base_unit = "元"
+    # 以上/以下 bound a value (5项以上 is a target of 5), they do not blur it like 余/约 do
+    approx = bool(match["approx_pre"] or match["approx"] or match["approx_post"] in ("左右", "余"))
+    return Quantity(
+        value=value,
+        unit=magnitude + unit_word,
+        base_value=round(value * factor, 6),
+        base_unit=base_unit,
+        start=offset + match.start("num"),
+        end=offset + match.end("unit"),
+        text=match.group(0),
+        approximate=approx,
+        chinese_numeral=not re.match(r"\d", match["num"]),
+    )
+
+
+def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
+    """Every number-with-unit in ``text``; spans are shifted by ``offset``.
+
+    Ordinals (第二十一届) and parts of longer Chinese words (一站式, 一公开) are skipped:
+    a Chinese numeral only counts when a unit follows it directly.
+    """
+    found: list[Quantity] = []
+    for match in QUANTITY_RE.finditer(text):
+        if match.start("num") > 0 and text[match.start("num") - 1] == "第":
+            continue
+        if _glued_to_digits(text, match) or _is_calendar_year(match):
+            continue
+        quantity = _quantity(match, offset)
+        if quantity is not None:
+            found.append(quantity)
+    return found
+
+
+def _glued_to_digits(text: str, match: re.Match[str]) -> bool:
+    """True when the number is the tail of a longer token (e.g. the 5 of 3C5, the 2 of PM2.5)."""
+    before = text[match.start("num") - 1] if match.start("num") > 0 else ""
+    return bool(before) and ((before.isascii() and before.isalnum()) or before == ".")
+
+
+def _is_calendar_year(match: re.Match[str]) -> bool:
+    """2020年 is a date, not a quantity of years."""
+    return match["unit"] == "年" and bool(re.fullmatch(r"(19|20)\d\d", match["num"]))

@@ -1,0 +1,221 @@
+"""Places named in sentences, resolved to administrative divisions (GB/T 2260 codes via jionlp).
+
+A :class:`PlaceFinder` is built once per document. It knows every province, prefecture and
+county of China by full name, the short names (东莞, 厚街, 松山湖) only of divisions inside the
+document's jurisdiction, and the self references (我市, 全区, 市局 ...) that mean the
+jurisdiction itself. So 松山湖 in a 东莞 report is the 东莞 township, never 赤峰市松山区,
+whose short name 松山 is not known outside 赤峰.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import quote
+
+import ahocorasick
+
+from kg.extract.model import PlaceRef
+from kg.extract.rules.places import NON_PLACE_WORDS, SELF_REFERENCES, SHORT_NAME_SUFFIXES
+from kg.loaders.model import Document, Jurisdiction
+
+PLACE_NS = "https://w3id.org/regkg/id/place/"
+
+
+@dataclass(frozen=True)
+class Division:
+    """One administrative division of the jionlp table."""
+
+    name: str
+    level: str  # province | prefecture | county | township
+    code: str | None
+    parent_code: str | None
+    province: str
+    aliases: tuple[str, ...] = ()
+
+
+def place_iri(name: str, code: str | None, parent_code: str | None) -> str:
+    """The stable IRI of docs/schema.md: by code, else by parent code (or 'cn') and name."""
+    if code:
+        return f"{PLACE_NS}{code}"
+    return f"{PLACE_NS}x/{parent_code or 'cn'}/{quote(name)}"
+
+
+def _load_jionlp_table() -> dict:
+    """jionlp's nested division dict; its import prints a banner, which must not reach stdout."""
+    with contextlib.redirect_stdout(io.StringIO()):
+        from jionlp.dictionary.dictionary_loader import china_location_loader
+
+        return china_location_loader(detail=True)
+
+
+def _aliases(node: dict) -> tuple[str, ...]:
+    alias = node.get("_alias") or ()
+    return (alias,) if isinstance(alias, str) else tuple(alias)
+
+
+@lru_cache(maxsize=1)
+def divisions() -> tuple[Division, ...]:
+    """Every division jionlp knows down to townships (townships carry no code there)."""
+    out: list[Division] = []
+    for prov_name, prov in _load_jionlp_table().items():
+        prov_code = prov.get("_admin_code")
+        out.append(Division(prov_name, "province", prov_code, None, prov_name, _aliases(prov)))
+        for pref_name, pref in prov.items():
+            if pref_name.startswith("_") or not isinstance(pref, dict):
+                continue
+            pref_code = pref.get("_admin_code")
+            out.append(Division(pref_name, "prefecture", pref_code, prov_code, prov_name, _aliases(pref)))
+            for county_name, county in pref.items():
+                if county_name.startswith("_"):
+                    continue
+                out.extend(_county_and_townships(county_name, county, pref_code, prov_name))
+    return tuple(out)
+
+
+def _county_and_townships(name: str, node: object, pref_code: str | None, province: str) -> list[Division]:
+    """A county and its townships; 市直辖行政区划 (东莞, 中山) hangs townships on the prefecture."""
+    if not isinstance(node, dict):  # a bare code: county without township detail
+        return [Division(name, "county", str(node), pref_code, province)]
+    code = node.get("_admin_code")
+    out: list[Division] = []
+    direct = name == "市直辖行政区划"
+    if not direct:
+        out.append(Division(name, "county", code, pref_code, province, _aliases(node)))
+    parent = pref_code if direct else code
+    for town in node:
+        if not town.startswith("_"):
+            out.append(Division(town, "township", None, parent, province))
+    return out
+
+
+def _short_name(name: str) -> str | None:
+    """厚街镇 → 厚街, 万江街道 → 万江; None when too short to be safe."""
+    for suffix in SHORT_NAME_SUFFIXES:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[: -len(suffix)]
+    return None
+
+
+def _ref(div: Division, surface: str) -> PlaceRef:
+    return PlaceRef(
+        name=div.name,
+        surface=surface,
+        level=div.level,
+        code=div.code,
+        parent_code=div.parent_code,
+        province=div.province,
+        iri=place_iri(div.name, div.code, div.parent_code),
+    )
+
+
+def jurisdiction_ref(jurisdiction: Jurisdiction | None, surface: str | None = None) -> PlaceRef | None:
+    """The document's own place as a PlaceRef (anonymized XX区 has no code)."""
+    if jurisdiction is None:
+        return None
+    parent = None
+    if jurisdiction.code is None and jurisdiction.province:
+        parent = next((d.code for d in divisions() if d.name == jurisdiction.province), None)
+    return PlaceRef(
+        name=jurisdiction.name,
+        surface=surface or jurisdiction.name,
+        level=jurisdiction.level,
+        code=jurisdiction.code,
+        province=jurisdiction.province,
+        parent_code=parent,
+        iri=place_iri(jurisdiction.name, jurisdiction.code, parent),
+    )
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A place found in a sentence; start/end are offsets in the sentence."""
+
+    ref: PlaceRef
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1)
+def _national_names() -> dict[str, Division]:
+    """Full names of provinces, prefectures and counties plus province/prefecture aliases."""
+    names: dict[str, Division] = {}
+    for div in divisions():
+        if div.level == "township":
+            continue
+        names.setdefault(div.name, div)
+        if div.level in ("province", "prefecture"):
+            for alias in div.aliases:
+                if len(alias) >= 2:
+                    names.setdefault(alias, div)
+    return names
+
+
+def _inside(div: Division, jurisdiction: Jurisdiction) -> bool:
+    """Whether ``div`` lies inside the jurisdiction (by code prefix, or by parent code)."""
+    code = jurisdiction.code
+    if not code:
+        return False
+    prefix = code.rstrip("0") if jurisdiction.level in ("province", "prefecture") else code
+    prefix = prefix if len(prefix) % 2 == 0 else prefix + "0"
+    own = div.code or div.parent_code or ""
+    return own.startswith(prefix) and div.code != code
+
+
+class PlaceFinder:
+    """Finds places in the sentences of one document."""
+
+    def __init__(self, doc: Document) -> None:
+        self.jurisdiction = doc.jurisdiction
+        self.home = jurisdiction_ref(doc.jurisdiction)
+        self._names: dict[str, PlaceRef | None] = {}
+        for name, div in _national_names().items():
+            self._names[name] = _ref(div, name)
+        if doc.jurisdiction is not None:
+            self._add_local_names(doc.jurisdiction)
+        for word in NON_PLACE_WORDS:  # a longer ordinary word blocks the place inside it
+            self._names.setdefault(word, None)
+        self._automaton = ahocorasick.Automaton()
+        for name in self._names:
+            self._automaton.add_word(name, name)
+        self._automaton.make_automaton()
+
+    def _add_local_names(self, jurisdiction: Jurisdiction) -> None:
+        """Short names inside the jurisdiction win over same-named places elsewhere."""
+        for div in divisions():
+            if not _inside(div, jurisdiction):
+                continue
+            self._names[div.name] = _ref(div, div.name)
+            for alias in (*div.aliases, _short_name(div.name)):
+                if alias and len(alias) >= 2:
+                    self._names[alias] = _ref(div, alias)
+        if self.home is not None:
+            for word in SELF_REFERENCES.get(jurisdiction.level or "", ()):
+                self._names[word] = self.home
+            self._names[jurisdiction.name] = self.home
+
+    def find(self, text: str) -> list[PlaceMention]:
+        """Places in ``text``, longest match first, never inside a longer word."""
+        hits: list[tuple[int, int, str]] = []
+        for end, name in self._automaton.iter(text):
+            start = end - len(name) + 1
+            hits.append((start, end + 1, name))
+        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        mentions: list[PlaceMention] = []
+        last_end = -1
+        for start, end, name in hits:
+            if start < last_end:
+                continue
+            last_end = end
+            ref = self._names[name]
+            if ref is not None:
+                mentions.append(PlaceMention(_with_surface(ref, name), start, end))
+        return mentions
+
+
+def _with_surface(ref: PlaceRef, surface: str) -> PlaceRef:
+    if ref.surface == surface:
+        return ref
+    return PlaceRef(ref.name, surface, ref.level, ref.code, ref.parent_code, ref.province, ref.iri)

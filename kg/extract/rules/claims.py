@@ -1,0 +1,59 @@
+"""Cues of novelty claims (全国首个, 全省率先, 首创 ...) and the scope each one asserts.
+
+Each cue is (rule id, regex, scope). The regexes are tried in order on a sentence; a span
+already claimed by an earlier cue is not matched again, so the scoped cues come first and
+bare 率先/首创 only fire where no scope word is attached.
+"""
+
+from __future__ import annotations
+
+_FIRST = (
+    r"(?:首个|首批|首家|首单|首创|首推|首次|首例|首部|首条|首张"
+    r"|第一个|第一家|第一单|第一批|第一次|第一条|第一部|率先)"
+)
+_FILL_GAP = r"填补(?:了)?{scope}[^，；。]{{0,40}}?(?:的)?空白"
+
+CLAIM_CUES: tuple[tuple[str, str, str], ...] = (
+    ("claim.national_first", rf"(?:全国|国内|我国|国家层面)(?:范围内)?{_FIRST}", "national"),
+    ("claim.national_lead", r"率先全国", "national"),
+    ("claim.national_gap", _FILL_GAP.format(scope="(?:我国|国内|全国|国家)"), "national"),
+    ("claim.provincial_first", rf"(?:全省|省内|全省地级市|全省地级以上市)(?:范围内)?{_FIRST}", "provincial"),
+    ("claim.provincial_lead", r"率先全省", "provincial"),
+    ("claim.provincial_gap", _FILL_GAP.format(scope="(?:全省|省内)"), "provincial"),
+    ("claim.municipal_first", rf"(?:全市|市内|我市|本市)(?:范围内)?{_FIRST}", "municipal"),
+    ("claim.municipal_lead", r"率先全市", "municipal"),
+    # a count of firsts: 取得六个全省率先
+    ("claim.provincial_count", r"[一二两三四五六七八九十\d]+个全省率先", "provincial"),
+    ("claim.unscoped_lead", r"率先", "unspecified"),
+    ("claim.unscoped_first", r"首创|首推|(?:区内|县内|镇内)首[个家批]", "unspecified"),
+)
+
+# verbs that introduce the thing claimed: 率先实现X → X
+CLAIM_VERBS = (
+    "实现",
+    "推动",
+    "推出",
+    "开展",
+    "建立",
+    "建成",
+    "编制",
+    "制定",
+    "发布",
+    "应用",
+    "开发上线",
+    "开发",
+    "上线",
+    "增设",
+    "设立",
+    "成立",
+    "创建",
+    "办理",
+    "完成",
+    "出台",
+    "探索",
+    "推行",
+    "启动",
+    "试点",
+    "打造",
+    "组建",
+)

@@ -1,0 +1,109 @@
+"""What makes a number a reported outcome rather than an activity count or a date.
+
+A bureau report is full of numbers; the outcomes a reader keeps are the results the bureau
+is measured by — market entities, processing times, money, patents and trademarks, cases,
+complaints, inspection batches and pass rates. Activity counts (检查…家次, 培训…人次,
+meetings, trainings, staff) and approximate figures (…余家, 90多名) are context, not results.
+"""
+
+from __future__ import annotations
+
+# units of results: money, entities, IP, cases, batches, rates, durations, scores
+RESULT_UNITS: frozenset[str] = frozenset(
+    {
+        "元",
+        "个亿",
+        "户",
+        "家",
+        "件",
+        "宗",
+        "批次",
+        "%",
+        "％",
+        "个工作日",
+        "工作日",
+        "分",
+        "项",
+        "份",
+        "个",
+        "条",
+    }
+)
+
+# metric words of the key performance indicators of market regulation
+KPI_WORDS: tuple[str, ...] = (
+    "市场主体",
+    "企业开办",
+    "开办企业",
+    "个体户",
+    "个体工商户",
+    "企业",
+    "注册资本",
+    "注销",
+    "登记",
+    "专利",
+    "商标",
+    "知识产权",
+    "质押",
+    "融资",
+    "贷款",
+    "专利奖",
+    "案件",
+    "罚没",
+    "投诉",
+    "举报",
+    "咨询",
+    "挽回",
+    "经济损失",
+    "抽检",
+    "抽查",
+    "快检",
+    "合格率",
+    "完成率",
+    "满意率",
+    "网办率",
+    "年报",
+    "公示率",
+    "兑付",
+    "压缩",
+    "时限",
+    "提速",
+    "评估",
+    "资助",
+    "资金",
+    "补助",
+    "减免",
+    "收费",
+    "核酸检测",
+    "收储",
+    "学校食堂",
+    "食堂",
+    "零售药店",
+    "放心",
+    "示范",
+    "守合同重信用",
+    "电子证照",
+    "事权",
+    "信息",
+)
+
+# words right before a number that make it a part of a larger total (其中…) or a share (占…)
+SUBORDINATE_CUES: tuple[str, ...] = ("其中", "占", "包括")
+
+# a change relative to a previous period: becomes Outcome.change of the preceding number
+CHANGE_CUE = (
+    r"(?:同比|环比|比(?:去年|上年|上一年)(?:同期)?)(?:分别)?(?:增长|上升|提高|增加|下降|减少|降低|提升)了?"
+)
+
+# a rank: 居全省第1, 排名全国第4, 全省地级市第1
+RANK_CUE = (
+    r"(?:位居|排名|排|居|列|并列|名列)?(?P<scope>全国|全省|全市|全区|珠三角|全省地级市|全国地级市|地级市)"
+    r"(?:地级市|地级以上市)?(?:排名)?第(?P<n>\d+|[一二三四五六七八九十]+)"
+)
+
+# number words that begin a metric phrase but are not part of it
+METRIC_LEADING_NOISE = (
+    r"^(?:\d{4}\s*年(?:度|底|末)?|截至\d{4}年底?|全年|今年|去年|目前|全市|全区|全县|全局|全系统|我市|我区|"
+    r"我局|市局|区局|共计|共有|共|累计|已|各类|其中|分别|并|,|，|、|\s)+"
+)
+METRIC_TRAILING_NOISE = r"(?:达到|达|为|高达|突破|超过|逾|约|近|共计|共|累计|分别|仅用|至|\s)+$"

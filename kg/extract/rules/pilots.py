@@ -1,0 +1,69 @@
+"""Cues of pilots (试点, 试行, selected places) and what tells their level."""
+
+from __future__ import annotations
+
+# (rule id, regex) — a pilot is anchored at the cue
+PILOT_CUES: tuple[tuple[str, str], ...] = (
+    ("pilot.shidian", r"试点(?!经验|成果总结)"),
+    ("pilot.shixing", r"试行"),
+    ("pilot.selected", r"选取(?=[^，；。]{2,30}?(?:开展|推行|实施))"),
+    ("pilot.xianxing", r"先行先试"),
+)
+
+# a pilot whose clause only reflects on it (总结…试点经验) is not a pilot run
+PILOT_REFLECTION = r"总结[^，；。]*试点"
+
+# verbs that precede the name of the pilot (争取X试点 → X试点)
+PILOT_VERBS = (
+    "开展",
+    "推进",
+    "争取",
+    "获批",
+    "成为",
+    "实施",
+    "启动",
+    "申报",
+    "建立",
+    "创建",
+    "承担",
+    "入选",
+    "纳入",
+    "列入",
+    "推动",
+    "探索",
+    "试行",
+    "选取",
+    "深化",
+    "扩大",
+    "做好",
+    "完成",
+    "参与",
+    "组织",
+    "确定为",
+    "确定",
+    "被确定为",
+)
+
+# level of a pilot from words in its name or clause
+PILOT_LEVELS: tuple[tuple[str, str], ...] = (
+    (r"国家级|国家|全国", "national"),
+    (r"省级|全省|省", "provincial"),
+    (r"市级|全市", "municipal"),
+)
+
+# named bodies that can host a pilot (a company, a centre, a market street …)
+HOST_SUFFIXES = (
+    "有限公司",
+    "公司",
+    "中心",
+    "协会",
+    "学校",
+    "医院",
+    "集团",
+    "市场",
+    "商超",
+    "街区",
+    "园区",
+    "基地",
+    "社区",
+)

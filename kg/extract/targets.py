@@ -1,0 +1,56 @@
+"""Targets in planning sentences: 到2025年…达到90%, 新增…5项以上, 实现“每千人6批次”."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.context import SentenceContext
+from kg.extract.model import Target
+from kg.extract.numbers import find_quantities
+from kg.extract.outcomes import metric_before
+from kg.extract.rules.targets import SCOPE_PREFIXES, TARGET_CUES, TARGET_YEAR
+
+_CUE = re.compile("|".join(TARGET_CUES))
+_TARGET_YEAR = re.compile(TARGET_YEAR)
+_NON_TARGET_UNITS = frozenset({"年", "日", "天", "个月", "小时", "分钟"})
+_METRIC_AFTER = re.compile(r"^[的]?(?P<m>[\u4e00-\u9fff“”]{2,20}?)(?:的|[，,；;。]|$)")
+
+
+def _metric(text: str, q_start: int, q_end: int) -> str:
+    """The metric before the number, or — for 完成5家农贸市场的改造提升 — the phrase after it."""
+    before = metric_before(text, q_start)
+    before = re.sub(r"^(?:计划|力争|年内|拟|新增|实现|完成|达到)+", "", before)
+    if len(before) >= 2 and not before.endswith(("新增", "完成", "实现")):
+        return before
+    after = re.match(r"[^，,；;。]{0,30}", text[q_end:])
+    return (after.group(0) if after else "").strip("的以上 ") or before
+
+
+def extract_targets(ctx: SentenceContext) -> list[Target]:
+    """Targets of a planning sentence (indicator tables are handled by kg.extract.indicator_table)."""
+    if ctx.kind != "planning":
+        return []
+    text = ctx.text
+    year_match = _TARGET_YEAR.search(text)
+    target_year = int(year_match["year"]) if year_match else ctx.year
+    targets: list[Target] = []
+    for q in find_quantities(text):
+        if q.unit in _NON_TARGET_UNITS or q.chinese_numeral:
+            continue
+        clause_start, clause_end = ctx.clause_bounds(q.start)
+        prefix = text[max(clause_start, q.start - 2) : q.start]
+        if any(prefix.endswith(p) for p in SCOPE_PREFIXES):
+            continue
+        if not _CUE.search(text[clause_start:clause_end]):
+            continue
+        targets.append(
+            Target(
+                metric=_metric(text, q.start, q.end),
+                evidence=ctx.evidence(q.start, q.end, "target.sentence", 0.7),
+                unit=q.unit,
+                target=q.value,
+                target_year=target_year,
+                program=ctx.program_at(clause_start, clause_end),
+            )
+        )
+    return targets
