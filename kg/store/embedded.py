@@ -1,0 +1,229 @@
+"""The embedded store: a LadybugDB database in ``<data-dir>/ladybug/graph.lbug``.
+
+Loads are bulk and atomic: the projection is written as Parquet, ``COPY``-ed into a fresh database
+in a temporary directory beside the store, and the finished file is renamed over the old one, so
+a reader never sees half a store. A load holds ``<data-dir>/ladybug/load.lock``; a second loader
+gets :class:`StoreBusyError` and a reader opening meanwhile gets the previous build with a warning
+(or a clear error if there is none yet).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+import time
+import warnings
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rdflib import Dataset, Graph
+
+from kg import config
+from kg.store.base import (
+    QueryError,
+    QueryResult,
+    StoreBusyError,
+    StoreUnavailableError,
+    WriteRefusedError,
+)
+from kg.store.ladybug_schema import copy_statements, schema_ddl
+from kg.store.lock import holder, load_lock
+from kg.store.projection import project_with_warnings
+from kg.store.records import PropertyGraph
+from kg.store.values import from_ladybug
+
+STORE_DIRNAME = "ladybug"
+DB_FILENAME = "graph.lbug"
+MANIFEST_FILENAME = "store.json"
+
+
+@dataclass
+class LoadReport:
+    """What a load put into the store, for the CLI summary and the tests."""
+
+    path: str
+    nodes: dict[str, int] = field(default_factory=dict)
+    relationships: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+    warnings: list[str] = field(default_factory=list)
+
+
+def store_dir(data_dir: str | os.PathLike[str] | None = None) -> Path:
+    """``<data-dir>/ladybug``, where the embedded store of a data dir lives."""
+    return config.data_dir(data_dir) / STORE_DIRNAME
+
+
+def db_file(path: Path) -> Path:
+    """The database file inside a store directory."""
+    return path / DB_FILENAME
+
+
+def build_from_dataset(dataset: Dataset | Graph, path: str | os.PathLike[str]) -> LoadReport:
+    """Project RDF and (re)build the embedded store in directory ``path`` atomically."""
+    projection = project_with_warnings(dataset)
+    report = build_from_graph(projection.graph, path)
+    report.warnings = projection.warnings
+    _write_manifest(Path(path), report)
+    return report
+
+
+def build_from_graph(graph: PropertyGraph, path: str | os.PathLike[str]) -> LoadReport:
+    """Build a store from an already projected graph: schema, bulk ``COPY``, then atomic rename."""
+    import ladybug  # lazy: a heavy native module, not needed for --help or exports
+
+    target = Path(path)
+    started = time.perf_counter()
+    with load_lock(target):
+        workdir = Path(tempfile.mkdtemp(prefix=".build-", dir=target))
+        try:
+            database = ladybug.Database(str(db_file(workdir)))
+            connection = ladybug.Connection(database)
+            for statement in schema_ddl(graph) + copy_statements(graph, workdir):
+                connection.execute(statement)
+            connection.close()
+            database.close()
+            _swap_in(workdir, target)
+        finally:
+            shutil.rmtree(workdir, ignore_errors=True)
+    return LoadReport(str(target), graph.node_counts(), graph.rel_counts(), time.perf_counter() - started)
+
+
+def _swap_in(workdir: Path, target: Path) -> None:
+    """Replace the store's database file by the freshly built one (rename is atomic on POSIX)."""
+    new_db = db_file(workdir)
+    old_db = db_file(target)
+    # A write-ahead log of the old database must not be replayed onto the new one.
+    for suffix in (".wal", ".shadow"):
+        Path(str(old_db) + suffix).unlink(missing_ok=True)
+        fresh = Path(str(new_db) + suffix)
+        if fresh.exists():
+            os.replace(fresh, str(old_db) + suffix)
+    os.replace(new_db, old_db)
+
+
+def _write_manifest(target: Path, report: LoadReport) -> None:
+    """Record what the last load put in, beside the database (read by ``kg load`` and humans)."""
+    body = {**asdict(report), "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+    tmp = target / (MANIFEST_FILENAME + ".tmp")
+    tmp.write_text(json.dumps(body, ensure_ascii=False, indent=2), encoding="utf-8")
+    os.replace(tmp, target / MANIFEST_FILENAME)
+
+
+def refresh(data_dir: str | os.PathLike[str] | None = None) -> LoadReport:
+    """Rebuild ``<data-dir>/ladybug`` from the data dir's RDF (called after every ingest)."""
+    from kg.ingest import load_dataset  # the ingest stage owns how the dataset is stored
+
+    root = config.data_dir(data_dir)
+    # with the vocabulary graph, so programs carry their broader/altLabel even if no document repeats them
+    return build_from_dataset(load_dataset(root, with_ontology=True), store_dir(root))
+
+
+def open_embedded(path: str | os.PathLike[str], *, writable: bool = False) -> EmbeddedStore:
+    """Open the store in directory ``path`` (read-only unless ``writable``)."""
+    return EmbeddedStore(Path(path), writable=writable)
+
+
+class EmbeddedStore:
+    """A :class:`~kg.store.base.GraphStore` over a LadybugDB database."""
+
+    name = "embedded"
+
+    def __init__(self, path: Path, *, writable: bool = False) -> None:
+        import ladybug
+
+        self.path = path
+        self.writable = writable
+        self._lock = None
+        busy_by = holder(path) if path.exists() else None
+        if not db_file(path).exists():
+            if busy_by:
+                raise StoreBusyError(f"the graph store at {path} is being built by {busy_by}; retry shortly")
+            raise StoreUnavailableError(
+                f"no graph store at {path}; build it with `kg ingest` (or `kg load` from existing RDF)"
+            )
+        if writable:
+            self._lock = load_lock(path)
+            self._lock.__enter__()  # a writer excludes loads for its whole life
+        elif busy_by:
+            warnings.warn(f"{busy_by} is reloading {path}; answers come from the last build", stacklevel=2)
+        try:
+            self._db = ladybug.Database(str(db_file(path)), read_only=not writable)
+            self._conn = ladybug.Connection(self._db)
+        except RuntimeError as exc:
+            self._release()
+            raise StoreUnavailableError(f"cannot open the graph store at {path}: {exc}") from exc
+
+    def run(
+        self, cypher: str, params: dict[str, Any] | None = None, *, read_only: bool = True
+    ) -> QueryResult:
+        """Run one statement; read-only statements run in a READ ONLY transaction, so writes fail."""
+        if not read_only and not self.writable:
+            raise WriteRefusedError("this store was opened read-only; open it with writable=True to write")
+        try:
+            if read_only and self.writable:
+                return self._run_read_only_transaction(cypher, params)
+            return self._execute(cypher, params)
+        except RuntimeError as exc:
+            raise _query_error(exc) from exc
+
+    def _execute(self, cypher: str, params: dict[str, Any] | None) -> QueryResult:
+        result = self._conn.execute(cypher, params or {})
+        if isinstance(result, list):  # several statements separated by ';' give several results
+            result = result[-1]
+        columns = result.get_column_names()
+        rows = [[from_ladybug(v) for v in row] for row in result.get_all()]
+        return QueryResult(columns, rows)
+
+    def _run_read_only_transaction(self, cypher: str, params: dict[str, Any] | None) -> QueryResult:
+        self._conn.execute("BEGIN TRANSACTION READ ONLY")
+        try:
+            result = self._execute(cypher, params)
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+        self._conn.execute("COMMIT")
+        return result
+
+    def schema(self) -> dict[str, list[str]]:
+        """Labels, relationship types and property keys, read from the database catalog."""
+        tables = self._conn.execute("CALL show_tables() RETURN name, type").get_all()
+        labels = sorted(name for name, kind in tables if kind == "NODE")
+        rel_types = sorted(name for name, kind in tables if kind == "REL")
+        keys: set[str] = set()
+        for label in labels:
+            literal = label.replace("\\", "\\\\").replace("'", "\\'")  # table_info takes a literal only
+            info = self._conn.execute(f"CALL table_info('{literal}') RETURN name").get_all()
+            keys.update(row[0] for row in info)
+        return {"labels": labels, "relationship_types": rel_types, "property_keys": sorted(keys)}
+
+    def close(self) -> None:
+        """Close the connection and database, and let loads run again."""
+        conn, db = getattr(self, "_conn", None), getattr(self, "_db", None)
+        if conn is not None:
+            conn.close()
+        if db is not None:
+            db.close()
+        self._conn = self._db = None
+        self._release()
+
+    def _release(self) -> None:
+        if self._lock is not None:
+            self._lock.__exit__(None, None, None)
+            self._lock = None
+
+    def __enter__(self) -> EmbeddedStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _query_error(exc: RuntimeError) -> QueryError:
+    """Translate a LadybugDB error, telling write refusals apart for the console."""
+    message = str(exc)
+    if "read-only" in message or "READ ONLY" in message:
+        return WriteRefusedError(f"refused: the statement writes, but was run read-only ({message})")
+    return QueryError(message)

@@ -1,0 +1,79 @@
+"""LadybugDB DDL and bulk-load files for a projected :class:`PropertyGraph`.
+
+One node table per primary label (``uri`` is the primary key, typed columns after it) and one
+relationship table per type listing every (FROM, TO) label pair. Data goes in with ``COPY FROM``
+Parquet files written here, column order matching the DDL, instead of row-by-row ``MERGE``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from kg.store.records import NodeTable, PropertyGraph, RelTable
+
+
+def quote(identifier: str) -> str:
+    """Backquote an identifier: the model has property names that are keywords (``end``, ``start``)."""
+    return "`" + identifier.replace("`", "``") + "`"
+
+
+def node_table_ddl(table: NodeTable) -> str:
+    """``CREATE NODE TABLE `Place`(uri STRING PRIMARY KEY, `label` STRING, …)``."""
+    columns = ["uri STRING PRIMARY KEY"]
+    columns += [f"{quote(name)} {ctype.ladybug()}" for name, ctype in table.columns.items() if name != "uri"]
+    return f"CREATE NODE TABLE {quote(table.label)}({', '.join(columns)})"
+
+
+def rel_table_ddl(table: RelTable) -> str:
+    """``CREATE REL TABLE `recipient`(FROM `Recognition` TO `Place`, FROM `Recognition` TO `Agency`)``."""
+    pairs = ", ".join(f"FROM {quote(a)} TO {quote(b)}" for a, b in sorted(table.pairs))
+    return f"CREATE REL TABLE {quote(table.type)}({pairs})"
+
+
+def schema_ddl(graph: PropertyGraph) -> list[str]:
+    """Every DDL statement for ``graph``: node tables first, since relationship tables name them."""
+    statements = [node_table_ddl(t) for _, t in sorted(graph.node_tables.items())]
+    for _, table in sorted(graph.rel_tables.items()):
+        table.pairs = {(a, b) for a, b in table.pairs if a in graph.node_tables and b in graph.node_tables}
+        if table.pairs:
+            statements.append(rel_table_ddl(table))
+    return statements
+
+
+def write_node_parquet(table: NodeTable, path: Path) -> Path:
+    """The node table as Parquet, columns in DDL order with their declared types."""
+    names = ["uri", *[n for n in table.columns if n != "uri"]]
+    arrays = [pa.array([n.uri for n in table.nodes], pa.string())]
+    for name in names[1:]:
+        ctype = table.columns[name]
+        arrays.append(pa.array([n.properties.get(name) for n in table.nodes], ctype.arrow()))
+    pq.write_table(pa.Table.from_arrays(arrays, names=names), path)
+    return path
+
+
+def write_rel_parquet(table: RelTable, start_label: str, end_label: str, path: Path) -> Path | None:
+    """The relationships of one (start, end) label pair as a ``from``/``to`` Parquet file, or None."""
+    rels = [r for r in table.relationships if (r.start_label, r.end_label) == (start_label, end_label)]
+    if not rels:
+        return None
+    data = pa.table({"from": [r.start for r in rels], "to": [r.end for r in rels]})
+    pq.write_table(data, path)
+    return path
+
+
+def copy_statements(graph: PropertyGraph, workdir: Path) -> list[str]:
+    """Write the Parquet files into ``workdir`` and return the ``COPY … FROM`` statements that load them."""
+    statements: list[str] = []
+    for label, table in sorted(graph.node_tables.items()):
+        if table.nodes:
+            path = write_node_parquet(table, workdir / f"node-{len(statements)}.parquet")
+            statements.append(f"COPY {quote(label)} FROM '{path}'")
+    for rtype, table in sorted(graph.rel_tables.items()):
+        for start, end in sorted(table.pairs):
+            path = write_rel_parquet(table, start, end, workdir / f"rel-{len(statements)}.parquet")
+            if path is not None:
+                statements.append(f"COPY {quote(rtype)} FROM '{path}' (from='{start}', to='{end}')")
+    return statements

@@ -1,0 +1,114 @@
+"""Typed records of the property graph that both backends load: nodes, relationships, tables.
+
+The projection (``kg.store.projection``) turns RDF into a :class:`PropertyGraph`; the embedded
+store bulk-loads its tables, the sync code batches them into ``UNWIND … MERGE`` statements and the
+exports write them as GraphML/GEXF/CSV. Column types are kept abstract (:class:`ColumnType`) and
+rendered per target (LadybugDB DDL, ``neo4j-admin`` CSV headers, Arrow).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import pyarrow as pa
+
+BaseType = Literal["STRING", "INT64", "DOUBLE", "BOOLEAN"]
+
+# neo4j-admin import header types for each base type (https://neo4j.com/docs/operations-manual/current/
+# tools/neo4j-admin/neo4j-admin-import/#import-tool-header-format-properties).
+_ADMIN_TYPES: dict[str, str] = {"STRING": "string", "INT64": "int", "DOUBLE": "double", "BOOLEAN": "boolean"}
+_ARROW_TYPES: dict[str, pa.DataType] = {
+    "STRING": pa.string(),
+    "INT64": pa.int64(),
+    "DOUBLE": pa.float64(),
+    "BOOLEAN": pa.bool_(),
+}
+
+
+@dataclass(frozen=True)
+class ColumnType:
+    """The type of one property column: a base type, possibly a list of it."""
+
+    base: BaseType = "STRING"
+    is_list: bool = False
+
+    def ladybug(self) -> str:
+        """LadybugDB DDL type, e.g. ``INT64`` or ``STRING[]``."""
+        return self.base + ("[]" if self.is_list else "")
+
+    def admin_header(self) -> str:
+        """``neo4j-admin database import`` header type, e.g. ``int`` or ``string[]``."""
+        return _ADMIN_TYPES[self.base] + ("[]" if self.is_list else "")
+
+    def arrow(self) -> pa.DataType:
+        """The Arrow type used when writing Parquet for ``COPY FROM``."""
+        base = _ARROW_TYPES[self.base]
+        return pa.list_(base) if self.is_list else base
+
+
+@dataclass
+class Node:
+    """One resource: its IRI, primary label and properties (lists for multi-valued ones)."""
+
+    uri: str
+    label: str
+    properties: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Relationship:
+    """One object-property triple between two nodes; the type is the property's local name."""
+
+    type: str
+    start: str  # uri
+    end: str  # uri
+    start_label: str
+    end_label: str
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        """Identity of the relationship: at most one per (start, type, end), as in RDF."""
+        return (self.start, self.type, self.end)
+
+
+@dataclass
+class NodeTable:
+    """All nodes of one primary label with their typed columns (``uri`` is implicit, the key)."""
+
+    label: str
+    columns: dict[str, ColumnType] = field(default_factory=dict)
+    nodes: list[Node] = field(default_factory=list)
+
+
+@dataclass
+class RelTable:
+    """All relationships of one type with the (start label, end label) pairs they connect."""
+
+    type: str
+    pairs: set[tuple[str, str]] = field(default_factory=set)
+    relationships: list[Relationship] = field(default_factory=list)
+
+
+@dataclass
+class PropertyGraph:
+    """A projected graph: node tables by label, relationship tables by type."""
+
+    node_tables: dict[str, NodeTable] = field(default_factory=dict)
+    rel_tables: dict[str, RelTable] = field(default_factory=dict)
+
+    def node_counts(self) -> dict[str, int]:
+        """Nodes per label."""
+        return {label: len(t.nodes) for label, t in sorted(self.node_tables.items())}
+
+    def rel_counts(self) -> dict[str, int]:
+        """Relationships per type."""
+        return {rtype: len(t.relationships) for rtype, t in sorted(self.rel_tables.items())}
+
+    def nodes(self) -> list[Node]:
+        """Every node, label by label."""
+        return [n for _, t in sorted(self.node_tables.items()) for n in t.nodes]
+
+    def relationships(self) -> list[Relationship]:
+        """Every relationship, type by type."""
+        return [r for _, t in sorted(self.rel_tables.items()) for r in t.relationships]

@@ -1,0 +1,110 @@
+"""The embedded LadybugDB store built from the sample dataset."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import pytest
+
+from kg.store import open_store
+from kg.store.base import StoreBusyError, StoreUnavailableError, WriteRefusedError
+from kg.store.embedded import LoadReport, open_embedded
+from kg.store.lock import load_lock
+from kg.store.projection import project
+
+
+def test_counts_per_label_and_type_equal_the_projection(sample, sample_store) -> None:
+    path, report = sample_store
+    graph = project(sample)
+    with open_embedded(path) as store:
+        for label, count in graph.node_counts().items():
+            assert store.run(f"MATCH (n:{label}) RETURN count(n)").rows == [[count]], label
+        for rtype, count in graph.rel_counts().items():
+            assert store.run(f"MATCH ()-[r:{rtype}]->() RETURN count(r)").rows == [[count]], rtype
+    assert report.nodes == graph.node_counts()
+
+
+def test_values_come_back_typed_and_normalized(sample_store) -> None:
+    path, _ = sample_store
+    with open_embedded(path) as store:
+        result = store.run(
+            "MATCH (p:Program)-[b:broader]->(q:Program) RETURN p, b, q.altLabel, q.candidate"
+        )
+    program, rel, alt, candidate = result.rows[0]
+    assert result.columns == ["p", "b", "q.altLabel", "q.candidate"]
+    assert (program["_kind"], program["_label"], program["prefLabel"]) == ("node", "Program", "一窗通办")
+    assert "baseUnit" not in program  # absent properties are left out, as in Neo4j
+    assert rel["_type"] == "broader" and rel["_start"] == program["_id"]
+    assert alt == ["商事登记制度改革", "商改"] and candidate is False
+
+
+def test_keyword_property_names_need_backquotes(sample_store) -> None:
+    path, _ = sample_store
+    with open_embedded(path) as store:
+        rows = store.run("MATCH (e:Evidence) RETURN e.start, e.`end` ORDER BY e.start").rows
+    assert rows[0] == [40, 52]
+
+
+def test_read_only_refuses_writes(sample_store) -> None:
+    path, _ = sample_store
+    with open_embedded(path) as store, pytest.raises(WriteRefusedError):
+        store.run("CREATE (n:Place {uri: 'x'})")
+    with open_embedded(path) as store, pytest.raises(WriteRefusedError):
+        store.run("CREATE (n:Place {uri: 'x'})", read_only=False)
+
+
+def test_writable_store_refuses_writes_sent_as_read_only(sample, tmp_path: Path) -> None:
+    from kg.store.embedded import build_from_dataset
+
+    build_from_dataset(sample, tmp_path / "s")
+    with open_embedded(tmp_path / "s", writable=True) as store:
+        with pytest.raises(WriteRefusedError):
+            store.run("CREATE (n:Place {uri: 'x'})")
+        store.run("CREATE (n:Place {uri: 'x'})", read_only=False)
+        assert store.run("MATCH (n:Place {uri: 'x'}) RETURN count(n)").rows == [[1]]
+
+
+def test_schema_lists_labels_types_and_keys(sample_store) -> None:
+    path, _ = sample_store
+    with open_store("embedded", path=path) as store:
+        schema = store.schema()
+    assert "Place" in schema["labels"] and "hasEvidence" in schema["relationship_types"]
+    assert {"uri", "label_en", "altLabel"} <= set(schema["property_keys"])
+
+
+def test_open_store_on_empty_data_dir_says_how_to_build(tmp_path: Path) -> None:
+    with pytest.raises(StoreUnavailableError, match="kg ingest"):
+        open_store("embedded", data_dir=tmp_path)
+
+
+def test_second_loader_gets_a_clear_busy_message(sample, sample_store, tmp_path: Path) -> None:
+    from kg.store.embedded import build_from_dataset
+
+    path, _ = sample_store
+    with load_lock(path):
+        with pytest.raises(StoreBusyError, match="being loaded"):
+            build_from_dataset(sample, path)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            with open_embedded(path) as store:  # readers still get the last complete build
+                assert store.run("MATCH (n:Document) RETURN count(n)").rows == [[2]]
+        assert any("reloading" in str(w.message) for w in caught)
+
+
+def test_reader_during_the_first_build_is_told_to_wait(tmp_path: Path) -> None:
+    target = tmp_path / "first"
+    with load_lock(target), pytest.raises(StoreBusyError, match="being built"):
+        open_embedded(target)
+
+
+def test_rebuild_replaces_the_store_atomically(sample, tmp_path: Path) -> None:
+    from kg.store.embedded import build_from_dataset
+
+    path = tmp_path / "s"
+    first: LoadReport = build_from_dataset(sample, path)
+    second = build_from_dataset(sample, path)
+    assert first.nodes == second.nodes
+    assert sorted(p.name for p in path.iterdir() if not p.name.startswith(".")) == [
+        "graph.lbug", "load.lock", "store.json"
+    ]
