@@ -1,0 +1,70 @@
+"""Reading the stored dataset back: all at once or one named graph at a time."""
+
+from __future__ import annotations
+
+import os
+import warnings
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+
+from rdflib import Dataset, Graph, URIRef
+
+from kg.config import data_dir as resolve_data_dir
+from kg.ingest.manifest import Manifest
+from kg.rdf.namespaces import ONTOLOGY_GRAPH, VOCABULARY_GRAPH, bind_namespaces
+
+
+def iter_graphs(data_dir: str | os.PathLike[str] | None = None) -> Iterator[Graph]:
+    """Each document's named graph in turn (identifier = Document IRI); one in memory at a time."""
+    root = resolve_data_dir(data_dir)
+    manifest = Manifest.load(root)
+    for file in manifest.files():
+        graph_iri = manifest.entries_for_file(file)[0].graph
+        dataset = Dataset()
+        parse_nquads(dataset, root / file)
+        yield bind_namespaces(dataset.graph(URIRef(graph_iri)))
+
+
+def load_dataset(data_dir: str | os.PathLike[str] | None = None, *, with_ontology: bool = False) -> Dataset:
+    """Every stored document graph in one rdflib Dataset.
+
+    ``with_ontology`` adds ``ontology/regkg.ttl`` as ``rkd:graph/ontology`` and the program
+    vocabulary ``ontology/programs.ttl`` as ``rkd:graph/vocabulary`` (docs/schema.md).
+    """
+    root = resolve_data_dir(data_dir)
+    dataset = Dataset()
+    bind_namespaces(dataset)
+    for file in Manifest.load(root).files():
+        parse_nquads(dataset, root / file)
+    if with_ontology:
+        for name, graph_iri in (("regkg.ttl", ONTOLOGY_GRAPH), ("programs.ttl", VOCABULARY_GRAPH)):
+            text = _ontology_text(name)
+            if text is not None:
+                dataset.graph(graph_iri).parse(data=text, format="turtle")
+    return dataset
+
+
+def graph_paths(data_dir: str | os.PathLike[str] | None = None) -> list[Path]:
+    """The stored N-Quads files (for bulk loaders that read files directly)."""
+    root = resolve_data_dir(data_dir)
+    return [root / file for file in Manifest.load(root).files()]
+
+
+def parse_nquads(dataset: Dataset, path: Path) -> Dataset:
+    """Add an N-Quads file to ``dataset`` (each quad lands in its named graph)."""
+    with warnings.catch_warnings():
+        # rdflib 7's own N-Quads parser still touches the deprecated Dataset.default_context
+        warnings.filterwarnings(
+            "ignore", message=".*default_context is deprecated", category=DeprecationWarning
+        )
+        dataset.parse(path, format="nquads")
+    return dataset
+
+
+def _ontology_text(name: str) -> str | None:
+    try:
+        source = resources.files("kg.ontology").joinpath(name)
+    except ModuleNotFoundError:
+        return None
+    return source.read_text(encoding="utf-8") if source.is_file() else None

@@ -1,0 +1,89 @@
+"""The on-disk layout of a regkg data dir, and crash-safe writes into it.
+
+::
+
+    <data dir>/                 ($KG_DATA_DIR, default ./kg-data)
+      manifest.json             what is stored: one entry per ingested path (see kg.ingest.manifest)
+      graphs/<doc id>.nq        one N-Quads file per document; every quad's graph = the Document IRI
+                                (rkd:doc/<doc id>); lines sorted, so equal graphs give equal bytes
+      .lock                     held while an ingest/remove runs
+      (store files of the graph backends, e.g. the embedded LadybugDB, live beside these)
+
+A graph file is written to a temporary file and moved into place with ``os.replace``; the
+manifest is written last, the same way. A run that dies part way leaves every document stored
+before it readable, and a graph file the manifest does not name is ignored by readers.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from rdflib import Graph
+
+MANIFEST_NAME = "manifest.json"
+GRAPHS_DIR = "graphs"
+GRAPH_SUFFIX = ".nq"
+LOCK_NAME = ".lock"
+TEMP_PREFIX = ".tmp-"
+
+
+def manifest_path(data_dir: Path) -> Path:
+    return data_dir / MANIFEST_NAME
+
+
+def graph_file_name(doc_id: str) -> str:
+    """The graph file of a document, relative to the data dir (as the manifest records it)."""
+    return f"{GRAPHS_DIR}/{doc_id}{GRAPH_SUFFIX}"
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write ``text`` so that ``path`` holds either its old content or all of the new one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp_name, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp_name)
+        raise
+
+
+def remove_stale_temp_files(data_dir: Path) -> int:
+    """Delete temporary files an interrupted run left behind; returns how many."""
+    removed = 0
+    for folder in (data_dir, data_dir / GRAPHS_DIR):
+        if folder.is_dir():
+            for temp in folder.glob(f"{TEMP_PREFIX}*"):
+                temp.unlink(missing_ok=True)
+                removed += 1
+    return removed
+
+
+def canonical_nquads(graph: Graph) -> str:
+    """The graph as sorted N-Quads lines in its own named graph (deterministic for blank-node-free graphs)."""
+    name = graph.identifier.n3()
+    triples = graph.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()
+    # each N-Triples line ends with " ."; put the graph name before the dot
+    quads = sorted(f"{line[:-2]} {name} .\n" for line in triples if line.strip())
+    return "".join(quads)
+
+
+@contextlib.contextmanager
+def data_dir_lock(data_dir: Path) -> Iterator[None]:
+    """Hold an exclusive lock on the data dir so two ingests never interleave their writes."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    with open(data_dir / LOCK_NAME, "a") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)

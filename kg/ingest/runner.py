@@ -1,0 +1,253 @@
+"""``kg ingest`` and ``kg remove`` as library calls: incremental, streaming, crash-safe.
+
+Per file: hash the bytes; unchanged (same hash and code version, graph present) → skipped
+without loading; otherwise load → extract → map in a worker (``jobs`` processes) and write
+the graph file, then the manifest, in this process. One document's graph is in memory at a
+time per worker; at most ``2 × jobs`` results wait to be written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Literal
+
+from kg import __version__
+from kg.config import data_dir as resolve_data_dir
+from kg.ingest.layout import (
+    atomic_write_text,
+    data_dir_lock,
+    graph_file_name,
+    remove_stale_temp_files,
+)
+from kg.ingest.manifest import Manifest, ManifestEntry
+from kg.ingest.refresh import GraphRefresh, refresh_embedded_graph
+from kg.ingest.work import Extractor, Loader, Processed, process_file
+from kg.rdf import MAPPING_VERSION
+
+log = logging.getLogger(__name__)
+
+Status = Literal["new", "updated", "unchanged", "failed"]
+
+# The file kinds a directory is searched for; files named explicitly are always tried.
+DOCUMENT_SUFFIXES = (".txt", ".html", ".htm", ".pdf", ".docx")
+
+# Graphs made by another version of the code are re-extracted.
+CODE_VERSION = f"{__version__}+rdf{MAPPING_VERSION}"
+
+
+@dataclass
+class FileResult:
+    """The outcome for one input file, as the summary table shows it."""
+
+    path: str
+    status: Status
+    doc_id: str | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+    error: str | None = None
+    seconds: float = 0.0
+
+
+@dataclass
+class IngestReport:
+    results: list[FileResult] = field(default_factory=list)
+    extracted: list[str] = field(default_factory=list)  # paths that were (re-)extracted this run
+    refresh: GraphRefresh | None = None
+
+    @property
+    def failed(self) -> list[FileResult]:
+        return [r for r in self.results if r.status == "failed"]
+
+    @property
+    def changed(self) -> bool:
+        return any(r.status in ("new", "updated") for r in self.results)
+
+
+ResultCallback = Callable[[FileResult], None]
+
+
+def ingest(
+    paths: Iterable[str | os.PathLike[str]],
+    data_dir: str | os.PathLike[str] | None = None,
+    *,
+    jobs: int = 1,
+    force: bool = False,
+    refresh_graph: bool = True,
+    on_result: ResultCallback | None = None,
+    load: Loader | None = None,
+    extract: Extractor | None = None,
+) -> IngestReport:
+    """Store one named graph per document of ``paths`` (files or directories) in ``data_dir``.
+
+    ``load``/``extract`` replace the loader and extractor (module-level functions, so they
+    pickle into workers); ``on_result`` is called once per file as soon as it is settled.
+    """
+    root = resolve_data_dir(data_dir)
+    report = IngestReport()
+    notify = on_result or (lambda result: None)
+
+    def settle(result: FileResult) -> None:
+        report.results.append(result)
+        notify(result)
+
+    with data_dir_lock(root):
+        remove_stale_temp_files(root)
+        manifest = Manifest.load(root)
+        pending: list[tuple[str, str, Status]] = []  # (path, sha256, status if it succeeds)
+        for path in expand_paths(paths):
+            try:
+                sha = file_sha256(path)
+            except OSError as error:
+                settle(FileResult(path, "failed", error=error.strerror or str(error)))
+                continue
+            decision = _decide(manifest, root, path, sha, force)
+            if decision == "unchanged":
+                settle(_reuse(manifest, root, path, sha))
+            else:
+                pending.append((path, sha, decision))
+        for (path, sha, status), processed in zip(pending, _run(pending, jobs, load, extract), strict=True):
+            report.extracted.append(path)
+            settle(_store(manifest, root, path, sha, status, processed))
+    if refresh_graph and report.changed:
+        report.refresh = refresh_embedded_graph(root)
+    return report
+
+
+def remove(
+    refs: Iterable[str], data_dir: str | os.PathLike[str] | None = None, *, refresh_graph: bool = True
+) -> tuple[list[ManifestEntry], list[str], GraphRefresh | None]:
+    """Drop the documents ``refs`` name (path, doc id, graph IRI); returns (removed, not found, refresh)."""
+    root = resolve_data_dir(data_dir)
+    removed: list[ManifestEntry] = []
+    missing: list[str] = []
+    with data_dir_lock(root):
+        manifest = Manifest.load(root)
+        for ref in refs:
+            entries = manifest.find(ref)
+            if not entries:
+                missing.append(ref)
+            for entry in entries:
+                manifest.documents.pop(entry.path, None)
+                removed.append(entry)
+        if removed:
+            manifest.save(root)  # the manifest first: a crash now leaves only an unlisted file
+            for entry in removed:
+                _drop_if_unused(manifest, root, entry)
+    refresh = refresh_embedded_graph(root) if refresh_graph and removed else None
+    return removed, missing, refresh
+
+
+def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
+    """Absolute file paths: files as given, directories searched recursively for documents, sorted."""
+    seen: set[str] = set()
+    for given in paths:
+        path = Path(given).expanduser().resolve()
+        if path.is_dir():
+            found = sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES and not p.name.startswith(".")
+            )
+        else:
+            found = [path]
+        for file in found:
+            if str(file) not in seen:
+                seen.add(str(file))
+                yield str(file)
+
+
+def file_sha256(path: str) -> str:
+    """sha256 of the file's bytes, read in chunks (files may be large PDFs)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _decide(manifest: Manifest, root: Path, path: str, sha: str, force: bool) -> Status:
+    """unchanged (stored, same bytes and code version), updated (stored, differs) or new."""
+    previous = manifest.documents.get(path)
+    if not force:
+        twins = [e for e in manifest.documents.values() if e.sha256 == sha and e.version == CODE_VERSION]
+        if any((root / e.file).is_file() for e in twins):
+            return "unchanged"
+    return "updated" if previous is not None else "new"
+
+
+def _reuse(manifest: Manifest, root: Path, path: str, sha: str) -> FileResult:
+    """Record ``path`` against the stored graph of the same bytes, without any extraction."""
+    twin = next(e for e in manifest.documents.values() if e.sha256 == sha and (root / e.file).is_file())
+    previous = manifest.documents.get(path)
+    if previous is None or previous.sha256 != sha:  # same bytes under a new path, or changed back
+        manifest.documents[path] = ManifestEntry(**{**twin.__dict__, "path": path})
+        manifest.save(root)
+        _drop_if_unused(manifest, root, previous)
+    return FileResult(path, "unchanged", doc_id=twin.doc_id, counts=dict(twin.counts))
+
+
+def _run(
+    pending: list[tuple[str, str, Status]], jobs: int, load: Loader | None, extract: Extractor | None
+) -> Iterator[Processed]:
+    """Process the pending files in input order, serially or in ``jobs`` worker processes."""
+    if jobs <= 1 or len(pending) <= 1:
+        for path, _, _ in pending:
+            yield process_file(path, load, extract)
+        return
+    window = 2 * jobs  # bounded look-ahead keeps memory flat on big batches
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        in_flight: deque[tuple[str, Future[Processed]]] = deque()
+        for path, _, _ in pending:
+            in_flight.append((path, pool.submit(process_file, path, load, extract)))
+            if len(in_flight) >= window:
+                yield _result(*in_flight.popleft())
+        while in_flight:
+            yield _result(*in_flight.popleft())
+
+
+def _result(path: str, future: Future[Processed]) -> Processed:
+    """The worker's result; a worker that died (e.g. out of memory) fails only its own file."""
+    try:
+        return future.result()
+    except Exception as error:
+        return Processed(path=path, error=f"worker failed: {type(error).__name__}: {error}")
+
+
+def _store(
+    manifest: Manifest, root: Path, path: str, sha: str, status: Status, processed: Processed
+) -> FileResult:
+    """Write the graph file, then the manifest; drop the previous graph of ``path`` if now unused."""
+    if processed.error is not None or processed.nquads is None or processed.doc_id is None:
+        log.warning("%s: %s", path, processed.error)
+        return FileResult(path, "failed", error=processed.error, seconds=processed.seconds)
+    file = graph_file_name(processed.doc_id)
+    atomic_write_text(root / file, processed.nquads)
+    previous = manifest.documents.get(path)
+    manifest.documents[path] = ManifestEntry(
+        path=path,
+        sha256=sha,
+        doc_id=processed.doc_id,
+        graph=processed.graph or "",
+        file=file,
+        title=processed.title,
+        version=CODE_VERSION,
+        ingested_at=datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        counts=processed.counts,
+    )
+    manifest.save(root)
+    _drop_if_unused(manifest, root, previous)
+    log.info("%s: %s %s in %.2fs", path, status, processed.doc_id, processed.seconds)
+    return FileResult(path, status, processed.doc_id, processed.counts, seconds=processed.seconds)
+
+
+def _drop_if_unused(manifest: Manifest, root: Path, entry: ManifestEntry | None) -> None:
+    """Delete a replaced entry's graph file once no manifest entry names it (after the manifest is saved)."""
+    if entry is not None and not manifest.entries_for_file(entry.file):
+        (root / entry.file).unlink(missing_ok=True)

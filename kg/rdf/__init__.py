@@ -1,0 +1,16 @@
+"""RDF mapping: a Document and its Extraction become the document's named graph.
+
+Public API: :func:`document_graph`, the namespaces :data:`RK`, :data:`RKD`, :data:`RKP`
+(also as the module :mod:`kg.rdf.namespaces`) and the IRI helpers in :mod:`kg.rdf.iris`.
+"""
+
+from __future__ import annotations
+
+from kg.rdf import namespaces
+from kg.rdf.document import document_graph
+from kg.rdf.namespaces import RK, RKD, RKP, bind_namespaces
+
+# Bumped when the mapping changes what it writes, so ingest re-maps stored documents.
+MAPPING_VERSION = 1
+
+__all__ = ["MAPPING_VERSION", "RK", "RKD", "RKP", "bind_namespaces", "document_graph", "namespaces"]

@@ -1,0 +1,199 @@
+"""Assertion nodes (Implementation, Pilot, NoveltyClaim, Outcome, Target, PolicyDocument,
+Recognition), each linked to the Evidence sentence it comes from (docs/schema.md)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rdflib import URIRef
+
+from kg.extract import model as x
+from kg.rdf.builder import GraphBuilder
+from kg.rdf.entities import add_agency, add_named_place, add_place_ref, add_program_iri
+from kg.rdf.iris import assertion_iri
+from kg.rdf.namespaces import RK
+
+# Names ending so are bodies (局, 中心 ...), otherwise a recognition's recipient is a place.
+AGENCY_SUFFIXES = (
+    "局",
+    "委",
+    "委员会",
+    "办",
+    "办公室",
+    "所",
+    "中心",
+    "院",
+    "队",
+    "站",
+    "会",
+    "部",
+    "厅",
+    "署",
+    "处",
+    "科",
+)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every assertion of a document may default to: its place, issuer and years."""
+
+    place: URIRef | None  # the document's jurisdiction
+    place_code: str | None
+    issuer: URIRef | None
+    places: list[x.PlaceRef]
+    place_names: frozenset[str] = frozenset()  # the jurisdiction's names: 东莞市, 东莞
+
+
+def add_evidence(b: GraphBuilder, ev: x.Evidence) -> URIRef:
+    """One Evidence node per sentence span and rule."""
+    subject = assertion_iri(b.doc_sha, "Evidence", ev.sentence_index, ev.start, ev.end, ev.rule)
+    if b.first_time(subject):
+        b.typed(subject, RK.Evidence)
+        b.value(subject, RK.text, ev.sentence)
+        b.value(subject, RK.sectionPath, ev.section_path)
+        b.value(subject, RK.start, ev.start)
+        b.value(subject, RK.end, ev.end)
+        b.value(subject, RK.origStart, ev.orig_start)
+        b.value(subject, RK.origEnd, ev.orig_end)
+        b.value(subject, RK.rule, ev.rule)
+        b.double(subject, RK.confidence, ev.confidence)
+        b.link(subject, RK.document, b.doc_iri)
+    return subject
+
+
+def add_implementation(b: GraphBuilder, ctx: Context, mention: x.ProgramMention, program: URIRef) -> URIRef:
+    """The issuer ran/runs/plans ``program`` in its jurisdiction, per this document."""
+    subject = assertion_iri(b.doc_sha, "Implementation", mention.iri)
+    b.typed(subject, RK.Implementation)
+    b.value(subject, RK.status, mention.status)
+    b.value(subject, RK.year, mention.first_year or _year_of_status(b, mention.status))
+    b.value(subject, RK.mentions, mention.mentions)
+    b.link(subject, RK.program, program)
+    b.link(subject, RK.place, ctx.place)
+    b.link(subject, RK.agent, ctx.issuer)
+    for ev in mention.evidence:
+        b.link(subject, RK.evidence, add_evidence(b, ev))
+    return subject
+
+
+def add_pilot(b: GraphBuilder, ctx: Context, pilot: x.Pilot) -> URIRef:
+    ev = pilot.evidence
+    subject = assertion_iri(b.doc_sha, "Pilot", pilot.place, pilot.what, ev.start, ev.end, ev.rule)
+    b.typed(subject, RK.Pilot)
+    b.value(subject, RK.what, pilot.what)
+    b.value(subject, RK.pilotLevel, pilot.level)
+    b.value(subject, RK.status, pilot.status)
+    b.value(subject, RK.year, pilot.year)
+    place = add_place_ref(b, pilot.place_ref) if pilot.place_ref else _named_place(b, ctx, pilot.place)
+    b.link(subject, RK.place, place)
+    _link_program(b, subject, pilot.program)
+    b.link(subject, RK.evidence, add_evidence(b, ev))
+    return subject
+
+
+def add_claim(b: GraphBuilder, ctx: Context, claim: x.NoveltyClaim) -> URIRef:
+    ev = claim.evidence
+    subject = assertion_iri(b.doc_sha, "NoveltyClaim", claim.scope, claim.what, ev.start, ev.end, ev.rule)
+    b.typed(subject, RK.NoveltyClaim)
+    b.value(subject, RK.scope, claim.scope)
+    b.value(subject, RK.what, claim.what)
+    b.value(subject, RK.year, claim.year)
+    # A bureau's "全国首个" is its own place's first unless the sentence names another place.
+    place = add_place_ref(b, claim.place_ref) if claim.place_ref else _named_place(b, ctx, claim.place)
+    b.link(subject, RK.place, place)
+    _link_program(b, subject, claim.program)
+    b.link(subject, RK.evidence, add_evidence(b, ev))
+    return subject
+
+
+def add_outcome(b: GraphBuilder, ctx: Context, outcome: x.Outcome) -> URIRef:
+    ev = outcome.evidence
+    subject = assertion_iri(
+        b.doc_sha, "Outcome", outcome.metric, outcome.value, outcome.unit, ev.start, ev.end
+    )
+    b.typed(subject, RK.Outcome)
+    b.value(subject, RK.metric, outcome.metric)
+    b.double(subject, RK.value, outcome.value)
+    b.value(subject, RK.valueText, outcome.value_text)
+    b.value(subject, RK.unit, outcome.unit)
+    b.double(subject, RK.baseValue, outcome.base_value)
+    b.value(subject, RK.baseUnit, outcome.base_unit)
+    b.value(subject, RK.year, outcome.year)
+    b.value(subject, RK.change, outcome.change)
+    b.value(subject, RK.rank, outcome.rank)
+    b.link(subject, RK.place, _named_place(b, ctx, outcome.place))
+    _link_program(b, subject, outcome.program)
+    b.link(subject, RK.evidence, add_evidence(b, ev))
+    return subject
+
+
+def add_target(b: GraphBuilder, ctx: Context, target: x.Target) -> URIRef:
+    ev = target.evidence
+    subject = assertion_iri(
+        b.doc_sha, "Target", target.metric, target.target, target.target_year, ev.start, ev.end
+    )
+    b.typed(subject, RK.Target)
+    b.value(subject, RK.metric, target.metric)
+    b.value(subject, RK.unit, target.unit)
+    b.double(subject, RK.baseline, target.baseline)
+    b.value(subject, RK.baselineYear, target.baseline_year)
+    b.double(subject, RK.target, target.target)
+    b.value(subject, RK.targetYear, target.target_year)
+    b.value(subject, RK.binding, target.binding)
+    b.link(subject, RK.place, ctx.place)  # plan indicators are the issuer's own
+    _link_program(b, subject, target.program)
+    b.link(subject, RK.evidence, add_evidence(b, ev))
+    return subject
+
+
+def add_policy_document(b: GraphBuilder, ctx: Context, policy: x.PolicyDocument) -> URIRef:
+    """A cited document: one node per title in this document, with every citing sentence."""
+    subject = assertion_iri(b.doc_sha, "PolicyDocument", policy.title)
+    b.typed(subject, RK.PolicyDocument)
+    b.value(subject, RK.title, policy.title)
+    b.value(subject, RK.policyType, policy.policy_type)
+    if policy.publisher:
+        b.link(subject, RK.publisher, add_agency(b, policy.publisher))
+    b.link(subject, RK.evidence, add_evidence(b, policy.evidence))
+    return subject
+
+
+def add_recognition(b: GraphBuilder, ctx: Context, recognition: x.Recognition) -> URIRef:
+    ev = recognition.evidence
+    subject = assertion_iri(
+        b.doc_sha, "Recognition", recognition.what, recognition.recipient, ev.start, ev.end
+    )
+    b.typed(subject, RK.Recognition)
+    b.value(subject, RK.what, recognition.what)
+    b.value(subject, RK.year, recognition.year)
+    b.link(subject, RK.recipient, _recipient(b, ctx, recognition.recipient))
+    b.link(subject, RK.evidence, add_evidence(b, ev))
+    return subject
+
+
+def _recipient(b: GraphBuilder, ctx: Context, name: str | None) -> URIRef | None:
+    """A named body is an Agency, another name a Place; unnamed, the issuer was honoured."""
+    if not name:
+        return ctx.issuer or ctx.place
+    if name.endswith(AGENCY_SUFFIXES):
+        return add_agency(b, name)
+    return _named_place(b, ctx, name)
+
+
+def _named_place(b: GraphBuilder, ctx: Context, name: str | None) -> URIRef | None:
+    if not name:
+        return ctx.place
+    return add_named_place(b, name, ctx.places, ctx.place, ctx.place_code, ctx.place_names)
+
+
+def _link_program(b: GraphBuilder, subject: URIRef, program: str | None) -> None:
+    if program:
+        b.link(subject, RK.program, add_program_iri(b, program))
+
+
+def _year_of_status(b: GraphBuilder, status: str) -> int | None:
+    """Done work belongs to the summary year, planned work to the plan year."""
+    if status == "planned":
+        return b.doc.plan_year
+    return b.doc.summary_year if status == "done" else b.doc.summary_year or b.doc.plan_year

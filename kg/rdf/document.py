@@ -1,0 +1,70 @@
+"""Document + Extraction → the document's named graph (docs/schema.md)."""
+
+from __future__ import annotations
+
+from rdflib import Graph, URIRef
+from rdflib.namespace import DCTERMS
+
+from kg.extract.model import Extraction, PlaceRef
+from kg.loaders.model import Document
+from kg.rdf import assertions as a
+from kg.rdf import divisions
+from kg.rdf.builder import GraphBuilder
+from kg.rdf.entities import AGENCY_LEVEL_OF_PLACE, add_agency, add_jurisdiction, add_place_ref, add_program
+from kg.rdf.namespaces import RK
+
+
+def document_graph(doc: Document, extraction: Extraction) -> Graph:
+    """All triples of one document in a graph whose identifier is the Document IRI."""
+    b = GraphBuilder(doc)
+    ctx = _add_document(b, extraction.places)
+    for ref in extraction.places:
+        add_place_ref(b, ref)
+    for agency in extraction.agencies:
+        add_agency(b, agency.name, agency.level)
+    for mention in extraction.programs:
+        a.add_implementation(b, ctx, mention, add_program(b, mention))
+    for pilot in extraction.pilots:
+        a.add_pilot(b, ctx, pilot)
+    for claim in extraction.claims:
+        a.add_claim(b, ctx, claim)
+    for outcome in extraction.outcomes:
+        a.add_outcome(b, ctx, outcome)
+    for target in extraction.targets:
+        a.add_target(b, ctx, target)
+    for policy in extraction.policy_documents:
+        a.add_policy_document(b, ctx, policy)
+    for recognition in extraction.recognitions:
+        a.add_recognition(b, ctx, recognition)
+    return b.graph
+
+
+def _add_document(b: GraphBuilder, places: list[PlaceRef]) -> a.Context:
+    """The Document node, its jurisdiction and issuer; returns the defaults for its assertions."""
+    doc, subject = b.doc, b.doc_iri
+    b.first_time(subject)
+    b.typed(subject, RK.Document)
+    b.value(subject, RK.title, doc.title)
+    b.value(subject, RK.sha256, doc.sha256)
+    b.value(subject, RK.path, doc.path)
+    b.value(subject, RK.docType, doc.doc_type)
+    b.value(subject, RK.summaryYear, doc.summary_year)
+    b.value(subject, RK.planYear, doc.plan_year)
+    b.value(subject, RK.sourceFormat, doc.source_format)
+    place: URIRef | None = None
+    place_code: str | None = None
+    names: set[str] = set()
+    if doc.jurisdiction is not None:
+        j = doc.jurisdiction
+        place = add_jurisdiction(b, j)
+        place_code = j.code or divisions.province_code(j.province)
+        names = {j.name, divisions.short_name(j.name)}
+        b.link(subject, RK.jurisdiction, place)
+    issuer = None
+    if doc.issuer:
+        level = doc.jurisdiction.level if doc.jurisdiction else None
+        issuer = add_agency(b, doc.issuer, AGENCY_LEVEL_OF_PLACE.get(level or ""), place)
+        b.link(subject, DCTERMS.publisher, issuer)
+    return a.Context(
+        place=place, place_code=place_code, issuer=issuer, places=places, place_names=frozenset(names)
+    )

@@ -1,0 +1,174 @@
+"""Type and label triples of the Places, Agencies and Programs a document mentions.
+
+Each named graph describes the entities it links to, so it stands alone (docs/schema.md).
+"""
+
+from __future__ import annotations
+
+from rdflib import URIRef
+from rdflib.namespace import RDFS, SKOS
+
+from kg.extract.model import PlaceRef, ProgramMention
+from kg.loaders.model import Jurisdiction
+from kg.rdf import divisions
+from kg.rdf.builder import GraphBuilder
+from kg.rdf.iris import agency_iri, place_iri
+from kg.rdf.namespaces import RK
+from kg.rdf.vocabulary import ProgramInfo, program_info
+
+PLACE_CLASSES: dict[str, URIRef] = {
+    "province": RK.Province,
+    "prefecture": RK.Prefecture,
+    "county": RK.County,
+    "district": RK.District,
+    "township": RK.Township,
+}
+
+# How reports name their own jurisdiction.
+SELF_REFERENCES = frozenset(
+    {"我市", "全市", "本市", "我区", "全区", "本区", "我县", "全县", "本县", "我省", "全省", "本省"}
+)
+
+# The level of the agency that governs a place of a given level.
+AGENCY_LEVEL_OF_PLACE: dict[str, str] = {
+    "province": "provincial",
+    "prefecture": "municipal",
+    "county": "district",
+    "district": "district",
+    "township": "other",
+}
+
+
+def add_place(
+    b: GraphBuilder,
+    name: str,
+    level: str | None,
+    code: str | None,
+    parent_code: str | None = None,
+    anonymized: bool = False,
+    iri: str | None = None,
+) -> URIRef:
+    """Describe a place (and its coded ancestors up to the province); returns its IRI."""
+    division = divisions.division(code)
+    if division is not None:
+        name, level, parent_code = division.name, division.level, division.parent_code
+    subject = URIRef(iri) if iri else place_iri(name, code, parent_code)
+    if not b.first_time(subject):
+        return subject
+    b.typed(subject, PLACE_CLASSES.get(level or "", RK.Place))
+    b.value(subject, RDFS.label, name, lang="zh")
+    b.value(subject, RK.code, code)
+    b.value(subject, RK.level, level)
+    if anonymized:
+        b.value(subject, RK.anonymized, True)
+    parent = divisions.division(parent_code)
+    if parent is not None:
+        b.link(subject, RK.within, add_place(b, parent.name, parent.level, parent.code, parent.parent_code))
+    return subject
+
+
+def add_place_ref(b: GraphBuilder, ref: PlaceRef) -> URIRef:
+    """Describe a place the extractor resolved."""
+    return add_place(
+        b,
+        ref.name,
+        ref.level,
+        ref.code,
+        ref.parent_code or divisions.province_code(ref.province),
+        iri=ref.iri,
+    )
+
+
+def add_jurisdiction(b: GraphBuilder, jurisdiction: Jurisdiction) -> URIRef:
+    """Describe the place a document's issuer governs; anonymized places hang under their province."""
+    parent = None if jurisdiction.code else divisions.province_code(jurisdiction.province)
+    return add_place(
+        b, jurisdiction.name, jurisdiction.level, jurisdiction.code, parent, jurisdiction.anonymized
+    )
+
+
+def add_named_place(
+    b: GraphBuilder,
+    name: str,
+    places: list[PlaceRef],
+    home: URIRef | None,
+    home_code: str | None,
+    home_names: frozenset[str] = frozenset(),
+) -> URIRef | None:
+    """A place given only by name: the document's own place (东莞, 我市), the extractor's PlaceRef
+    of that name, a coded division of the same province, else a place inside ``home``.
+
+    Reports name their own towns by short names (厚街 for 厚街镇); without a resolution the
+    best stable identity is "the place called X inside the document's jurisdiction".
+    """
+    if name in home_names or name in SELF_REFERENCES:
+        return home
+    for ref in places:
+        if name in (ref.name, ref.surface):
+            return add_place_ref(b, ref)
+    found = divisions.find(name, home_code)
+    if found is not None:
+        return add_place(b, found.name, found.level, found.code, found.parent_code)
+    subject = place_iri(name, None, home_code)
+    if b.first_time(subject):
+        b.typed(subject, RK.Place)
+        b.value(subject, RDFS.label, name, lang="zh")
+        b.link(subject, RK.within, home)
+    return subject
+
+
+def add_agency(
+    b: GraphBuilder, name: str, level: str | None = None, jurisdiction: URIRef | None = None
+) -> URIRef:
+    """Describe an agency by name; returns its IRI."""
+    subject = agency_iri(name)
+    if b.first_time(subject):
+        b.typed(subject, RK.Agency)
+        b.value(subject, SKOS.prefLabel, name, lang="zh")
+        b.value(subject, RK.agencyLevel, level)
+        b.link(subject, RK.jurisdiction, jurisdiction)
+    return subject
+
+
+def add_program(b: GraphBuilder, mention: ProgramMention) -> URIRef:
+    """Describe a program of the document (vocabulary entry or candidate) and its broader programs."""
+    info = ProgramInfo(
+        iri=mention.iri,
+        pref_label=mention.label,
+        alt_labels=list(mention.alt_labels),
+        label_en=mention.label_en,
+        program_type=mention.program_type,
+        candidate=mention.candidate,
+        broader=list(mention.broader),
+    )
+    known = program_info(mention.iri)
+    if known is not None:  # the vocabulary is the authority on labels, type and hierarchy
+        info = known
+    return _add_program_info(b, info)
+
+
+def add_program_iri(b: GraphBuilder, iri: str) -> URIRef:
+    """Describe a program known only by IRI (e.g. the program of a pilot), from the vocabulary."""
+    info = program_info(iri)
+    if info is None:
+        subject = URIRef(iri)
+        if b.first_time(subject):
+            b.typed(subject, RK.Program)
+        return subject
+    return _add_program_info(b, info)
+
+
+def _add_program_info(b: GraphBuilder, info: ProgramInfo) -> URIRef:
+    subject = URIRef(info.iri)
+    if not b.first_time(subject):
+        return subject
+    b.typed(subject, RK.Program)
+    b.value(subject, SKOS.prefLabel, info.pref_label, lang="zh")
+    for alt in sorted(set(info.alt_labels) - {info.pref_label}):
+        b.value(subject, SKOS.altLabel, alt, lang="zh")
+    b.value(subject, RDFS.label, info.label_en, lang="en")
+    b.value(subject, RK.programType, info.program_type)
+    b.value(subject, RK.candidate, info.candidate)
+    for broader in info.broader:
+        b.link(subject, SKOS.broader, add_program_iri(b, broader))
+    return subject

@@ -1,0 +1,121 @@
+"""The named graph of a hand-made Document + Extraction follows docs/schema.md."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from kg.loaders.model import Document, Jurisdiction
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
+
+from kg.extract import model as x
+from kg.rdf import RK, RKD, document_graph
+from kg.rdf.iris import document_iri
+
+ASSERTION_CLASSES = (
+    RK.Implementation,
+    RK.Pilot,
+    RK.NoveltyClaim,
+    RK.Outcome,
+    RK.Target,
+    RK.PolicyDocument,
+    RK.Recognition,
+)
+
+
+def one(graph: Graph, subject: URIRef, predicate: URIRef) -> object:
+    values = list(graph.objects(subject, predicate))
+    assert len(values) == 1, (subject, predicate, values)
+    return values[0]
+
+
+def test_graph_is_named_by_the_document(doc: Document, extraction: x.Extraction) -> None:
+    graph = document_graph(doc, extraction)
+    assert graph.identifier == document_iri(doc.sha256)
+    assert (graph.identifier, RDF.type, RK.Document) in graph
+    assert one(graph, graph.identifier, RK.sha256) == Literal(doc.sha256)
+    assert one(graph, graph.identifier, RK.summaryYear) == Literal(2020)
+
+
+def test_every_assertion_reaches_its_document_through_evidence(
+    doc: Document, extraction: x.Extraction
+) -> None:
+    graph = document_graph(doc, extraction)
+    for rdf_class in ASSERTION_CLASSES:
+        subjects = list(graph.subjects(RDF.type, rdf_class))
+        assert subjects, rdf_class
+        for subject in subjects:
+            evidence = one(graph, subject, RK.evidence)
+            assert (evidence, RDF.type, RK.Evidence) in graph
+            assert one(graph, evidence, RK.document) == graph.identifier
+            assert str(one(graph, evidence, RK.text)) in doc.text
+
+
+def test_evidence_carries_spans_rule_and_confidence(doc: Document, extraction: x.Extraction) -> None:
+    graph = document_graph(doc, extraction)
+    outcome = next(graph.subjects(RDF.type, RK.Outcome))
+    evidence = one(graph, outcome, RK.evidence)
+    ev = extraction.outcomes[0].evidence
+    assert one(graph, evidence, RK.start) == Literal(ev.start)
+    assert one(graph, evidence, RK.origEnd) == Literal(ev.orig_end)
+    assert one(graph, evidence, RK.rule) == Literal("outcome.compress_to")
+    assert one(graph, evidence, RK.sectionPath) == Literal(ev.section_path)
+    assert one(graph, evidence, RK.confidence) == Literal(0.9, datatype=XSD.double)
+
+
+def test_numbers_are_doubles_even_when_extracted_as_int(doc: Document, extraction: x.Extraction) -> None:
+    graph = document_graph(doc, extraction)
+    target = next(graph.subjects(RDF.type, RK.Target))
+    assert one(graph, target, RK.target).datatype == XSD.double
+
+
+def test_places_link_up_to_the_province(doc: Document, extraction: x.Extraction) -> None:
+    graph = document_graph(doc, extraction)
+    pilot = next(graph.subjects(RDF.type, RK.Pilot))
+    town = one(graph, pilot, RK.place)
+    assert str(town).startswith(str(RKD["place/x/441900/"]))
+    assert (town, RDF.type, RK.Township) in graph
+    city = one(graph, town, RK.within)
+    assert city == RKD["place/441900"] and (city, RDF.type, RK.Prefecture) in graph
+    province = one(graph, city, RK.within)
+    assert province == RKD["place/440000"]
+    assert one(graph, province, RDFS.label) == Literal("广东省", lang="zh")
+
+
+def test_self_named_places_are_the_jurisdiction(doc: Document, extraction: x.Extraction) -> None:
+    graph = document_graph(doc, extraction)
+    recognition = next(graph.subjects(RDF.type, RK.Recognition))
+    assert one(graph, recognition, RK.recipient) == RKD["place/441900"]  # "东莞市" is the document's own city
+
+
+def test_issuer_agency_and_programs_are_described(doc: Document, extraction: x.Extraction) -> None:
+    graph = document_graph(doc, extraction)
+    issuer = one(graph, graph.identifier, DCTERMS.publisher)
+    assert one(graph, issuer, SKOS.prefLabel) == Literal("东莞市市场监管局", lang="zh")
+    assert one(graph, issuer, RK.jurisdiction) == RKD["place/441900"]
+    program = URIRef(extraction.programs[0].iri)
+    assert one(graph, program, SKOS.prefLabel) == Literal("互联网+明厨亮灶", lang="zh")
+    assert one(graph, program, RK.candidate) == Literal(True)
+    implementation = next(graph.subjects(RDF.type, RK.Implementation))
+    assert one(graph, implementation, RK.program) == program
+    assert one(graph, implementation, RK.agent) == issuer
+
+
+def test_anonymized_jurisdiction_hangs_under_its_province(make_document: Callable[..., Document]) -> None:
+    doc = make_document(jurisdiction=Jurisdiction("XX区", "district", "浙江省", None, anonymized=True))
+    graph = document_graph(doc, x.Extraction())
+    place = one(graph, graph.identifier, RK.jurisdiction)
+    assert str(place) == str(RKD["place/x/330000/XX%E5%8C%BA"])
+    assert one(graph, place, RK.anonymized) == Literal(True)
+    assert one(graph, place, RK.within) == RKD["place/330000"]
+
+
+def test_no_blank_nodes_and_same_graph_every_run(
+    make_document: Callable[..., Document], make_extraction: Callable[[], x.Extraction]
+) -> None:
+    first = document_graph(make_document(), make_extraction())
+    second = document_graph(make_document(), make_extraction())
+    assert not any(isinstance(term, BNode) for triple in first for term in triple)
+    assert isomorphic(first, second)
+    assert set(first) == set(second)  # no blank nodes: equal as plain sets of triples
