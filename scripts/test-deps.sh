@@ -7,10 +7,12 @@ cd "$(dirname "$0")/.."
 if [ -f tests/cypher/package.json ] && [ ! -d tests/cypher/node_modules ]; then
   (cd tests/cypher && npm ci --no-audit --no-fund --loglevel=error)
 fi
-if ! command -v chromium >/dev/null 2>&1; then
+# (a small CJK font too, so the browser tests' screenshots show 东莞市 rather than empty boxes)
+if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "wqy\|noto.*cjk"; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) || echo "test-deps: could not install chromium; browser tests will skip" >&2
-  else
+    (apt-get update -qq && apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null) \
+      || echo "test-deps: could not install chromium; browser tests will skip" >&2
+  elif ! command -v chromium >/dev/null 2>&1; then
     echo "test-deps: chromium missing and not root; browser tests will skip" >&2
   fi
 fi
