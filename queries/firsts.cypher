@@ -21,7 +21,7 @@ RETURN c.scope AS scope,
        p.prefLabel AS program,
        c.what AS what,
        coalesce(c.year, d.summaryYear) AS year,
-       d.title AS document,
+       coalesce(d.title, d.path, d.uri) AS document,
        e.text AS evidence
 ORDER BY CASE scope WHEN 'national' THEN 0 WHEN 'provincial' THEN 1 WHEN 'municipal' THEN 2 ELSE 3 END,
          claimant, year, what

@@ -85,11 +85,13 @@ class NamedNode:
     label: str
     names: list[str] = field(default_factory=list)
     code: str | None = None
+    parents: list[str] = field(default_factory=list)  # labels of broader programs / enclosing places
 
     def describe(self) -> str:
-        """How the node is shown in an ambiguity list, e.g. ``东莞市 (441900) <uri>``."""
+        """How the node is shown in an ambiguity list, e.g. ``城区 (441900) in 东莞市 <uri>``."""
         code = f" ({self.code})" if self.code else ""
-        return f"{self.label}{code} <{self.uri}>"
+        within = f" in {', '.join(self.parents)}" if self.parents else ""
+        return f"{self.label}{code}{within} <{self.uri}>"
 
 
 @dataclass
@@ -109,8 +111,21 @@ class NameIndex:
                 self.keys[node.kind][key].add(node.uri)
 
     def add_narrower(self, kind: str, parent: str, child: str) -> None:
-        """Record that ``child`` is narrower than (or within) ``parent``."""
+        """Record that ``child`` is narrower than (or within) ``parent``.
+
+        A place also answers to its name qualified by the enclosing place (东莞市城区, 东莞城区),
+        which tells apart the many 城区 and 开发区 of different cities.
+        """
         self.narrower[kind][parent].add(child)
+        child_node, parent_node = self.nodes.get(child), self.nodes.get(parent)
+        if child_node is None or parent_node is None:
+            return
+        child_node.parents.append(parent_node.label)
+        if kind == "place":
+            for prefix in [parent_node.label, *place_stems(parent_node.label)]:
+                key = normalize_name(prefix + child_node.label)
+                if key:
+                    self.keys[kind][key].add(child)
 
     def lookup(self, kind: str, text: str) -> list[str]:
         """The uris ``text`` names exactly (by uri, CURIE, code, label or alias), sorted."""
@@ -159,15 +174,22 @@ class NameIndex:
             hint = f"; did you mean: {', '.join(near)}?" if near else ""
             raise NameResolutionError(f"no {kind} called {text!r}{hint}", suggestions=near)
         if len(uris) > 1:
-            choices = [self.nodes[u].describe() for u in uris]
-            listed = "\n  ".join(choices)
-            raise NameResolutionError(
-                f"{text!r} names {len(uris)} {kind}s; give one of them (e.g. by uri or code):\n  {listed}",
-                choices=choices,
-            )
+            raise self._ambiguous(kind, text, uris)
         if expand and kind in NARROWER_QUERIES:
             return self.expand(kind, uris)
         return uris
+
+
+    def _ambiguous(self, kind: str, text: str, uris: list[str]) -> NameResolutionError:
+        """The error for a name shared by several nodes, listing them and how to pick one."""
+        nodes = [self.nodes[u] for u in uris]
+        choices = [n.describe() for n in nodes]
+        qualified = next((n.parents[0] + n.label for n in nodes if n.parents and kind == "place"), None)
+        how = f"by uri, code or with its enclosing place (e.g. {qualified})" if qualified else "by uri"
+        listed = "\n  ".join(choices)
+        return NameResolutionError(
+            f"{text!r} names {len(uris)} {kind}s; give one of them {how}:\n  {listed}", choices=choices
+        )
 
 
 def expand_curie(text: str) -> str:

@@ -20,7 +20,7 @@ RETURN pl.label AS place,
        t.pilotLevel AS level,
        t.year AS year,
        t.status AS status,
-       d.title AS document,
+       coalesce(d.title, d.path, d.uri) AS document,
        e.text AS evidence
 ORDER BY place, year, what
 LIMIT $limit

@@ -21,7 +21,7 @@ RETURN p.prefLabel AS program,
        o.year AS year,
        o.change AS change,
        o.rank AS rank,
-       d.title AS document,
+       coalesce(d.title, d.path, d.uri) AS document,
        e.text AS evidence
 ORDER BY program, metric, place, year
 LIMIT $limit
