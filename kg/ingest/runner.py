@@ -115,8 +115,8 @@ def ingest(
         for (path, sha, status), processed in zip(pending, _run(pending, jobs, load, extract), strict=True):
             report.extracted.append(path)
             settle(_store(manifest, root, path, sha, status, processed))
-    if refresh_graph and report.changed:
-        report.refresh = refresh_embedded_graph(root)
+        if refresh_graph and report.changed:  # under the lock: the store sees one consistent dataset
+            report.refresh = refresh_embedded_graph(root)
     return report
 
 
@@ -140,7 +140,7 @@ def remove(
             manifest.save(root)  # the manifest first: a crash now leaves only an unlisted file
             for entry in removed:
                 _drop_if_unused(manifest, root, entry)
-    refresh = refresh_embedded_graph(root) if refresh_graph and removed else None
+        refresh = refresh_embedded_graph(root) if refresh_graph and removed else None
     return removed, missing, refresh
 
 
@@ -225,7 +225,7 @@ def _store(
 ) -> FileResult:
     """Write the graph file, then the manifest; drop the previous graph of ``path`` if now unused."""
     if processed.error is not None or processed.nquads is None or processed.doc_id is None:
-        log.warning("%s: %s", path, processed.error)
+        log.info("%s: failed: %s", path, processed.error)
         return FileResult(path, "failed", error=processed.error, seconds=processed.seconds)
     file = graph_file_name(processed.doc_id)
     atomic_write_text(root / file, processed.nquads)

@@ -1,0 +1,147 @@
+"""``kg ingest PATH...`` and ``kg remove DOC...``: keep the data dir's RDF dataset (and graph) current."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from kg.ingest.runner import FileResult, IngestReport
+
+# Columns of the summary table: manifest count key -> header.
+COUNT_COLUMNS = {
+    "triples": "triples",
+    "Program": "programs",
+    "Pilot": "pilots",
+    "NoveltyClaim": "claims",
+    "Outcome": "outcomes",
+    "Target": "targets",
+}
+STATUS_STYLE = {"new": "green", "updated": "cyan", "unchanged": "dim", "failed": "bold red"}
+
+
+@click.command("ingest")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--data-dir", type=click.Path(file_okay=False, path_type=Path), help="Default: $KG_DATA_DIR or ./kg-data."
+)
+@click.option(
+    "--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes."
+)
+@click.option("--force", is_flag=True, help="Re-extract documents even when unchanged.")
+@click.option("--no-graph", is_flag=True, help="Do not rebuild the embedded graph store afterwards.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar or table; failures and the totals only.")
+def ingest_cmd(
+    paths: tuple[Path, ...], data_dir: Path | None, jobs: int, force: bool, no_graph: bool, quiet: bool
+) -> None:
+    """Read the reports in PATHS (files or folders) into one RDF named graph per document.
+
+    Unchanged documents are skipped, changed ones replaced; a file that cannot be read is
+    reported in one line and the others are still stored (exit code 1 if any failed).
+    """
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from kg.config import data_dir as resolve_data_dir
+    from kg.ingest.runner import expand_paths, ingest
+
+    console = Console(stderr=True)
+    root = resolve_data_dir(data_dir)
+    files = list(expand_paths(paths))
+    if not files:
+        raise click.ClickException("no documents found in " + ", ".join(map(str, paths)))
+    progress = Progress(
+        TextColumn("[bold]ingest"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+        console=console,
+        disable=quiet,
+        transient=True,
+    )
+
+    def on_result(result: FileResult) -> None:
+        if result.status == "failed":
+            progress.console.print(
+                f"[bold red]failed[/] {result.path}: {result.error}", highlight=False, soft_wrap=True
+            )
+        progress.update(task, advance=1, description=Path(result.path).name)
+
+    with progress:
+        task = progress.add_task("", total=len(files))
+        report = ingest(files, root, jobs=jobs, force=force, refresh_graph=not no_graph, on_result=on_result)
+    if not quiet:
+        console.print(_summary_table(report.results))
+    console.print(_totals_line(report, root), highlight=False, soft_wrap=True)
+    if report.failed:
+        sys.exit(1)
+
+
+@click.command("remove")
+@click.argument("docs", nargs=-1, required=True)
+@click.option(
+    "--data-dir", type=click.Path(file_okay=False, path_type=Path), help="Default: $KG_DATA_DIR or ./kg-data."
+)
+@click.option("--no-graph", is_flag=True, help="Do not rebuild the embedded graph store afterwards.")
+def remove_cmd(docs: tuple[str, ...], data_dir: Path | None, no_graph: bool) -> None:
+    """Drop documents from the data dir; DOCS are source paths, doc ids (or 6+ leading hex) or graph IRIs."""
+    from rich.console import Console
+
+    from kg.config import data_dir as resolve_data_dir
+    from kg.ingest.runner import remove
+
+    console = Console(stderr=True)
+    removed, missing, refresh = remove(docs, resolve_data_dir(data_dir), refresh_graph=not no_graph)
+    for entry in removed:
+        console.print(f"removed {entry.doc_id}  {entry.path}", highlight=False, soft_wrap=True)
+    for ref in missing:
+        console.print(
+            f"[bold red]not found[/] {ref}: no stored document has this path, doc id or graph IRI",
+            soft_wrap=True,
+        )
+    if refresh is not None:
+        console.print(f"graph store {refresh.status} in {refresh.seconds:.1f}s", highlight=False)
+    if missing:
+        sys.exit(1)
+
+
+def _summary_table(results: list[FileResult]) -> Table:
+    from rich.table import Table
+
+    table = Table(title="ingest", show_edge=False)
+    table.add_column("file", overflow="fold")
+    table.add_column("status")
+    table.add_column("doc id")
+    for header in COUNT_COLUMNS.values():
+        table.add_column(header, justify="right")
+    table.add_column("s", justify="right")
+    for r in results:
+        style = STATUS_STYLE.get(r.status, "")
+        counts = [str(r.counts.get(key, 0)) if r.counts else "" for key in COUNT_COLUMNS]
+        seconds = f"{r.seconds:.2f}" if r.status in ("new", "updated") else ""
+        table.add_row(Path(r.path).name, f"[{style}]{r.status}[/]", r.doc_id or "", *counts, seconds)
+    return table
+
+
+def _totals_line(report: IngestReport, root: Path) -> str:
+    from collections import Counter
+
+    statuses = Counter(r.status for r in report.results)
+    parts = [f"{statuses.get(s, 0)} {s}" for s in ("new", "updated", "unchanged", "failed")]
+    line = f"{', '.join(parts)} → {root}"
+    refresh = report.refresh
+    if refresh is not None:
+        detail = refresh.detail
+        nodes = sum(detail.nodes.values()) if hasattr(detail, "nodes") else None
+        line += f"; graph store {refresh.status} in {refresh.seconds:.1f}s"
+        if nodes is not None:
+            line += f" ({nodes} nodes)"
+        elif refresh.status != "done":
+            line += f" ({detail})"
+    return line
