@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import pytest
 from kg.loaders.model import Document, Jurisdiction
+from rdflib import Graph
 
 from kg.extract import model as x
 
@@ -110,3 +111,25 @@ def doc() -> Document:
 @pytest.fixture
 def extraction() -> x.Extraction:
     return handmade_extraction()
+
+
+@pytest.fixture(scope="session")
+def seed_graphs() -> dict[str, Graph]:
+    """The named graph of every seed report through the real loader and extractor, built once."""
+    try:
+        from kg.loaders import load
+
+        from kg.extract.pipeline import extract
+    except ImportError as error:  # the loader/extraction stages have not landed in this checkout
+        pytest.skip(f"pipeline not available: {error}")
+    from kg.config import seeds_dir
+    from kg.rdf import document_graph
+
+    seeds = sorted(seeds_dir().glob("*.txt"))
+    if not seeds:
+        pytest.skip(f"no seed reports in {seeds_dir()}")
+    graphs = {}
+    for path in seeds:
+        doc = load(str(path))
+        graphs[path.name] = document_graph(doc, extract(doc))
+    return graphs

@@ -1,0 +1,64 @@
+"""Every named graph the mapping produces conforms to ontology/shapes.ttl (pyshacl)."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+from kg.loaders.model import Document
+from rdflib import Graph
+
+from kg.extract import model as x
+from kg.rdf import document_graph
+
+
+@pytest.fixture(scope="module")
+def shapes() -> tuple[Graph, Graph]:
+    """(shapes graph, ontology graph); skipped until the ontology stage ships shapes.ttl."""
+    folder = resources.files("kg.ontology")
+    if not folder.joinpath("shapes.ttl").is_file():
+        pytest.skip("ontology/shapes.ttl not there yet")
+    shapes_graph = Graph().parse(
+        data=folder.joinpath("shapes.ttl").read_text(encoding="utf-8"), format="turtle"
+    )
+    ontology = Graph()
+    for name in ("regkg.ttl", "programs.ttl"):
+        if folder.joinpath(name).is_file():
+            ontology.parse(data=folder.joinpath(name).read_text(encoding="utf-8"), format="turtle")
+    return shapes_graph, ontology
+
+
+def validate(graph: Graph, shapes: tuple[Graph, Graph]) -> tuple[bool, str]:
+    from pyshacl import validate as shacl_validate
+
+    shapes_graph, ontology = shapes
+    conforms, _, text = shacl_validate(graph, shacl_graph=shapes_graph, ont_graph=ontology, inference="none")
+    return bool(conforms), str(text)
+
+
+def test_handmade_graph_conforms(
+    doc: Document, extraction: x.Extraction, shapes: tuple[Graph, Graph]
+) -> None:
+    conforms, text = validate(document_graph(doc, extraction), shapes)
+    assert conforms, text
+
+
+def test_every_seed_graph_conforms(seed_graphs: dict[str, Graph], shapes: tuple[Graph, Graph]) -> None:
+    failures = {}
+    for name, graph in seed_graphs.items():
+        conforms, text = validate(graph, shapes)
+        if not conforms:
+            failures[name] = text[:3000]
+    assert not failures, failures
+
+
+def test_a_graph_that_breaks_the_shapes_is_caught(doc: Document, shapes: tuple[Graph, Graph]) -> None:
+    """The check can fail: an Outcome without its evidence, value or metric must not conform."""
+    from rdflib.namespace import RDF
+
+    from kg.rdf import RK, RKD
+
+    graph = document_graph(doc, x.Extraction())
+    graph.add((RKD["outcome/broken"], RDF.type, RK.Outcome))
+    conforms, _ = validate(graph, shapes)
+    assert not conforms
