@@ -1,0 +1,81 @@
+"""The status of a program in one document: done, ongoing or planned.
+
+Each mention gets a status from the kind of section it sits in (reporting → done,
+planning → planned), refined by cue words in its sentence: continuation cues
+(持续/继续/常态化 …) make it ongoing, start cues in a plan (启动/探索/争取 …) keep it
+planned. A program mentioned both as done and as planned is ongoing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from kg.extract.model import Status
+from kg.loaders.model import Document, Section, SectionKind
+
+# Cue words, checked in the clause before the program name.
+CONTINUING_CUES = ("持续", "继续", "常态化", "进一步深化", "纵深推进", "不断深化", "巩固", "仍在", "全力推进")
+PLANNING_START_CUES = ("启动", "探索", "争取", "争创", "筹备", "拟", "计划", "谋划", "将", "力争")
+# In a report these say the work is under way rather than finished.
+REPORTING_ONGOING_CUES = ("正在", "有序推进", "加快推进", "谋划", "持续推进", "筹建")
+CLAUSE_BREAKS = "。；;，,"
+
+
+def section_kind(doc: Document, section: int | None) -> SectionKind | None:
+    """The kind of the innermost section of ``section``'s path that has one."""
+    for sec in reversed(doc.section_path(section)):
+        if sec.kind is not None:
+            return sec.kind
+    return None
+
+
+def section_year(doc: Document, section: int | None) -> int | None:
+    """The year the innermost section with a year speaks of, else the document's year for its kind."""
+    path: list[Section] = doc.section_path(section)
+    for sec in reversed(path):
+        if sec.year is not None:
+            return sec.year
+    kind = section_kind(doc, section)
+    if kind == "reporting":
+        return doc.summary_year
+    if kind == "planning":
+        return doc.plan_year
+    return None
+
+
+def clause_before(sentence: str, offset: int, window: int = 16) -> str:
+    """The text of the clause that leads up to ``offset`` in ``sentence`` (at most ``window`` chars)."""
+    head = sentence[max(0, offset - window) : offset]
+    for ch in CLAUSE_BREAKS:
+        head = head.rsplit(ch, 1)[-1]
+    return head
+
+
+def mention_status(kind: SectionKind | None, cue_text: str, default: Status = "done") -> Status:
+    """The status of one mention from its section kind and the clause before it."""
+    if any(c in cue_text for c in CONTINUING_CUES):
+        return "ongoing"
+    if kind == "planning":
+        return "planned"
+    if kind == "reporting":
+        return "ongoing" if any(c in cue_text for c in REPORTING_ONGOING_CUES) else "done"
+    if any(c in cue_text for c in PLANNING_START_CUES):
+        return "planned"
+    return default
+
+
+def fold_statuses(statuses: Iterable[Status]) -> Status:
+    """One status for a program from its mentions: done + planned (or any ongoing) → ongoing."""
+    seen = set(statuses)
+    if not seen:
+        return "done"
+    if "ongoing" in seen or {"done", "planned"} <= seen:
+        return "ongoing"
+    return "planned" if "planned" in seen else "done"
+
+
+def default_status(doc: Document) -> Status:
+    """The status of a mention outside any classified section, from the document type."""
+    if doc.doc_type in ("annual_plan", "five_year_plan"):
+        return "planned"
+    return "done"
