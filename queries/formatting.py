@@ -27,14 +27,31 @@ def cell_text(value: Any) -> str:
     if isinstance(value, (list, tuple)):
         return LIST_SEPARATOR.join(cell_text(v) for v in value)
     if isinstance(value, dict):
-        return json.dumps(_jsonable(value), ensure_ascii=False, sort_keys=True)
+        return graph_value_text(value)
     return str(value)
+
+
+def graph_value_text(value: dict[str, Any]) -> str:
+    """Nodes as ``(:Place {label: 东莞市})``, relationships as ``[:within]``, paths joined; maps as JSON."""
+    kind = value.get("_kind")
+    props = {k: v for k, v in value.items() if not k.startswith("_")}
+    shown = ", ".join(f"{k}: {cell_text(v)}" for k, v in props.items())
+    if kind == "node":
+        return f"(:{value.get('_label', '')} {{{shown}}})"
+    if kind == "relationship":
+        return f"[:{value.get('_type', '')}{' {' + shown + '}' if shown else ''}]"
+    if kind == "path":
+        nodes = [graph_value_text(n) for n in value.get("nodes", [])]
+        rels = [graph_value_text(r) for r in value.get("relationships", [])]
+        parts = [p for pair in zip(nodes, [*rels, ""], strict=False) for p in pair if p]
+        return "-".join(parts)
+    return json.dumps(_jsonable(value), ensure_ascii=False, sort_keys=True)
 
 
 def _jsonable(value: Any) -> Any:
     """``value`` with engine-specific objects (nodes, dates) turned into JSON-friendly forms."""
     if isinstance(value, dict):
-        return {str(k): _jsonable(v) for k, v in value.items() if not str(k).startswith("_")}
+        return {str(k): _jsonable(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return [_jsonable(v) for v in value]
     if value is None or isinstance(value, (str, int, float, bool)):

@@ -24,39 +24,72 @@ class Token:
     previous: str  # "" at the start
 
 
-def bare_words(text: str) -> Iterator[Token]:
-    """The words of ``text`` outside strings, comments and backtick-quoted names."""
+@dataclass(frozen=True)
+class Lexeme:
+    """A span of Cypher text: a word, number, string, quoted name, comment or punctuation mark."""
+
+    kind: str  # "word" | "number" | "string" | "name" | "comment" | "punct"
+    start: int
+    end: int
+
+
+def lexemes(text: str) -> Iterator[Lexeme]:
+    """Cut ``text`` into lexemes (white space is skipped); unterminated strings run to the end."""
     i, n = 0, len(text)
-    previous = ""
     while i < n:
         ch = text[i]
-        if ch in "'\"":
-            i = _skip_string(text, i)
-            previous = ch
-        elif ch == "`":
-            end = text.find("`", i + 1)
-            i = n if end < 0 else end + 1
-            previous = "`"
-        elif text.startswith("//", i):
-            end = text.find("\n", i)
-            i = n if end < 0 else end + 1
-        elif text.startswith("/*", i):
-            end = text.find("*/", i + 2)
-            i = n if end < 0 else end + 2
-        elif ch.isalpha() or ch == "_":
-            match = _WORD_RE.match(text, i)
-            end = match.end() if match else i + 1
-            yield Token(text[i:end], i, previous)
-            previous = "a"
-            i = end
-        elif ch.isdigit():
-            while i < n and (text[i].isalnum() or text[i] in "._"):
-                i += 1  # numbers such as 1e5 or 0x1F are not words
-            previous = "0"
-        else:
-            if not ch.isspace():
-                previous = ch
+        if ch.isspace():
             i += 1
+            continue
+        if ch in "'\"":
+            kind, end = "string", _skip_string(text, i)
+        elif ch == "`":
+            close = text.find("`", i + 1)
+            kind, end = "name", n if close < 0 else close + 1
+        elif text.startswith("//", i):
+            close = text.find("\n", i)
+            kind, end = "comment", n if close < 0 else close + 1
+        elif text.startswith("/*", i):
+            close = text.find("*/", i + 2)
+            kind, end = "comment", n if close < 0 else close + 2
+        elif ch.isascii() and (ch.isalpha() or ch == "_"):
+            match = _WORD_RE.match(text, i)
+            kind, end = "word", match.end() if match else i + 1
+        elif ch.isdigit():
+            end = i
+            while end < n and (text[end].isalnum() or text[end] in "._"):
+                end += 1  # numbers such as 1e5 or 0x1F are not words
+            kind = "number"
+        else:
+            kind, end = "punct", i + 1
+        yield Lexeme(kind, i, end)
+        i = end
+
+
+def bare_words(text: str) -> Iterator[Token]:
+    """The words of ``text`` outside strings, comments and backtick-quoted names."""
+    previous = ""
+    for lexeme in lexemes(text):
+        if lexeme.kind == "comment":
+            continue  # a comment does not separate a word from the mark before it
+        if lexeme.kind == "word":
+            yield Token(text[lexeme.start : lexeme.end], lexeme.start, previous)
+        previous = {"word": "a", "number": "0", "string": "'", "name": "`"}.get(
+            lexeme.kind, text[lexeme.start]
+        )
+
+
+def split_statements(text: str) -> tuple[list[str], str]:
+    """Complete ``;``-terminated statements of ``text`` (without the ``;``) and the unfinished rest."""
+    statements: list[str] = []
+    begin = 0
+    for lexeme in lexemes(text):
+        if lexeme.kind == "punct" and text[lexeme.start] == ";":
+            statement = text[begin : lexeme.start].strip()
+            if statement:
+                statements.append(statement)
+            begin = lexeme.end
+    return statements, text[begin:]
 
 
 def _skip_string(text: str, start: int) -> int:
