@@ -59,6 +59,10 @@ class Sentence:
     orig_start: int
     orig_end: int
     section: int | None  # index into Document.sections of the innermost section
+    # reporting/planning and year: the section's, or for text outside sections (preambles,
+    # lead-ins) the part of the document it stands in
+    kind: SectionKind | None = None
+    year: int | None = None
 
 
 @dataclass
@@ -77,6 +81,9 @@ class Document:
     doc_type: DocType = "other"
     summary_year: int | None = None
     plan_year: int | None = None
+    # the years a multi-year plan covers (十四五: 2021, 2025); None for annual reports
+    period_start: int | None = None
+    period_end: int | None = None
     sections: list[Section] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
 
@@ -103,3 +110,11 @@ class LoadError(Exception):
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file a directory walk passed over (unsupported type), with the reason."""
+
+    path: str
+    reason: str

@@ -1,0 +1,35 @@
+"""Character classes and the character-level normalization shared by the loaders.
+
+Character-level changes are one character for one character (width folding), so the
+offset map stays the identity for them; everything that adds or drops characters lives
+in :mod:`kg.loaders.normalize`.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Han ideographs (basic, extension A, compatibility).
+HAN = "\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff"
+# CJK punctuation, full-width forms, curly quotes, em dash and ellipsis: text that is typeset
+# without spaces around it in Chinese.
+CJK_PUNCT = "\u3000-\u303f\uff00-\uffef\u2018\u2019\u201c\u201d\u2014\u2026\u00b7\u2460-\u2473"
+CJK = HAN + CJK_PUNCT
+HAN_RE = re.compile(f"[{HAN}]")
+
+# Full-width digits and Latin letters → ASCII; Chinese punctuation is kept as written.
+_WIDTH_TABLE = {cp: cp - 0xFEE0 for cp in range(0xFF10, 0xFF1A)}
+_WIDTH_TABLE.update({cp: cp - 0xFEE0 for cp in range(0xFF21, 0xFF3B)})
+_WIDTH_TABLE.update({cp: cp - 0xFEE0 for cp in range(0xFF41, 0xFF5B)})
+_WIDTH_TABLE[0xFF05] = ord("%")  # ％ belongs to the number it follows
+# Odd spaces become plain spaces (they are kept only between Latin words).
+_WIDTH_TABLE.update({0x3000: " ", 0x00A0: " ", 0x2002: " ", 0x2003: " ", 0x2009: " ", 0x0009: " "})
+_DECIMAL_POINT = re.compile(r"(?<=\d)．(?=\d)")
+
+
+def fold_width(text: str) -> str:
+    """Full-width digits/letters/％ to ASCII, odd spaces to ' ', ．between digits to '.'.
+
+    Length-preserving: ``len(fold_width(t)) == len(t)`` for every t.
+    """
+    return _DECIMAL_POINT.sub(".", text.translate(_WIDTH_TABLE))

@@ -1,0 +1,253 @@
+"""Gazetteer of Chinese administrative divisions with GB/T 2260 codes, from jionlp's data.
+
+jionlp ships ``dictionary/china_location.txt``: provinces, prefectures and counties with
+their six-digit GB/T 2260 codes and short names (东莞市 441900 东莞), and townships
+(镇/乡/街道, plus functional zones such as 松山湖) without codes. The file is read directly
+(importing jionlp itself prints a banner and loads far more than needed), once per process.
+
+Levels: ``province`` (incl. 直辖市/自治区/特别行政区), ``prefecture`` (地级), ``county``
+(县/县级市/旗), ``district`` (市辖区), ``township`` (镇/乡/街道/园区). Townships of a
+prefecture without counties (东莞, 中山) hang directly under the prefecture.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import ahocorasick
+from kg.loaders.model import Level
+
+LEVEL_ORDER: dict[str, int] = {"province": 0, "prefecture": 1, "county": 2, "district": 2, "township": 3}
+_DIRECT_ADMIN = "市直辖行政区划"  # jionlp's placeholder county of prefectures without counties
+_TOWNSHIP_SUFFIX = re.compile(r"(?:街道办事处|街道|民族乡|镇|乡|苏木)$")
+_MIN_SHORT = 2
+
+
+@dataclass(frozen=True)
+class Division:
+    """One administrative division. ``key`` is the code, or ``<parent key>/<name>`` without one."""
+
+    name: str
+    short: str
+    level: Level
+    code: str | None
+    parent_key: str | None
+    province: str
+
+    @property
+    def key(self) -> str:
+        return self.code or f"{self.parent_key or 'cn'}/{self.name}"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place name found in a text: its span, the surface form and the candidates it may mean."""
+
+    start: int
+    end: int
+    surface: str
+    candidates: tuple[Division, ...]
+
+
+class Gazetteer:
+    """Lookup of divisions by full name, short name, code, parent and level."""
+
+    def __init__(self, divisions: Iterable[Division]) -> None:
+        self._by_key: dict[str, Division] = {}
+        self._by_name: dict[str, list[Division]] = defaultdict(list)
+        self._children: dict[str, list[Division]] = defaultdict(list)
+        for div in divisions:
+            if div.key in self._by_key:
+                continue
+            self._by_key[div.key] = div
+            self._by_name[div.name].append(div)
+            if div.short != div.name:
+                self._by_name[div.short].append(div)
+            if div.parent_key:
+                self._children[div.parent_key].append(div)
+        self._automata: dict[tuple[str, ...], ahocorasick.Automaton] = {}
+
+    def __len__(self) -> int:
+        return len(self._by_key)
+
+    def by_code(self, code: str) -> Division | None:
+        """The division with GB/T 2260 ``code`` (six digits), if jionlp knows it."""
+        return self._by_key.get(code)
+
+    def by_key(self, key: str) -> Division | None:
+        return self._by_key.get(key)
+
+    def lookup(self, name: str, *, within: str | None = None,
+               levels: Iterable[str] | None = None) -> list[Division]:
+        """Divisions called ``name`` (full or short), higher levels first.
+
+        ``within`` is the key/code of an ancestor to restrict to (e.g. 441900 to find 长安镇
+        of 东莞 rather than the 长安区 of 西安); ``levels`` restricts the levels.
+        """
+        found = self._by_name.get(name, [])
+        if levels is not None:
+            wanted = set(levels)
+            found = [d for d in found if d.level in wanted]
+        if within is not None:
+            found = [d for d in found if self.is_within(d, within)]
+        return sorted(found, key=_rank)
+
+    def resolve(self, name: str, *, context: str | None = None,
+                levels: Iterable[str] | None = None) -> Division | None:
+        """The most plausible division for ``name``: inside ``context`` if possible, else the
+        exact full-name match of the highest level, else the highest-level short-name match."""
+        levels = list(levels) if levels is not None else None
+        if context is not None:
+            inside = self.lookup(name, within=context, levels=levels)
+            if inside:
+                return inside[0]
+        candidates = self.lookup(name, levels=levels)
+        exact = [d for d in candidates if d.name == name]
+        # Townships are only trusted with a context: 长安镇 exists in many prefectures.
+        pool = [d for d in exact or candidates if d.level != "township" or len(exact or candidates) == 1]
+        return pool[0] if pool else None
+
+    def parent(self, div: Division) -> Division | None:
+        return self._by_key.get(div.parent_key) if div.parent_key else None
+
+    def ancestors(self, div: Division) -> list[Division]:
+        """Parents from the nearest up to the province."""
+        chain: list[Division] = []
+        cur = self.parent(div)
+        while cur is not None:
+            chain.append(cur)
+            cur = self.parent(cur)
+        return chain
+
+    def is_within(self, div: Division, ancestor_key: str) -> bool:
+        return any(a.key == ancestor_key for a in self.ancestors(div))
+
+    def children(self, div: Division, *, level: str | None = None) -> list[Division]:
+        kids = self._children.get(div.key, [])
+        return [d for d in kids if level is None or d.level == level]
+
+    def townships(self, div: Division) -> list[Division]:
+        """Townships (镇/街道/园区) of a prefecture or county, including those of its counties."""
+        out: list[Division] = []
+        for kid in self.children(div):
+            if kid.level == "township":
+                out.append(kid)
+            else:
+                out.extend(self.townships(kid))
+        return out
+
+    def province_of(self, div: Division) -> Division | None:
+        if div.level == "province":
+            return div
+        return next((a for a in self.ancestors(div) if a.level == "province"), None)
+
+    def provinces(self) -> list[Division]:
+        return [d for d in self._by_key.values() if d.level == "province"]
+
+    def mentions(self, text: str, *, levels: Iterable[str] = ("province", "prefecture", "county",
+                                                             "district")) -> list[Mention]:
+        """Place names in ``text`` (full or short forms), longest match first, no overlaps.
+
+        Townships are matched only when asked for (their short names are common words).
+        """
+        automaton = self._automaton(tuple(sorted(set(levels))))
+        hits: list[Mention] = []
+        last_end = -1
+        for end_idx, (surface, cands) in _longest_first(automaton.iter(text)):
+            start = end_idx - len(surface) + 1
+            if start <= last_end:
+                continue
+            hits.append(Mention(start, end_idx + 1, surface, cands))
+            last_end = end_idx
+        return hits
+
+    def _automaton(self, levels: tuple[str, ...]) -> ahocorasick.Automaton:
+        if levels not in self._automata:
+            auto = ahocorasick.Automaton()
+            wanted = set(levels)
+            for surface, divs in self._by_name.items():
+                cands = tuple(sorted((d for d in divs if d.level in wanted), key=_rank))
+                if cands and len(surface) >= _MIN_SHORT:
+                    auto.add_word(surface, (surface, cands))
+            auto.make_automaton()
+            self._automata[levels] = auto
+        return self._automata[levels]
+
+
+def _rank(div: Division) -> tuple[int, int]:
+    # Higher levels first; full-name holders before short-name holders is decided by callers.
+    return LEVEL_ORDER[div.level], 0 if div.code else 1
+
+
+def _longest_first(
+    hits: Iterator[tuple[int, tuple[str, tuple[Division, ...]]]],
+) -> list[tuple[int, tuple[str, tuple[Division, ...]]]]:
+    """Aho-Corasick reports every match; keep, per start position, the longest, in text order."""
+    best: dict[int, tuple[int, tuple[str, tuple[Division, ...]]]] = {}
+    for end_idx, value in hits:
+        start = end_idx - len(value[0]) + 1
+        if start not in best or len(value[0]) > len(best[start][1][0]):
+            best[start] = (end_idx, value)
+    ordered = sorted(best.items())
+    return [v for _, v in ordered]
+
+
+def jionlp_location_file() -> Path:
+    """Path of jionlp's division list, found without importing jionlp (which prints a banner)."""
+    spec = importlib.util.find_spec("jionlp")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("jionlp is not installed; it provides the administrative-division data")
+    return Path(next(iter(spec.submodule_search_locations))) / "dictionary" / "china_location.txt"
+
+
+def parse_location_file(lines: Iterable[str]) -> Iterator[Division]:
+    """Divisions from jionlp's tab-indented list (villages, the fifth level, are skipped)."""
+    province = prefecture = county = None
+    for raw in lines:
+        depth = len(raw) - len(raw.lstrip("\t"))
+        if depth >= 4:
+            continue
+        fields = raw.strip().split("\t")
+        if not fields or not fields[0]:
+            continue
+        name = fields[0]
+        code = fields[1] if len(fields) > 1 and fields[1].isdigit() else None
+        short = fields[2].split("/")[0] if len(fields) > 2 and fields[2] else name
+        if depth == 0:
+            province = Division(name, short, "province", code, None, name)
+            prefecture = county = None
+            yield province
+        elif depth == 1 and province:
+            if code and code == province.code:
+                prefecture = province  # 直辖市: the city is the province
+            else:
+                prefecture = Division(name, short, "prefecture", code, province.key, province.name)
+                yield prefecture
+            county = None
+        elif depth == 2 and prefecture:
+            if name == _DIRECT_ADMIN:
+                county = prefecture  # townships of 东莞/中山 belong to the prefecture itself
+                continue
+            level: Level = "district" if name.endswith("区") else "county"
+            county = Division(name, short, level, code, prefecture.key, province.name if province else name)
+            yield county
+        elif depth == 3 and county:
+            yield Division(name, _township_short(name), "township", None, county.key, county.province)
+
+
+def _township_short(name: str) -> str:
+    short = _TOWNSHIP_SUFFIX.sub("", name)
+    return short if len(short) >= _MIN_SHORT else name
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The process-wide gazetteer (built on first use, about a second)."""
+    with jionlp_location_file().open(encoding="utf-8") as fh:
+        return Gazetteer(parse_location_file(fh))

@@ -1,0 +1,157 @@
+"""Physical lines of a report and what each one is: text, blank, page artefact or table row.
+
+PDF text layers and copy-pasted reports carry page numbers (``- 3 -``, ``— 12 —``), running
+headers repeated on every page, and indicator tables whose cells were broken into
+fragments. Classifying lines first lets the joiner (:mod:`kg.loaders.normalize`) treat
+each kind by its own rule.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Literal
+
+from kg.loaders.headings import is_heading_line, starts_with_marker
+
+LineKind = Literal["blank", "page", "header", "table", "text"]
+
+_WS = " \t\u3000\u00a0\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029\ufeff"
+
+# Page numbers with decoration: - 3 -, — 12 —, 第3页, 第 3 页 共 20 页, 3/20.
+_PAGE_DECORATED = re.compile(
+    r"[-—–－~_·]+\s*\d{1,4}\s*[-—–－~_·]+|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}"
+)
+_LONE_NUMBER = re.compile(r"\d{1,4}")
+# Indicator tables of plans end each row with the indicator's attribute.
+TABLE_ROW_END = re.compile(r"(?:预期性|约束性|属性)$")
+_TABLE_ROW_START = re.compile(r"\d{1,3}(?:\s|$)")
+_SENTENCE_PUNCT = re.compile(r"[。，；！？,;]")
+_INNER_WS = re.compile(r"[ \t\u3000\u00a0]+")
+# A gap between cells, with the characters on both sides.
+_GAP = re.compile(r"(\S)[ \t\u3000\u00a0]+(?=(\S))")
+_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_NUMBER_CHAR = re.compile(r"[0-9A-Za-z%.]")
+# Lines repeated this often (and short) are running headers/footers of a paginated source.
+_HEADER_MIN_REPEATS = 3
+_HEADER_MAX_LEN = 40
+_TABLE_CELL_MAX = 14
+
+
+@dataclass
+class Line:
+    """One physical line: its content span in the original text (whitespace trimmed)."""
+
+    start: int
+    end: int
+    text: str
+    trailing_space: bool  # whitespace before the line break: a cell end in PDF tables
+    kind: LineKind = "text"
+
+
+def split_lines(original: str) -> list[Line]:
+    """The lines of ``original`` with content spans; line breaks of every kind are accepted."""
+    lines: list[Line] = []
+    pos = 0
+    for raw in original.splitlines(keepends=True):
+        body = raw.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+        content = body.strip(_WS)
+        if content:
+            lead = len(body) - len(body.lstrip(_WS))
+            start = pos + lead
+            end = start + len(content)
+            lines.append(Line(start, end, content, trailing_space=len(body.rstrip(_WS)) < len(body)))
+        else:
+            lines.append(Line(pos, pos, "", trailing_space=False, kind="blank"))
+        pos += len(raw)
+    return lines
+
+
+def classify_lines(lines: list[Line]) -> None:
+    """Mark page numbers, running headers and table lines in place."""
+    content = [ln for ln in lines if ln.kind != "blank"]
+    _mark_tables(content)
+    _mark_page_numbers(content)
+    _mark_running_headers(content)
+
+
+def is_table_like(text: str) -> bool:
+    """A line of short cells separated by spaces, or ending with an indicator attribute."""
+    if TABLE_ROW_END.search(text) and len(text) <= 80:
+        return True
+    if _SENTENCE_PUNCT.search(text):
+        return False
+    cells = _INNER_WS.split(text)
+    if len(cells) < 3 or any(len(c) > _TABLE_CELL_MAX for c in cells):
+        return False
+    # PDF prose spaces out numbers (较 2015 年末); only other gaps separate cells.
+    return any(not _prose_gap(m.group(1), m.group(2)) for m in _GAP.finditer(text))
+
+
+def _prose_gap(left: str, right: str) -> bool:
+    """PDF prose spaces out numbers and Latin words next to Han text (较 2015 年末)."""
+    return bool(
+        (_NUMBER_CHAR.match(left) and _HAN_CHAR.match(right))
+        or (_HAN_CHAR.match(left) and _NUMBER_CHAR.match(right))
+    )
+
+
+def starts_table_row(text: str) -> bool:
+    """A table fragment that begins a new row (it starts with the row number)."""
+    return _TABLE_ROW_START.match(text) is not None
+
+
+def _ends_table(text: str) -> bool:
+    """A line that cannot be a table fragment: prose, a heading or a note below the table."""
+    if _SENTENCE_PUNCT.search(text) or is_heading_line(text) or starts_with_marker(text):
+        return not TABLE_ROW_END.search(text)
+    if text.startswith(("注", "备注", "说明", "资料来源", "数据来源")):
+        return True
+    return len(text) > 2 * _TABLE_CELL_MAX and not _INNER_WS.search(text)
+
+
+def _mark_tables(content: list[Line]) -> None:
+    """A table starts at a table-like line and runs until a line that cannot be a cell."""
+    in_table = False
+    for ln in content:
+        if not in_table and is_table_like(ln.text):
+            in_table = True
+        elif in_table and _ends_table(ln.text):
+            in_table = False
+        if in_table:
+            ln.kind = "table"
+
+
+def _mark_page_numbers(content: list[Line]) -> None:
+    for i, ln in enumerate(content):
+        if _PAGE_DECORATED.fullmatch(ln.text):
+            ln.kind = "page"
+        elif ln.kind == "text" and _LONE_NUMBER.fullmatch(ln.text) and _between_prose(content, i):
+            # A bare number between prose lines is a page number; inside a table it is a row number.
+            ln.kind = "page"
+
+
+def _between_prose(content: list[Line], i: int) -> bool:
+    before = content[i - 1] if i > 0 else None
+    after = content[i + 1] if i + 1 < len(content) else None
+    return all(ln is None or ln.kind == "text" for ln in (before, after))
+
+
+def _mark_running_headers(content: list[Line]) -> None:
+    counts = Counter(ln.text for ln in content if ln.kind == "text" and len(ln.text) <= _HEADER_MAX_LEN)
+    repeated = {
+        text
+        for text, n in counts.items()
+        if n >= _HEADER_MIN_REPEATS
+        and not starts_with_marker(text)
+        and not _SENTENCE_PUNCT.search(text)
+        and _has_words(text)
+    }
+    for ln in content:
+        if ln.kind == "text" and ln.text in repeated:
+            ln.kind = "header"
+
+
+def _has_words(text: str) -> bool:
+    return any(ch.isalnum() for ch in text)

@@ -1,0 +1,156 @@
+"""Normalize report text and keep a map from every normalized character back to the original.
+
+What changes (and why):
+- lines a PDF broke mid-sentence are joined; real paragraph breaks stay single ``\\n``;
+- page numbers and running headers are dropped (they interrupt sentences);
+- broken cells of indicator tables are reassembled into one line per row;
+- spaces next to Chinese text are removed (``0.5 个工作日`` → ``0.5个工作日``), other runs
+  of spaces collapse to one; markdown emphasis ``**`` is removed;
+- full-width digits and Latin letters become ASCII (:func:`kg.loaders.charclass.fold_width`).
+
+Every kept character is copied from the original text, and the few inserted characters
+(line breaks, the space between table cells) stand for whitespace of the original, so
+``offsets[i]`` is always a real position in the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.loaders.charclass import CJK, fold_width
+from kg.loaders.headings import is_heading_line, starts_with_marker
+from kg.loaders.lines import TABLE_ROW_END, Line, classify_lines, split_lines, starts_table_row
+
+# A line that ends a sentence or clause (possibly followed by closing quotes/brackets).
+_ENDS_SENTENCE = re.compile(r"[。！？；!?;：:…][”’」』）)】》\"']*$")
+# A first line that names the kind of document is its title, never the start of a paragraph.
+_TITLE_END = re.compile(
+    r"(?:总结|计划|规划|思路|安排|要点|报告|通知|意见|方案|纲要|打算)(?:[（(][^）)]*[）)])?$"
+)
+_CLOSING = tuple("〕）)】》」』”")
+_OPENING = tuple("〔（(【《「『“")
+# Whitespace runs and markdown emphasis inside a line; decided one by one in _line_pieces.
+_INLINE_NOISE = re.compile(r"\*\*|__|[ \t\u3000\u00a0\u2002\u2003\u2009]+")
+_MARKDOWN_HEADING = re.compile(r"#{1,6}[ \t]+")
+_CJK_CHAR = re.compile(f"[{CJK}]")
+_TITLE_MAX = 60
+
+
+@dataclass
+class Normalized:
+    """Normalized text, the offset map and the original spans dropped as page artefacts."""
+
+    text: str
+    offsets: list[int]  # len(text) + 1 entries; the last is len(original)
+    dropped: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class _Builder:
+    """Collects copied spans and inserted strings, then builds text and offsets in one pass."""
+
+    original: str
+    parts: list[str] = field(default_factory=list)
+    offsets: list[int] = field(default_factory=list)
+
+    def copy(self, start: int, end: int) -> None:
+        if end > start:
+            self.parts.append(self.original[start:end])
+            self.offsets.extend(range(start, end))
+
+    def insert(self, at: int, text: str) -> None:
+        self.parts.append(text)
+        self.offsets.extend([at] * len(text))
+
+    def build(self) -> Normalized:
+        self.offsets.append(len(self.original))
+        return Normalized(text="".join(self.parts), offsets=self.offsets)
+
+
+def normalize(original: str) -> Normalized:
+    """Normalize ``original`` (see the module docstring) with an offset map back to it."""
+    lines = split_lines(original)
+    classify_lines(lines)
+    kept = [ln for ln in lines if ln.kind in ("text", "table")]
+    row_mode = _tables_in_row_mode(kept)
+    builder = _Builder(original)
+    for i, line in enumerate(kept):
+        if i:
+            prev = kept[i - 1]
+            sep = _separator(prev, line, is_title=(i == 1 and looks_like_title(prev.text)), rows=row_mode)
+            if sep:
+                builder.insert(prev.end, sep)
+        _copy_line(builder, line)
+    result = builder.build()
+    result.text = fold_width(result.text)
+    result.dropped = [(ln.start, ln.end) for ln in lines if ln.kind in ("page", "header")]
+    return result
+
+
+def looks_like_title(text: str) -> bool:
+    """A short line without sentence ends whose last word names a document kind."""
+    return (
+        len(text) <= _TITLE_MAX
+        and not re.search(r"[。！？；]", text)
+        and _TITLE_END.search(text.strip()) is not None
+        and not starts_with_marker(text)
+    )
+
+
+def _separator(prev: Line, line: Line, *, is_title: bool, rows: bool) -> str:
+    """What goes between two kept lines: '' (same sentence), ' ' (table cells) or '\\n'."""
+    if prev.kind == "table" and line.kind == "table":
+        return _table_separator(prev, line) if rows else "\n"
+    if prev.kind == "table" or line.kind == "table":
+        return "\n"
+    if is_title or is_heading_line(prev.text) or starts_with_marker(line.text):
+        return "\n"
+    if _ENDS_SENTENCE.search(prev.text):
+        return "\n"
+    return ""
+
+
+def _table_separator(prev: Line, line: Line) -> str:
+    """Rows end at the attribute column or before a row number; wrapped cells rejoin."""
+    if TABLE_ROW_END.search(prev.text) or starts_table_row(line.text):
+        return "\n"
+    if prev.text.endswith(_OPENING) or line.text.startswith(_CLOSING):
+        return ""
+    # A PDF cell that ends leaves a space before the break; a wrapped cell does not.
+    return " " if prev.trailing_space else ""
+
+
+def _tables_in_row_mode(kept: list[Line]) -> bool:
+    """Reassemble rows only for tables that mark row ends (indicator tables)."""
+    return any(ln.kind == "table" and TABLE_ROW_END.search(ln.text) for ln in kept)
+
+
+def _copy_line(builder: _Builder, line: Line) -> None:
+    """Copy one line's content, dropping markdown and the spaces Chinese typesetting omits."""
+    text = line.text
+    pos = 0
+    heading = _MARKDOWN_HEADING.match(text)
+    if heading:
+        pos = heading.end()
+    for m in _INLINE_NOISE.finditer(text, pos):
+        builder.copy(line.start + pos, line.start + m.start())
+        keep = _kept_noise(text, m, table=line.kind == "table")
+        builder.copy(line.start + m.start(), line.start + m.start() + keep)
+        pos = m.end()
+    builder.copy(line.start + pos, line.end)
+
+
+def _kept_noise(text: str, m: re.Match[str], *, table: bool) -> int:
+    """How many characters of a noise match to keep: 0 (drop) or 1 (one space)."""
+    if m.group().startswith(("*", "_")):
+        return 0
+    if table:
+        return 1
+    left = text[m.start() - 1] if m.start() else ""
+    right = text[m.end()] if m.end() < len(text) else ""
+    if not left or not right:
+        return 0
+    if _CJK_CHAR.match(left) or _CJK_CHAR.match(right):
+        return 0
+    return 1
