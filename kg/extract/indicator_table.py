@@ -107,8 +107,8 @@ def _metric(row: list[_Line], unit_line: int, unit_col: int) -> str:
     """Metric cell: text before the unit on its line, else the lines between row number and unit."""
     same_line = row[unit_line].text[:unit_col].strip()
     same_line = re.sub(r"^\d+\s+", "", same_line)
-    if same_line:
-        return same_line
+    if same_line:  # a row on one line: the category cells come first, the metric is the last cell
+        return same_line.split()[-1]
     parts = [ln.text for ln in row[:unit_line]]
     if parts and re.fullmatch(r"\d+", parts[0]):
         parts = parts[1:]

@@ -1,49 +1,106 @@
 """Pilots (试点): who runs which pilot, at what level, with what status.
 
-The anchor is a cue of :mod:`kg.extract.rules.pilots`. The place is a host named in the
-clause (a company or centre), else the places named before the cue in the clause, else the
-sentence's places, else the document's jurisdiction. What is piloted is the phrase that
-ends with the cue (争取国家质量基础设施“一站式”服务试点), or the object after it (试点推动X),
-or — for a bare 率先试点探索 — the quoted topic of the previous sentence.
+The anchor is a cue of :mod:`kg.extract.rules.pilots`. The host is the subject of the
+clause: the last place or named body (a company, a centre, a market street) before the cue,
+plus the ones enumerated right before it with 、 (横沥镇、蓝天星…公司获批…试点); without one,
+the document's jurisdiction. What is piloted is the list item that ends with the cue
+(做好A试点、B试点和C试点 → three pilots), or the object after it (试点推动X), or — for a
+bare 率先试点探索 or an attributive 试点街区 — the quoted topic of the previous sentence.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from kg.extract.context import SentenceContext
 from kg.extract.model import Pilot, PlaceRef
 from kg.extract.places import jurisdiction_ref
-from kg.extract.rules.pilots import HOST_SUFFIXES, PILOT_CUES, PILOT_LEVELS, PILOT_REFLECTION, PILOT_VERBS
+from kg.extract.rules.pilots import (
+    HOST_LEADING_NOISE,
+    HOST_SUFFIXES,
+    PILOT_ADVERBS,
+    PILOT_CUES,
+    PILOT_LEVELS,
+    PILOT_REFLECTION,
+    PILOT_VERBS,
+)
+
+# cues that are verbs taking the pilot as object, and cues that list the hosts after them
+VERB_CUES = frozenset({"pilot.shixing", "pilot.selected"})
+LISTING_CUES = frozenset({"pilot.selected"})
 
 _CUES = tuple((rule, re.compile(p)) for rule, p in PILOT_CUES)
 _REFLECTION = re.compile(PILOT_REFLECTION)
 _VERB = re.compile("|".join(sorted(PILOT_VERBS, key=len, reverse=True)))
 _LEVELS = tuple((re.compile(p), level) for p, level in PILOT_LEVELS)
 _HOST = re.compile(
-    r"(?P<host>[\u4e00-\u9fffA-Za-z0-9()（）]{2,24}?(?:" + "|".join(HOST_SUFFIXES) + r"))"
+    r"(?P<host>[\u4e00-\u9fffA-Za-z0-9()（）]{0,24}?(?:" + "|".join(HOST_SUFFIXES) + r"))"
     r"(?:[(（](?P<inner>[\u4e00-\u9fff]{2,10})[)）])?"
 )
+_HOST_NOISE = re.compile(HOST_LEADING_NOISE)
+_ADVERBS = re.compile(PILOT_ADVERBS + "$")
 _QUOTED = re.compile(r"“[^”]{2,30}”[\u4e00-\u9fff]{0,8}")
 _AFTER_CUE_VERB = re.compile(r"^(?:推动|推行|应用|探索|实施|开展|推进)")
+_LIST_SEP = re.compile(r"、|和|及|与|以及")
 _TRAILING = re.compile(r"(?:工作|项目|等|的)+$")
 
 
-def _pilot_name(text: str, clause_start: int, start: int, end: int) -> str:
-    """The pilot's name: the noun phrase ending at the cue, or the object after it."""
+@dataclass(frozen=True)
+class _Host:
+    name: str
+    ref: PlaceRef | None
+    start: int
+    end: int
+    raw_start: int  # where the phrase began before noise (在, 拟在) was stripped
+
+
+def _split_outside_quotes(text: str) -> list[str]:
+    """List items of ``text`` separated by 、/和 outside “…” (“双随机、一公开” stays whole)."""
+    items, depth, last = [], 0, 0
+    for i, ch in enumerate(text):
+        depth += ch == "“"
+        depth -= ch == "”" and depth > 0
+        if depth == 0:
+            m = _LIST_SEP.match(text, i)
+            if m and i >= last:
+                items.append(text[last:i])
+                last = m.end()
+    items.append(text[last:])
+    return items
+
+
+def _pilot_name(ctx: SentenceContext, clause_start: int, start: int, end: int, verb_cue: bool) -> str:
+    """The pilot's name: the list item ending at the cue, or the object after it.
+
+    ``verb_cue`` is for cues that are verbs themselves (试行X, 选取…开展X): the object is the name.
+    """
+    text = ctx.text
+    if verb_cue:
+        stop = re.search(r"[，,；;。]", text[end:])
+        obj = text[end : end + stop.start() if stop else len(text)]
+        obj = re.sub(r"^.*?(?:开展|推行|实施)", "", obj) if _VERB.search(obj) else obj
+        return obj.strip()
     before = text[clause_start:start]
     verbs = list(_VERB.finditer(before))
     head = before[verbs[-1].end() :] if verbs else before
-    head = re.sub(r"^.*?(?:的|在)", "", head) if len(head) > 30 else head
-    tail = re.match(r"[\u4e00-\u9fff]{0,2}", text[end:])
-    name = (head + text[start:end] + (tail.group(0) if tail and "项目" in tail.group(0) else "")).strip()
+    head = _split_outside_quotes(head)[-1]
+    head = _ADVERBS.sub("", head)
+    for place in ctx.places:  # 我市国家级…试点 → 国家级…试点; 厚街(率先)试点 → ''
+        surface = place.ref.surface
+        if head.startswith(surface):
+            head = head[len(surface) :]
+    head = re.sub(r"^(?:的|在)", "", head)
     if len(head.strip("“”、 ")) >= 2:
-        return _TRAILING.sub("", name) or name
+        tail = re.match(r"示范项目|项目|示范", text[end:])
+        name = head + text[start:end] + (tail.group(0) if tail else "")
+        return _TRAILING.sub("", name.strip()) or name.strip()
     after = text[end:]
+    verb = _AFTER_CUE_VERB.match(after)
+    if verb is None:  # 试点街区(福业街)…: the cue qualifies a place, the topic is elsewhere
+        return ""
     stop = re.search(r"[，,；;。]", after)
-    obj = after[: stop.start() if stop else len(after)]
-    obj = _AFTER_CUE_VERB.sub("", obj)
-    return obj.strip()
+    return after[verb.end() : stop.start() if stop else len(after)].strip()
 
 
 def _topic_of_previous(ctx: SentenceContext) -> str | None:
@@ -65,54 +122,77 @@ def _level(name: str, clause: str) -> str:
     return "unspecified"
 
 
-def _hosts(ctx: SentenceContext, lo: int, hi: int) -> list[tuple[str, PlaceRef | None]]:
-    """Places and named host bodies in [lo, hi) of the sentence, in order."""
-    found: list[tuple[int, str, PlaceRef | None]] = []
-    for m in _HOST.finditer(ctx.text, lo, hi):
-        host = m["inner"] if m["inner"] and m["host"].endswith("街区") else m["host"]
-        if re.search(_VERB, host) or host.startswith(("全", "各")):
-            continue
-        found.append((m.start(), host, None))
-    host_spans = [(s, s + len(h)) for s, h, _ in found]
+def _candidate_hosts(ctx: SentenceContext, lo: int, hi: int) -> list[_Host]:
+    """Named bodies and places in [lo, hi) of the sentence, in order, places inside bodies dropped."""
+    text = ctx.text
+    hosts: list[_Host] = []
+    for segment in re.finditer(r"[^、，,；;。]+", text[lo:hi]):
+        seg_lo = lo + segment.start()
+        for m in _HOST.finditer(text, seg_lo, lo + segment.end()):
+            raw = m["host"]
+            noise = _HOST_NOISE.match(raw)
+            cut = noise.end() if noise else 0
+            name = m["inner"] if m["inner"] and raw.endswith("街区") else raw[cut:]
+            if _VERB.match(raw) or raw.startswith(("全", "各", "设立", "成立")) or name in HOST_SUFFIXES:
+                continue
+            hosts.append(_Host(name, None, m.start() + cut, m.end(), m.start()))
     for p in ctx.places:
-        inside_host = any(s <= p.start < e for s, e in host_spans)
-        if lo <= p.start < hi and not inside_host:
-            found.append((p.start, p.ref.surface, p.ref))
-    return [(name, ref) for _, name, ref in sorted(found, key=lambda f: f[0])]
+        if lo <= p.start < hi and not any(h.start <= p.start < h.end for h in hosts):
+            hosts.append(_Host(p.ref.name, p.ref, p.start, p.end, p.start))
+    return sorted(hosts, key=lambda h: h.start)
+
+
+def _subject_hosts(ctx: SentenceContext, clause_start: int, cue: int) -> list[_Host]:
+    """The last host before the cue and those enumerated with 、 right before it."""
+    hosts = [h for h in _candidate_hosts(ctx, clause_start, cue) if h.end <= cue]
+    if not hosts:
+        return []
+    chosen = [hosts[-1]]
+    for h in reversed(hosts[:-1]):
+        if ctx.text[h.end : chosen[0].raw_start] == "、":
+            chosen.insert(0, h)
+        else:
+            break
+    return chosen
+
+
+def _make_pilot(ctx: SentenceContext, m: re.Match[str], rule: str, what: str, host: _Host | None) -> Pilot:
+    clause_start, clause_end = ctx.clause_bounds(m.start())
+    place = host.ref.name if host and host.ref else (host.name if host else "")
+    return Pilot(
+        place=place,
+        what=what,
+        status=ctx.status,
+        evidence=ctx.evidence(m.start(), m.end(), rule, 0.75),
+        place_ref=host.ref if host else None,
+        program=ctx.program_at(max(0, m.start() - len(what)), m.end()),
+        level=_level(what, ctx.text[clause_start:clause_end]),
+        year=ctx.year,
+    )
 
 
 def extract_pilots(ctx: SentenceContext) -> list[Pilot]:
-    """Pilots anchored at each cue of the sentence, one per host place."""
-    text = ctx.text
+    """Pilots anchored at each cue of the sentence, one per host."""
     pilots: list[Pilot] = []
     seen: set[tuple[str, str]] = set()
+    home = jurisdiction_ref(ctx.doc.jurisdiction)
+    default = _Host(home.name, home, 0, 0, 0) if home else None
     for rule, pattern in _CUES:
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(ctx.text):
             clause_start, clause_end = ctx.clause_bounds(m.start())
-            clause = text[clause_start:clause_end]
-            if _REFLECTION.search(clause):
+            if _REFLECTION.search(ctx.text[clause_start:clause_end]):
                 continue
-            what = _pilot_name(text, clause_start, m.start(), m.end())
-            if len(what) < 2 or what == text[m.start() : m.end()]:
-                what = _topic_of_previous(ctx) or what
-            hosts = _hosts(ctx, clause_start, m.start()) or _hosts(ctx, clause_start, clause_end)
-            if not hosts:
-                home = jurisdiction_ref(ctx.doc.jurisdiction)
-                hosts = [(home.name, home)] if home else [("", None)]
-            for place, ref in hosts:
-                if (place, what) in seen:
+            verb_cue = rule in VERB_CUES
+            what = (
+                _pilot_name(ctx, clause_start, m.start(), m.end(), verb_cue) or _topic_of_previous(ctx) or ""
+            )
+            hosts = _subject_hosts(ctx, clause_start, m.start())
+            after = _candidate_hosts(ctx, m.end(), clause_end)
+            hosts = hosts or (after if rule in LISTING_CUES else after[:1]) or [default]
+            for host in hosts:
+                key = (host.name if host else "", what)
+                if key in seen or not what:
                     continue
-                seen.add((place, what))
-                pilots.append(
-                    Pilot(
-                        place=ref.name if ref and ref.name.startswith(place) else place,
-                        what=what,
-                        status=ctx.status,
-                        evidence=ctx.evidence(m.start(), m.end(), rule, 0.75),
-                        place_ref=ref,
-                        program=ctx.program_at(m.start() - len(what), m.end()),
-                        level=_level(what, clause),
-                        year=ctx.year,
-                    )
-                )
+                seen.add(key)
+                pilots.append(_make_pilot(ctx, m, rule, what, host))
     return pilots

@@ -9,6 +9,7 @@ places, program spans), then the per-sentence extractors and the document-level 
 from __future__ import annotations
 
 import importlib
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -23,6 +24,8 @@ from kg.extract.policy_documents import extract_policy_documents
 from kg.extract.recognitions import extract_recognitions
 from kg.extract.targets import extract_targets
 from kg.loaders.model import Document
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -52,9 +55,13 @@ def find_programs(doc: Document, vocab: object | None = None) -> list[ProgramMen
         if exc.name != "kg.extract.programs":
             raise
         return []
-    if vocab is None:
-        vocab = _default_vocabulary()
-    return list(module.extract_programs(doc, vocab))
+    try:
+        if vocab is None:
+            vocab = _default_vocabulary()
+        return list(module.extract_programs(doc, vocab))
+    except Exception:  # a failing program stage must not cost the pilots, claims and outcomes
+        log.exception("program extraction failed for %s; continuing without programs", doc.path)
+        return []
 
 
 def _default_vocabulary() -> object | None:

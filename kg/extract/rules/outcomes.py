@@ -8,84 +8,34 @@ meetings, trainings, staff) and approximate figures (…余家, 90多名) are co
 
 from __future__ import annotations
 
+# fmt: off
 # units of results: money, entities, IP, cases, batches, rates, durations, scores
-RESULT_UNITS: frozenset[str] = frozenset(
-    {
-        "元",
-        "个亿",
-        "户",
-        "家",
-        "件",
-        "宗",
-        "批次",
-        "%",
-        "％",
-        "个工作日",
-        "工作日",
-        "分",
-        "项",
-        "份",
-        "个",
-        "条",
-    }
-)
+RESULT_UNITS: frozenset[str] = frozenset({
+    "元", "个亿", "户", "家", "件", "宗", "批次", "%", "％", "个工作日", "工作日", "分", "项", "份", "个", "条",
+})
 
 # metric words of the key performance indicators of market regulation
 KPI_WORDS: tuple[str, ...] = (
-    "市场主体",
-    "企业开办",
-    "开办企业",
-    "个体户",
-    "个体工商户",
-    "企业",
-    "注册资本",
-    "注销",
-    "登记",
-    "专利",
-    "商标",
-    "知识产权",
-    "质押",
-    "融资",
-    "贷款",
-    "专利奖",
-    "案件",
-    "罚没",
-    "投诉",
-    "举报",
-    "咨询",
-    "挽回",
-    "经济损失",
-    "抽检",
-    "抽查",
-    "快检",
-    "合格率",
-    "完成率",
-    "满意率",
-    "网办率",
-    "年报",
-    "公示率",
-    "兑付",
-    "压缩",
-    "时限",
-    "提速",
-    "评估",
-    "资助",
-    "资金",
-    "补助",
-    "减免",
-    "收费",
-    "核酸检测",
-    "收储",
-    "学校食堂",
-    "食堂",
-    "零售药店",
-    "放心",
-    "示范",
-    "守合同重信用",
-    "电子证照",
-    "事权",
-    "信息",
+    "市场主体", "企业开办", "开办企业", "个体户", "个体工商户", "企业", "注册资本", "注销", "登记",
+    "专利", "商标", "知识产权", "质押", "融资", "贷款", "专利奖", "授权", "注册", "申请", "申领",
+    "案件", "罚没", "投诉", "举报", "咨询", "挽回", "经济损失",
+    "抽检", "抽查", "快检", "合格率", "完成率", "满意率", "网办率", "年报", "公示率", "兑付",
+    "压缩", "时限", "提速", "评估", "资助", "资金", "补助", "减免", "收费", "核酸检测", "收储",
+    "学校食堂", "食堂", "零售药店", "放心", "示范", "守合同重信用", "电子证照", "事权", "信息",
 )
+
+# counters of things (not amounts): a count below 10 of these is rarely a headline result
+COUNT_UNITS: frozenset[str] = frozenset({"宗", "件", "家", "项", "个", "户", "条"})
+
+# a verb right before the number makes it the count of the verb's objects (检查39家, 指导4家企业)
+ACTION_VERBS: tuple[str, ...] = (
+    "检查", "约谈", "抽检", "指导", "引导", "走访", "帮助", "培训", "排查", "收集", "记录", "监测", "曝光",
+    "移送", "整改", "对", "为", "组织", "举办", "召开", "开展", "发放", "派出", "审查", "废止", "调整",
+)
+# fmt: on
+
+# nouns after the number that make it a count of measures or rules, not a result (11条措施)
+MEASURE_NOUNS = r"^(?:条|项)?(?:措施|意见|举措|制度|规定|政策|条款|文件|办法)"
 
 # words right before a number that make it a part of a larger total (其中…) or a share (占…)
 SUBORDINATE_CUES: tuple[str, ...] = ("其中", "占", "包括")
@@ -107,3 +57,10 @@ METRIC_LEADING_NOISE = (
     r"我局|市局|区局|共计|共有|共|累计|已|各类|其中|分别|并|,|，|、|\s)+"
 )
 METRIC_TRAILING_NOISE = r"(?:达到|达|为|高达|突破|超过|逾|约|近|共计|共|累计|分别|仅用|至|\s)+$"
+
+# a metric that starts like this is a comparison base or a share, not a result (比省要求的3个工作日)
+REFERENCE_METRIC = r"^(?:比|较|占|相当于|是)"
+# a metric over several past years is a cumulative context, not this period's result
+MULTI_YEAR = r"近[一二三四五六七八九十\d]+年|历年"
+# what may stand between two numbers of one enumeration (9.6万件和7.43万件)
+ENUMERATION_GLUE = r"^[\s、和与及,，]*$"

@@ -67,3 +67,9 @@ HOST_SUFFIXES = (
     "基地",
     "社区",
 )
+
+# words before a pilot's name that say how it was run, not what (厚街率先试点探索)
+PILOT_ADVERBS = r"(?:率先|先行|积极|全面|大力|继续|进一步|深入|扎实|稳步|主动|成功|已|拟|计划|力争|努力)+"
+
+# leading words of a host phrase that make it an object or a location, not the host itself
+HOST_LEADING_NOISE = r"^(?:拟|计划|将|并)?(?:在|于|对|由)?"
