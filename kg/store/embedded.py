@@ -32,7 +32,7 @@ from kg.store.base import (
 from kg.store.ladybug_schema import copy_statements, schema_ddl
 from kg.store.lock import holder, load_lock
 from kg.store.projection import project_with_warnings
-from kg.store.records import PropertyGraph
+from kg.store.records import NodeTable, PropertyGraph, RelTable
 from kg.store.values import from_ladybug
 
 STORE_DIRNAME = "ladybug"
@@ -89,6 +89,15 @@ def build_from_graph(graph: PropertyGraph, path: str | os.PathLike[str]) -> Load
         finally:
             shutil.rmtree(workdir, ignore_errors=True)
     return LoadReport(str(target), graph.node_counts(), graph.rel_counts(), time.perf_counter() - started)
+
+
+def build_empty(graph: PropertyGraph, path: str | os.PathLike[str]) -> LoadReport:
+    """A store with ``graph``'s schema and no data: the target of a sync into the embedded store."""
+    tables = PropertyGraph(
+        {label: NodeTable(label, dict(t.columns)) for label, t in graph.node_tables.items()},
+        {rtype: RelTable(rtype, set(t.pairs)) for rtype, t in graph.rel_tables.items()},
+    )
+    return build_from_graph(tables, path)
 
 
 def _swap_in(workdir: Path, target: Path) -> None:
