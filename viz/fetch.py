@@ -32,7 +32,7 @@ EVIDENCE_QUERY = (
 )
 
 
-def _batches(items: list[str], size: int = URI_BATCH) -> Iterable[list[str]]:
+def batches(items: list[str], size: int = URI_BATCH) -> Iterable[list[str]]:
     """``items`` in slices of at most ``size``."""
     for start in range(0, len(items), size):
         yield items[start : start + size]
@@ -41,7 +41,7 @@ def _batches(items: list[str], size: int = URI_BATCH) -> Iterable[list[str]]:
 def expand_uris(store: GraphStore, builder: GraphBuilder, uris: Iterable[str]) -> list[str]:
     """Add the nodes with these IRIs to the builder's graph; return the keys added."""
     added: list[str] = []
-    for batch in _batches(sorted(set(uris))):
+    for batch in batches(sorted(set(uris))):
         for row in store.run(NODES_QUERY, {"uris": batch}).rows:
             added.extend(builder.add_row(row))
     return added
@@ -50,7 +50,7 @@ def expand_uris(store: GraphStore, builder: GraphBuilder, uris: Iterable[str]) -
 def connect(store: GraphStore, builder: GraphBuilder) -> None:
     """Add every relationship between nodes already in the graph."""
     uris = sorted(str(d["uri"]) for _, d in builder.graph.nodes(data=True) if d.get("uri"))
-    for batch in _batches(uris):
+    for batch in batches(uris):
         for row in store.run(LINKS_QUERY, {"uris": batch, "targets": uris}).rows:
             builder.add_row(row)
 
@@ -60,7 +60,7 @@ def attach_evidence(store: GraphStore, graph: VizGraph) -> None:
     uris = sorted(
         str(d["uri"]) for _, d in graph.nodes(data=True) if d.get("uri") and d["label"] not in ENTITY_CLASSES
     )
-    for batch in _batches(uris):
+    for batch in batches(uris):
         for uri, text, title in store.run(EVIDENCE_QUERY, {"uris": batch}).rows:
             if uri in graph and text:
                 sentence = f"{text} ——《{title}》" if title else str(text)
@@ -69,17 +69,21 @@ def attach_evidence(store: GraphStore, graph: VizGraph) -> None:
 
 
 def subgraph_from_result(
-    result: QueryResult, store: GraphStore | None = None, *, title: str = "query result"
+    result: QueryResult,
+    store: GraphStore | None = None,
+    *,
+    extra_uris: Iterable[str] = (),
+    title: str = "query result",
 ) -> VizGraph:
     """The graph a query result shows.
 
     Nodes, relationships and paths in the result are drawn as returned. IRIs in plain columns
-    (canned queries often return ``uri`` strings) are expanded to their nodes through ``store``,
-    and then the relationships among all drawn nodes are added. Without a store only the
-    returned graph values are drawn.
+    (and ``extra_uris``) are expanded to their nodes through ``store``, and then the
+    relationships among all drawn nodes are added. Without a store only the returned graph
+    values are drawn.
     """
     builder = GraphBuilder()
-    iris: set[str] = set()
+    iris: set[str] = set(extra_uris)
     for row in result.rows:
         builder.add_row(row)
         for cell in row:
@@ -120,7 +124,7 @@ def neighbourhood(
     for _ in range(max(depth, 0)):
         seen = set(graph.nodes)
         reached: list[str] = []
-        for batch in _batches(frontier):
+        for batch in batches(frontier):
             for row in store.run(HOP_QUERY, {"uris": batch}).rows:
                 reached.extend(builder.add_row(row))
         frontier = [key for key in dict.fromkeys(reached) if key not in seen and key.startswith("http")]

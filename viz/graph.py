@@ -12,7 +12,7 @@ from typing import Any
 
 import networkx as nx
 from kg.viz.records import NodeRecord, RelRecord, iter_graph_values
-from kg.viz.text import display_name, node_type, node_years
+from kg.viz.text import display_name, has_own_name, node_type, node_years
 
 
 class VizGraph(nx.MultiDiGraph):
@@ -33,11 +33,29 @@ def node_attributes(record: NodeRecord) -> dict[str, Any]:
         "labels": list(record.labels),
         "uri": record.uri,
         "name": display_name(props, node_class),
+        "named": has_own_name(props),
         "type": node_type(props),
         "years": node_years(props),
         "evidence": [],
         "props": dict(props),
     }
+
+
+def drawn_name(graph: VizGraph, key: str) -> str:
+    """A node's name; a node without one of its own (an Implementation) is named by what it links.
+
+    ``商事制度改革 @ 东莞市`` reads better than the hash at the end of the assertion's IRI.
+    """
+    data = graph.nodes[key]
+    if data.get("named", True):
+        return str(data["name"])
+    linked: dict[str, list[str]] = {"Program": [], "Place": [], "Agency": []}
+    for _, target in graph.out_edges(key):
+        target_data = graph.nodes[target]
+        if target_data["label"] in linked and target_data.get("named", True):
+            linked[target_data["label"]].append(str(target_data["name"]))
+    parts = [" / ".join(sorted(set(linked[c]))) for c in ("Program", "Place") if linked[c]]
+    return " @ ".join(parts) if parts else str(data["name"])
 
 
 class GraphBuilder:

@@ -16,7 +16,7 @@ from typing import Any
 
 import jinja2
 import pyvis
-from kg.viz.graph import VizGraph
+from kg.viz.graph import VizGraph, drawn_name
 from kg.viz.style import legend_entries, style_for
 from kg.viz.text import short_label, tooltip_html
 from pyvis.network import Network
@@ -115,15 +115,16 @@ def to_network(graph: VizGraph, height: str = "720px") -> Network:
     network = Network(height=height, width="100%", directed=True, cdn_resources="in_line")
     for key, data in graph.nodes(data=True):
         style = style_for(data["label"])
+        name = drawn_name(graph, key)
         network.add_node(
             key,
-            label=short_label(data["name"]),
-            title=tooltip_html(data["label"], data["name"], data.get("props", {}), data.get("evidence", [])),
+            label=short_label(name),
+            title=tooltip_html(data["label"], name, data.get("props", {}), data.get("evidence", [])),
             color=style.colour,
             shape=style.shape,
             size=style.size,
             kgClass=data["label"],
-            kgName=data["name"],
+            kgName=name,
             kgUri=data.get("uri") or "",
         )
     show_labels = graph.number_of_edges() <= EDGE_LABEL_LIMIT

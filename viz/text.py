@@ -16,7 +16,7 @@ from typing import Any
 from urllib.parse import unquote
 
 # Data properties (docs/schema.md) that name a node, best first.
-NAME_PROPERTIES = ("prefLabel", "label", "title", "name", "metric", "what", "text")
+NAME_PROPERTIES = ("prefLabel", "label", "title", "name", "metric", "what", "altLabel", "text")
 # Properties that say what kind of thing a node is within its class.
 TYPE_PROPERTIES = (
     "programType", "policyType", "level", "scope", "pilotLevel", "agencyLevel", "docType", "status",
@@ -47,6 +47,11 @@ def display_name(props: Mapping[str, Any], node_class: str) -> str:
     uri = str(props.get("uri") or "")
     tail = uri.rstrip("/").rsplit("/", 1)[-1]
     return unquote(tail) if tail else node_class
+
+
+def has_own_name(props: Mapping[str, Any]) -> bool:
+    """Whether a node carries a name-like property (an Implementation has none of its own)."""
+    return any(props.get(key) not in (None, "", []) for key in NAME_PROPERTIES)
 
 
 def node_type(props: Mapping[str, Any]) -> str | None:
