@@ -26,7 +26,6 @@ _PAGE_DECORATED = re.compile(
 _LONE_NUMBER = re.compile(r"\d{1,4}")
 # Indicator tables of plans end each row with the indicator's attribute.
 TABLE_ROW_END = re.compile(r"(?:预期性|约束性|属性)$")
-_TABLE_ROW_START = re.compile(r"\d{1,3}(?:\s|$)")
 _SENTENCE_PUNCT = re.compile(r"[。，；！？,;]")
 _INNER_WS = re.compile(r"[ \t\u3000\u00a0]+")
 # A gap between cells, with the characters on both sides.
@@ -95,11 +94,6 @@ def _prose_gap(left: str, right: str) -> bool:
         (_NUMBER_CHAR.match(left) and _HAN_CHAR.match(right))
         or (_HAN_CHAR.match(left) and _NUMBER_CHAR.match(right))
     )
-
-
-def starts_table_row(text: str) -> bool:
-    """A table fragment that begins a new row (it starts with the row number)."""
-    return _TABLE_ROW_START.match(text) is not None
 
 
 def _ends_table(text: str) -> bool:

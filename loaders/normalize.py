@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from kg.loaders.charclass import CJK, fold_width
 from kg.loaders.headings import is_heading_line, starts_with_marker
-from kg.loaders.lines import TABLE_ROW_END, Line, classify_lines, split_lines, starts_table_row
+from kg.loaders.lines import TABLE_ROW_END, Line, classify_lines, split_lines
 
 # A line that ends a sentence or clause (possibly followed by closing quotes/brackets).
 _ENDS_SENTENCE = re.compile(r"[。！？；!?;：:…][”’」』）)】》\"']*$")
@@ -34,6 +34,7 @@ _OPENING = tuple("〔（(【《「『“")
 _INLINE_NOISE = re.compile(r"\*\*|__|[ \t\u3000\u00a0\u2002\u2003\u2009]+")
 _MARKDOWN_HEADING = re.compile(r"#{1,6}[ \t]+")
 _CJK_CHAR = re.compile(f"[{CJK}]")
+_ROW_NUMBER = re.compile(r"(\d{1,3})(?:\s|$)")
 _TITLE_MAX = 60
 
 
@@ -73,12 +74,12 @@ def normalize(original: str) -> Normalized:
     lines = split_lines(original)
     classify_lines(lines)
     kept = [ln for ln in lines if ln.kind in ("text", "table")]
-    row_mode = _tables_in_row_mode(kept)
+    rows = _TableRows(enabled=_tables_in_row_mode(kept))
     builder = _Builder(original)
     for i, line in enumerate(kept):
         if i:
             prev = kept[i - 1]
-            sep = _separator(prev, line, is_title=(i == 1 and looks_like_title(prev.text)), rows=row_mode)
+            sep = _separator(prev, line, is_title=(i == 1 and looks_like_title(prev.text)), rows=rows)
             if sep:
                 builder.insert(prev.end, sep)
         _copy_line(builder, line)
@@ -98,27 +99,53 @@ def looks_like_title(text: str) -> bool:
     )
 
 
-def _separator(prev: Line, line: Line, *, is_title: bool, rows: bool) -> str:
+@dataclass
+class _TableRows:
+    """Row reassembly state of indicator tables: rows are numbered 1, 2, 3 …"""
+
+    enabled: bool
+    last_row: int = 0
+
+    def separator(self, prev: Line, line: Line) -> str:
+        """Rows end at the attribute column or before the next row number; wrapped cells rejoin."""
+        if not self.enabled:
+            return "\n"
+        if self._starts_next_row(line.text):
+            return "\n"
+        if TABLE_ROW_END.search(prev.text):
+            return "\n"
+        if prev.text.endswith(_OPENING) or line.text.startswith(_CLOSING):
+            return ""
+        # A PDF cell that ends leaves a space before the break; a wrapped cell does not.
+        return " " if prev.trailing_space else ""
+
+    def start_table(self, line: Line) -> None:
+        self.last_row = 0
+        self._starts_next_row(line.text)
+
+    def _starts_next_row(self, text: str) -> bool:
+        # Only the expected next number starts a row: "300 400 预期性" is a row's values.
+        m = _ROW_NUMBER.match(text)
+        if m is None or int(m.group(1)) not in (self.last_row + 1, 1):
+            return False
+        self.last_row = int(m.group(1))
+        return True
+
+
+def _separator(prev: Line, line: Line, *, is_title: bool, rows: _TableRows) -> str:
     """What goes between two kept lines: '' (same sentence), ' ' (table cells) or '\\n'."""
     if prev.kind == "table" and line.kind == "table":
-        return _table_separator(prev, line) if rows else "\n"
-    if prev.kind == "table" or line.kind == "table":
+        return rows.separator(prev, line)
+    if line.kind == "table":
+        rows.start_table(line)
+        return "\n"
+    if prev.kind == "table":
         return "\n"
     if is_title or is_heading_line(prev.text) or starts_with_marker(line.text):
         return "\n"
     if _ENDS_SENTENCE.search(prev.text):
         return "\n"
     return ""
-
-
-def _table_separator(prev: Line, line: Line) -> str:
-    """Rows end at the attribute column or before a row number; wrapped cells rejoin."""
-    if TABLE_ROW_END.search(prev.text) or starts_table_row(line.text):
-        return "\n"
-    if prev.text.endswith(_OPENING) or line.text.startswith(_CLOSING):
-        return ""
-    # A PDF cell that ends leaves a space before the break; a wrapped cell does not.
-    return " " if prev.trailing_space else ""
 
 
 def _tables_in_row_mode(kept: list[Line]) -> bool:
