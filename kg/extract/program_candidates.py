@@ -147,7 +147,7 @@ def quoted_candidates(text: str) -> list[CandidateSpan]:
     verdicts = [_quoted_verdict(text, m) for m in quotes]
     _share_verdicts_in_lists(text, quotes, verdicts)
     spans = []
-    for m, verdict in zip(quotes, verdicts, strict=True):
+    for verdict in verdicts:
         if verdict is None:
             continue
         start, end = verdict
