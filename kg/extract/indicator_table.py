@@ -33,7 +33,7 @@ from kg.extract.rules.targets import (
 )
 
 _HEADING = re.compile(TABLE_HEADING)
-_END = re.compile(TABLE_END)
+_END = re.compile(TABLE_END, re.M)
 _ATTRIBUTE = re.compile("(" + "|".join(TABLE_ATTRIBUTES) + r")\s*$")
 _VALUE = r"(?:〔\s*[\d.]+\s*〕|[（(]\s*[\d.]+\s*[)）]|[≥≤><]?\s*[\d.]+|——|—|-)"
 _ROW_TAIL = re.compile(
@@ -77,13 +77,13 @@ def _table_regions(text: str) -> list[tuple[int, int]]:
     regions: list[tuple[int, int]] = []
     for m in re.finditer(r"^[^\n]*$", text, re.M):
         line = m.group(0).strip()
-        if len(line) > 40 or not _HEADING.search(line) or "。" in line:
+        if regions and m.start() < regions[-1][1]:
+            continue  # a header repeated after a page break, inside the table already found
+        if len(line) > 40 or "。" in line or _is_header(line) or not _HEADING.search(line):
             continue
-        end_match = _END.search(text[m.end() :]) if False else re.search(TABLE_END, text[m.end() :], re.M)
-        end = m.end() + (end_match.start() if end_match else min(len(text) - m.end(), 20000))
-        if _ATTRIBUTE.search(text[m.end() : end].replace("\n", " ")) or re.search(
-            "约束性|预期性", text[m.end() : end]
-        ):
+        end_match = _END.search(text, m.end())
+        end = end_match.start() if end_match else min(len(text), m.end() + 20000)
+        if re.search("约束性|预期性", text[m.end() : end]):
             regions.append((m.end(), end))
     return regions
 
@@ -146,7 +146,6 @@ def extract_indicator_table(doc: object, contexts: list[SentenceContext]) -> lis
     starts = [c.sentence.start for c in contexts]
     targets: list[Target] = []
     for start, end in _table_regions(text):
-        region = text[start:end]
         years = [int(y) for y in _YEARS.findall(text[max(0, start - 300) : start + 400])]
         base_year = years[0] if years else None
         target_year = years[1] if len(years) > 1 else None
@@ -182,5 +181,4 @@ def extract_indicator_table(doc: object, contexts: list[SentenceContext]) -> lis
                     binding=binding,
                 )
             )
-        del region
     return targets

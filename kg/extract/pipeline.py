@@ -12,6 +12,7 @@ import importlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.extract.agencies import extract_agencies
 from kg.extract.claims import extract_claims
@@ -64,6 +65,7 @@ def find_programs(doc: Document, vocab: object | None = None) -> list[ProgramMen
         return []
 
 
+@lru_cache(maxsize=1)
 def _default_vocabulary() -> object | None:
     """The packaged program vocabulary, if the vocabulary module offers a loader."""
     try:

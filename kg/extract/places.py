@@ -111,13 +111,19 @@ def _ref(div: Division, surface: str) -> PlaceRef:
     )
 
 
+@lru_cache(maxsize=64)
+def _province_code(province: str) -> str | None:
+    return next((d.code for d in divisions() if d.name == province and d.level == "province"), None)
+
+
+@lru_cache(maxsize=256)
 def jurisdiction_ref(jurisdiction: Jurisdiction | None, surface: str | None = None) -> PlaceRef | None:
     """The document's own place as a PlaceRef (anonymized XX区 has no code)."""
     if jurisdiction is None:
         return None
     parent = None
     if jurisdiction.code is None and jurisdiction.province:
-        parent = next((d.code for d in divisions() if d.name == jurisdiction.province), None)
+        parent = _province_code(jurisdiction.province)
     return PlaceRef(
         name=jurisdiction.name,
         surface=surface or jurisdiction.name,
@@ -170,31 +176,7 @@ class PlaceFinder:
     def __init__(self, doc: Document) -> None:
         self.jurisdiction = doc.jurisdiction
         self.home = jurisdiction_ref(doc.jurisdiction)
-        self._names: dict[str, PlaceRef | None] = {}
-        for name, div in _national_names().items():
-            self._names[name] = _ref(div, name)
-        if doc.jurisdiction is not None:
-            self._add_local_names(doc.jurisdiction)
-        for word in NON_PLACE_WORDS:  # a longer ordinary word blocks the place inside it
-            self._names.setdefault(word, None)
-        self._automaton = ahocorasick.Automaton()
-        for name in self._names:
-            self._automaton.add_word(name, name)
-        self._automaton.make_automaton()
-
-    def _add_local_names(self, jurisdiction: Jurisdiction) -> None:
-        """Short names inside the jurisdiction win over same-named places elsewhere."""
-        for div in divisions():
-            if not _inside(div, jurisdiction):
-                continue
-            self._names[div.name] = _ref(div, div.name)
-            for alias in (*div.aliases, _short_name(div.name)):
-                if alias and len(alias) >= 2:
-                    self._names[alias] = _ref(div, alias)
-        if self.home is not None:
-            for word in SELF_REFERENCES.get(jurisdiction.level or "", ()):
-                self._names[word] = self.home
-            self._names[jurisdiction.name] = self.home
+        self._names, self._automaton = _name_index(doc.jurisdiction)
 
     def find(self, text: str) -> list[PlaceMention]:
         """Places in ``text``, longest match first, never inside a longer word."""
@@ -219,3 +201,38 @@ def _with_surface(ref: PlaceRef, surface: str) -> PlaceRef:
     if ref.surface == surface:
         return ref
     return PlaceRef(ref.name, surface, ref.level, ref.code, ref.parent_code, ref.province, ref.iri)
+
+
+@lru_cache(maxsize=32)
+def _name_index(
+    jurisdiction: Jurisdiction | None,
+) -> tuple[dict[str, PlaceRef | None], ahocorasick.Automaton]:
+    """Names → places for documents of one jurisdiction, and their automaton (built once)."""
+    names: dict[str, PlaceRef | None] = {name: _ref(div, name) for name, div in _national_names().items()}
+    if jurisdiction is not None:
+        names.update(_local_names(jurisdiction))
+    for word in NON_PLACE_WORDS:  # a longer ordinary word blocks the place inside it
+        names.setdefault(word, None)
+    automaton = ahocorasick.Automaton()
+    for name in names:
+        automaton.add_word(name, name)
+    automaton.make_automaton()
+    return names, automaton
+
+
+def _local_names(jurisdiction: Jurisdiction) -> dict[str, PlaceRef]:
+    """Short names inside the jurisdiction win over same-named places elsewhere."""
+    names: dict[str, PlaceRef] = {}
+    for div in divisions():
+        if not _inside(div, jurisdiction):
+            continue
+        names[div.name] = _ref(div, div.name)
+        for alias in (*div.aliases, _short_name(div.name)):
+            if alias and len(alias) >= 2:
+                names[alias] = _ref(div, alias)
+    home = jurisdiction_ref(jurisdiction)
+    if home is not None:
+        for word in SELF_REFERENCES.get(jurisdiction.level or "", ()):
+            names[word] = home
+        names[jurisdiction.name] = home
+    return names

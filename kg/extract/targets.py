@@ -12,6 +12,7 @@ from kg.extract.rules.targets import SCOPE_PREFIXES, TARGET_CUES, TARGET_YEAR
 
 _CUE = re.compile("|".join(TARGET_CUES))
 _TARGET_YEAR = re.compile(TARGET_YEAR)
+_YEAR = re.compile(r"(20\d\d)\s*年")
 _NON_TARGET_UNITS = frozenset({"年", "日", "天", "个月", "小时", "分钟"})
 _METRIC_AFTER = re.compile(r"^[的]?(?P<m>[\u4e00-\u9fff“”]{2,20}?)(?:的|[，,；;。]|$)")
 
@@ -19,11 +20,18 @@ _METRIC_AFTER = re.compile(r"^[的]?(?P<m>[\u4e00-\u9fff“”]{2,20}?)(?:的|[�
 def _metric(text: str, q_start: int, q_end: int) -> str:
     """The metric before the number, or — for 完成5家农贸市场的改造提升 — the phrase after it."""
     before = metric_before(text, q_start)
-    before = re.sub(r"^(?:计划|力争|年内|拟|新增|实现|完成|达到)+", "", before)
-    if len(before) >= 2 and not before.endswith(("新增", "完成", "实现")):
+    before = re.sub(r"^(?:(?:到|至)?20\d\d年(?:底|末)?|计划|力争|年内|拟|新增|实现|完成|达到)+", "", before)
+    before = re.sub(r"(?:不少于|不低于|不超过|超过|达到|达|为)$", "", before)
+    if len(before) >= 2 and not before.endswith(("新增", "完成", "实现", "支持", "打造", "开展", "推荐")):
         return before
     after = re.match(r"[^，,；;。]{0,30}", text[q_end:])
     return (after.group(0) if after else "").strip("的以上 ") or before
+
+
+def _year_before(text: str, lo: int, hi: int) -> int | None:
+    """A year written in the clause before the number (2025年…可追溯率90%)."""
+    years = _YEAR.findall(text[lo:hi])
+    return int(years[-1]) if years else None
 
 
 def extract_targets(ctx: SentenceContext) -> list[Target]:
@@ -32,7 +40,7 @@ def extract_targets(ctx: SentenceContext) -> list[Target]:
         return []
     text = ctx.text
     year_match = _TARGET_YEAR.search(text)
-    target_year = int(year_match["year"]) if year_match else ctx.year
+    sentence_year = int(year_match["year"]) if year_match else None
     targets: list[Target] = []
     for q in find_quantities(text):
         if q.unit in _NON_TARGET_UNITS or q.chinese_numeral:
@@ -43,6 +51,7 @@ def extract_targets(ctx: SentenceContext) -> list[Target]:
             continue
         if not _CUE.search(text[clause_start:clause_end]):
             continue
+        target_year = _year_before(text, clause_start, q.start) or sentence_year or ctx.year
         targets.append(
             Target(
                 metric=_metric(text, q.start, q.end),
