@@ -73,7 +73,10 @@ SLOGAN_PATTERNS = tuple(
         r"^[一二三四五六七八九两]条",  # 一条主线
         r"十[一二三四五六七八九]五",  # 十四五
         r"第[一二三四五六七八九十]",  # 第一议题
-        r"^[\d+.\-\s]+$",  # 1+1+6
+        r"^[\dNXYnxy+.\-\s]+$",  # 1+1+6, 1+1+N
+        r"^[一二三四五六七八九十两\d]+项",  # 四项机制, 五项行动
+        r"^[一二三四五六七八九两三][区张]",  # 三区叠加, 两张清单
+        r"年$|文章$",  # 作风提升年, 后半篇文章
         r"批次|万人|%|分$|率$|从.*到",  # quotas, rates and scores
         r"(集体|称号|荣誉|先进|奖|之星|标兵|组织|单位奖)$",  # honours
         r"^[^、，]*[、，][^、，]*[、，]",  # three-part slogans 全检测、全消杀、全追溯
@@ -84,7 +87,7 @@ SLOGAN_PATTERNS = tuple(
 INTERNAL_AFFAIRS = (
     "党内", "党组", "党风", "廉政", "廉洁", "纪律", "纪检", "谈话", "饮酒", "干部", "选人用人", "作风",
     "意识形态", "政治", "学习强国", "机关", "巡察", "巡视", "容错", "纠错", "支部", "厉行节约", "职级",
-    "党建书吧", "主题教育", "建党", "三书三查", "能上能下", "局所", "讲坛", "传帮带", "工会",
+    "党建", "主题教育", "建党", "三书三查", "能上能下", "局所", "讲坛", "传帮带", "工会", "调研", "三定",
 )
 # Words that alone do not name a program once the head word is removed.
 GENERIC_WORDS = (
@@ -96,17 +99,25 @@ GENERIC_WORDS = (
     "全市", "全区", "全省", "我市", "本市", "重点", "日常", "常态化", "高效", "科学", "现代", "新型",
     "专项", "整治", "专项整治", "食品", "药品", "产品", "企业", "办案", "处置", "突发事件", "重大",
     "合规", "业务", "网上", "分类", "法制", "优化", "防范", "能力", "配套", "公共", "民生实事",
-    "全过程", "流通领域",
+    "全过程", "流通领域", "一站式", "掌上",
 )
 LEADING_NOISE = (
     "全面", "积极", "大力", "深入", "持续", "进一步", "加快", "不断", "着力", "新的", "一批", "一个",
-    "和", "及", "与", "并", "在", "对", "全市", "全区", "我市", "市级", "一支",
+    "和", "及", "与", "并", "全市", "全区", "我市", "市级", "一支", "包含", "不少于",
 )
+# A name never starts with a demonstrative (这一中心).
+DEMONSTRATIVES = ("这", "该", "此", "其")
+# Verbs that, inside a phrase, start a new one (…分类推进审批制度改革 -> 审批制度改革).
+INNER_CUT_VERBS = ("推进", "实施", "开展", "建立", "推动", "搭建", "打造", "探索", "构建", "加快")
 MIN_NAME, MAX_NAME = 4, 22
 MIN_DISTINCT, MIN_DISTINCT_WEAK = 2, 3  # distinctive characters a name needs beside generic words
 MAX_QUOTE_PREFIX = 8
 
 QUOTED = re.compile(r"“([^“”]{2,24})”")
+BOOK_TITLE = re.compile(r"《[^《》]*》?")
+LEADING_COUNT = re.compile(
+    r"(?:全国|全省|全市|国内)?(?:首个|首家|第[一二三四五六七八九十\d]+[个家]|[\d－\-~]+个)"
+)
 COUNTING = re.compile(r"[第首][一二三四五六七八九十\d]*[家个批项]?|[一二三四五六七八九十两\d]+[家个批项]")
 _VERB_RE = re.compile("|".join(sorted(map(re.escape, INITIATIVE_VERBS), key=len, reverse=True)))
 _QUOTE_VERB_RE = re.compile(
@@ -127,12 +138,18 @@ class CandidateSpan:
 
 
 def find_candidates(text: str) -> list[CandidateSpan]:
-    """Candidate program names in ``text`` (a sentence); of two overlapping ones the longer wins."""
+    """Candidate program names in ``text`` (a sentence); of two overlapping ones the longer wins.
+
+    Names inside a cited title (《关于贯彻“质优XX”建设…》) are the title's words, not programs.
+    """
+    titles = [(m.start(), m.end()) for m in BOOK_TITLE.finditer(text)]
     spans = sorted(
         quoted_candidates(text) + initiative_candidates(text), key=lambda s: (s.start - s.end, s.start)
     )
     kept: list[CandidateSpan] = []
     for span in spans:
+        if any(a <= span.start < b for a, b in titles):
+            continue
         if not any(span.start < k.end and k.start < span.end for k in kept):
             kept.append(span)
     return sorted(kept, key=lambda s: s.start)
@@ -173,8 +190,8 @@ def _quoted_verdict(text: str, m: re.Match[str]) -> tuple[int, int] | None:
         return None
     if inner.endswith(HEAD_WORDS):
         return start, m.end()
-    if prefix_start is not None and len(_compact(inner)) >= 4:
-        return start, m.end()
+    if prefix_start is not None and len(_compact(inner)) >= (3 if start < m.start() else 4):
+        return start, m.end()  # 发送“松湖启航包”, 出台作坊“红黑榜”
     return None
 
 
@@ -193,7 +210,11 @@ def _quote_prefix_start(text: str, quote_start: int) -> int | None:
         return None
     prefix_start = clause_start + verbs[-1].end()
     prefix = text[prefix_start:quote_start]
-    if len(prefix) > MAX_QUOTE_PREFIX or "”" in prefix or COUNTING.search(prefix):
+    if len(prefix) > MAX_QUOTE_PREFIX:
+        return None  # the verb is too far away to govern the quote
+    if "”" in prefix:
+        return None  # the verb governs an earlier quote
+    if COUNTING.search(prefix):
         return quote_start
     return prefix_start + _leading_trim(prefix)
 
@@ -269,9 +290,12 @@ def _item_candidate(text: str, item_start: int, item: str, improving: bool) -> C
     if inner_verb and len(_compact(name[inner_verb.end() :])) >= MIN_NAME:
         lead += inner_verb.end()
         name = name[inner_verb.end() :]
-    name, cut = _cut_at_de(name)
-    lead += cut
+    for cut_name in (_cut_at_de, _cut_at_inner_verb, _cut_after_stray_quote, _cut_counting):
+        name, cut = cut_name(name)
+        lead += cut
     start = item_start + lead
+    if name.startswith(DEMONSTRATIVES):
+        return None
     if not (MIN_NAME <= len(_compact(name)) <= MAX_NAME) or "等" in name:
         return None
     if is_generic(name) or _is_internal_affairs(name):
@@ -302,6 +326,33 @@ def _cut_at_de(name: str) -> tuple[str, int]:
     before = name[:idx]
     if len(before) > 6 or before.startswith(("以", "与", "和", "同", "相", "为", "优化")):
         return name[idx + 1 :], idx + 1
+    return name, 0
+
+
+def _cut_at_inner_verb(name: str) -> tuple[str, int]:
+    """Start after the last clause verb inside the name if a full name follows it."""
+    cut = 0
+    for m in re.finditer("|".join(INNER_CUT_VERBS), name):
+        if m.start() > 0 and len(_compact(name[m.end() :])) >= MIN_NAME:
+            cut = m.end()
+    return name[cut:], cut
+
+
+def _cut_after_stray_quote(name: str) -> tuple[str, int]:
+    """Drop the tail of an earlier quote that the clause split left at the start (集约共建”的…)."""
+    close = name.find("”")
+    if close >= 0 and "“" not in name[:close]:
+        rest = name[close + 1 :]
+        rest_cut = len(rest) - len(rest.lstrip("的"))
+        return rest[rest_cut:], close + 1 + rest_cut
+    return name, 0
+
+
+def _cut_counting(name: str) -> tuple[str, int]:
+    """Drop a leading count or ranking (全国首个商改综合试验基地 -> 商改综合试验基地)."""
+    m = LEADING_COUNT.match(name)
+    if m and len(_compact(name[m.end() :])) >= MIN_NAME:
+        return name[m.end() :], m.end()
     return name, 0
 
 

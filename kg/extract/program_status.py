@@ -13,11 +13,13 @@ from collections.abc import Iterable
 from kg.extract.model import Status
 from kg.loaders.model import Document, Section, SectionKind
 
-# Cue words, checked in the clause before the program name.
-CONTINUING_CUES = ("持续", "继续", "常态化", "进一步深化", "纵深推进", "不断深化", "巩固", "仍在", "全力推进")
+# Cue words, checked in the clause around the program name.
+CONTINUING_CUES = ("持续", "继续", "常态化", "巩固", "仍在")
+# In a plan these extend what exists rather than start something new.
+PLANNING_ONGOING_CUES = ("纵深推进", "进一步深化", "不断深化", "升级", "增加", "扩大", "扩面", "增项")
 PLANNING_START_CUES = ("启动", "探索", "争取", "争创", "筹备", "拟", "计划", "谋划", "将", "力争")
 # In a report these say the work is under way rather than finished.
-REPORTING_ONGOING_CUES = ("正在", "有序推进", "加快推进", "谋划", "持续推进", "筹建")
+REPORTING_ONGOING_CUES = ("正在", "筹建", "全力推进")
 CLAUSE_BREAKS = "。；;，,"
 
 
@@ -43,20 +45,24 @@ def section_year(doc: Document, section: int | None) -> int | None:
     return None
 
 
-def clause_before(sentence: str, offset: int, window: int = 16) -> str:
-    """The text of the clause that leads up to ``offset`` in ``sentence`` (at most ``window`` chars)."""
-    head = sentence[max(0, offset - window) : offset]
+def clause_around(sentence: str, start: int, end: int, window: int = 16) -> str:
+    """The clause around ``sentence[start:end]``: up to ``window`` chars before and 6 after, the
+    name itself masked so words inside it (持续 in a name) do not count as cues."""
+    head = sentence[max(0, start - window) : start]
     for ch in CLAUSE_BREAKS:
         head = head.rsplit(ch, 1)[-1]
-    return head
+    tail = sentence[end : end + 6]
+    for ch in CLAUSE_BREAKS:
+        tail = tail.split(ch, 1)[0]
+    return f"{head}□{tail}"
 
 
 def mention_status(kind: SectionKind | None, cue_text: str, default: Status = "done") -> Status:
-    """The status of one mention from its section kind and the clause before it."""
+    """The status of one mention from its section kind and the clause around it."""
     if any(c in cue_text for c in CONTINUING_CUES):
         return "ongoing"
     if kind == "planning":
-        return "planned"
+        return "ongoing" if any(c in cue_text for c in PLANNING_ONGOING_CUES) else "planned"
     if kind == "reporting":
         return "ongoing" if any(c in cue_text for c in REPORTING_ONGOING_CUES) else "done"
     if any(c in cue_text for c in PLANNING_START_CUES):

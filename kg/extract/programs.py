@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from kg.extract.model import Evidence, ProgramMention, Status
 from kg.extract.program_candidates import CandidateSpan, find_candidates
 from kg.extract.program_status import (
-    clause_before,
+    clause_around,
     default_status,
     fold_statuses,
     mention_status,
@@ -79,8 +79,8 @@ class _Context:
     year: int | None
     fallback: Status
 
-    def status_at(self, offset: int) -> Status:
-        return mention_status(self.kind, clause_before(self.sentence.text, offset), self.fallback)
+    def status_at(self, start: int, end: int) -> Status:
+        return mention_status(self.kind, clause_around(self.sentence.text, start, end), self.fallback)
 
 
 def sentence_hits(doc: Document, sentence: Sentence, vocab: ProgramVocabulary) -> list[_Hit]:
@@ -94,6 +94,7 @@ def sentence_hits(doc: Document, sentence: Sentence, vocab: ProgramVocabulary) -
                    default_status(doc))
     matches = vocab.match(sentence.text)
     extended: dict[int, CandidateSpan] = {}
+    absorbed: set[int] = set()
     candidates: list[tuple[CandidateSpan, tuple[str, ...]]] = []
     for cand in find_candidates(sentence.text):
         if any(m.start <= cand.start and cand.end <= m.end for m in matches):
@@ -105,8 +106,9 @@ def sentence_hits(doc: Document, sentence: Sentence, vocab: ProgramVocabulary) -
         if len({matches[i].program.iri for i in inner}) == 1:
             extended[inner[0]] = cand
             continue
+        absorbed.update(inner)  # the combined program stands for them, as narrower than each
         candidates.append((cand, tuple(dict.fromkeys(matches[i].program.iri for i in inner))))
-    hits = [_lexicon_hit(m, ctx, extended.get(i)) for i, m in enumerate(matches)]
+    hits = [_lexicon_hit(m, ctx, extended.get(i)) for i, m in enumerate(matches) if i not in absorbed]
     hits += [_candidate_hit(cand, ctx, broader) for cand, broader in candidates]
     return hits
 
@@ -118,7 +120,7 @@ def _lexicon_hit(m: LexiconMatch, ctx: _Context, wider: CandidateSpan | None) ->
         start, end, surface, rule = wider.start, wider.end, wider.name, EXTENDED_RULE
     return _Hit(
         m.program.iri, m.program.pref_label, surface, ctx.sentence, start, end, rule,
-        ctx.status_at(start), ctx.year, m.program,
+        ctx.status_at(start, end), ctx.year, m.program,
     )
 
 
@@ -126,7 +128,7 @@ def _candidate_hit(cand: CandidateSpan, ctx: _Context, broader: tuple[str, ...])
     label = candidate_label(cand.name)
     return _Hit(
         candidate_iri(label), label, label, ctx.sentence, cand.start, cand.end, cand.rule,
-        ctx.status_at(cand.start), ctx.year, None, broader,
+        ctx.status_at(cand.start, cand.end), ctx.year, None, broader,
     )
 
 

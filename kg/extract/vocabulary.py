@@ -247,10 +247,10 @@ def merge_programs(base: list[Program], extra: list[Program]) -> list[Program]:
     return list(merged.values())
 
 
-def load_vocabulary(
+def read_vocabulary(
     path: str | os.PathLike[str] | None = None, extra: str | os.PathLike[str] | None = None
 ) -> ProgramVocabulary:
-    """Read ``path`` (default: the shipped programs.ttl) and the extension file, uncached."""
+    """Read ``path`` (default: the shipped programs.ttl) and an extension file, uncached."""
     graph = Graph()
     graph.parse(str(path or PROGRAMS_TTL), format="turtle")
     programs = programs_from_graph(graph)
@@ -263,13 +263,16 @@ def load_vocabulary(
 
 @lru_cache(maxsize=4)
 def _cached(extra: str | None, mtime: float | None) -> ProgramVocabulary:
-    return load_vocabulary(extra=extra)
+    return read_vocabulary(extra=extra)
 
 
-def get_vocabulary() -> ProgramVocabulary:
+def load_vocabulary() -> ProgramVocabulary:
     """The shipped vocabulary plus the user extension, cached per extension file and its mtime."""
     extra = extra_vocabulary_path()
     if extra is not None and not extra.is_file():
         raise FileNotFoundError(f"vocabulary extension not found: {extra}")
     mtime = extra.stat().st_mtime if extra is not None else None
     return _cached(str(extra) if extra is not None else None, mtime)
+
+
+get_vocabulary = load_vocabulary  # the name the RDF mapping imports
