@@ -8,39 +8,48 @@ from pathlib import Path
 
 import click
 
-from kg.extract.scoring import KINDS
+from kg.extract.evaluate import EvalReport
+from kg.extract.scoring import KINDS, Counts
 
 
-def _print_table(report: object) -> None:
+def _cells(c: Counts) -> list[str]:
+    """gold, extracted, found, correct, P, R, F1 — with '–' where nothing was there to score."""
+    if c.gold == 0 and c.extracted == 0:
+        return ["0", "0", "", "", "–", "–", "–"]
+    return [
+        str(c.gold),
+        str(c.extracted),
+        str(c.found),
+        str(c.correct),
+        f"{c.precision:.2f}",
+        f"{c.recall:.2f}",
+        f"{c.f1:.2f}",
+    ]
+
+
+def _print_table(report: EvalReport) -> None:
+    """One row per document and kind, then the totals and the metadata accuracy."""
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title="extraction vs gold (P / R / F1)")
-    table.add_column("document")
-    for kind in KINDS:
-        table.add_column(kind, justify="right")
-    table.add_column("jurisdiction")
-    table.add_column("doc_type")
-    for d in report.documents:  # type: ignore[attr-defined]
-        cells = [f"{c.precision:.2f} / {c.recall:.2f} / {c.f1:.2f}" for c in (d.counts[k] for k in KINDS)]
-        table.add_row(
-            d.doc,
-            *cells,
-            "ok" if d.metadata["jurisdiction"] else "WRONG",
-            "ok" if d.metadata["doc_type"] else "WRONG",
-        )
-    totals = report.totals  # type: ignore[attr-defined]
-    meta = report.metadata_accuracy  # type: ignore[attr-defined]
-    table.add_row(
-        "[bold]total[/bold]",
-        *(
-            f"[bold]{totals[k].precision:.2f} / {totals[k].recall:.2f} / {totals[k].f1:.2f}[/bold]"
-            for k in KINDS
-        ),
-        f"{meta['jurisdiction']:.0%}",
-        f"{meta['doc_type']:.0%}",
-    )
-    Console().print(table)
+    table = Table(title="extraction vs gold")
+    for name in ("document", "kind", "gold", "extracted", "found", "correct", "P", "R", "F1"):
+        table.add_column(name, justify="left" if name in ("document", "kind") else "right")
+    for d in report.documents:
+        for i, kind in enumerate(KINDS):
+            table.add_row(
+                d.doc if i == 0 else "", kind, *_cells(d.counts[kind]), end_section=kind == KINDS[-1]
+            )
+    for i, (kind, c) in enumerate(report.totals.items()):
+        table.add_row("[bold]total[/bold]" if i == 0 else "", f"[bold]{kind}[/bold]", *_cells(c))
+    console = Console(width=max(100, Console().width))
+    console.print(table)
+    for d in report.documents:
+        wrong = [k for k, ok in d.metadata.items() if not ok]
+        console.print(f"metadata {d.doc}: {'ok' if not wrong else 'WRONG ' + ', '.join(wrong)}")
+    meta = report.metadata_accuracy
+    summary = f"jurisdiction {meta['jurisdiction']:.0%}, doc_type {meta['doc_type']:.0%}"
+    console.print(f"[bold]metadata total[/bold]: {summary}")
 
 
 @click.command("eval")
