@@ -206,14 +206,16 @@ def jionlp_location_file() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "dictionary" / "china_location.txt"
 
 
-def parse_location_file(lines: Iterable[str]) -> Iterator[Division]:
+# Lines of the first four levels; villages (five tabs deep) are skipped by the regex engine.
+_UPPER_LEVELS = re.compile(r"^(\t{0,3})([^\t\n][^\n]*)$", re.M)
+
+
+def parse_location_file(content: str) -> Iterator[Division]:
     """Divisions from jionlp's tab-indented list (villages, the fifth level, are skipped)."""
     province = prefecture = county = None
-    for raw in lines:
-        depth = len(raw) - len(raw.lstrip("\t"))
-        if depth >= 4:
-            continue
-        fields = raw.strip().split("\t")
+    for m in _UPPER_LEVELS.finditer(content):
+        depth = len(m.group(1))
+        fields = m.group(2).strip().split("\t")
         if not fields or not fields[0]:
             continue
         name = fields[0]
@@ -249,5 +251,5 @@ def _township_short(name: str) -> str:
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """The process-wide gazetteer (built on first use, about a second)."""
-    with jionlp_location_file().open(encoding="utf-8") as fh:
-        return Gazetteer(parse_location_file(fh))
+    content = jionlp_location_file().read_text(encoding="utf-8")
+    return Gazetteer(parse_location_file(content))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.loaders.numerals import chinese_ordinal
 
@@ -60,6 +61,7 @@ class MarkerMatch:
     end: int  # offset just after the marker, relative to the searched string
 
 
+@lru_cache(maxsize=4096)
 def match_marker(line: str) -> MarkerMatch | None:
     """The heading marker at the start of ``line`` (leading spaces allowed), if any."""
     stripped = len(line) - len(line.lstrip())
@@ -79,6 +81,13 @@ def match_marker(line: str) -> MarkerMatch | None:
 def starts_with_marker(line: str) -> bool:
     """True when ``line`` begins with a heading marker."""
     return match_marker(line) is not None
+
+
+def is_bare_marker(line: str) -> bool:
+    """A line that holds only a marker, e.g. ``(一)`` split from its heading by a PDF."""
+    text = line.strip()
+    marker = match_marker(text)
+    return marker is not None and marker.end == len(text) and marker.style.name != "——"
 
 
 def is_heading_line(line: str) -> bool:

@@ -24,6 +24,10 @@ _PAGE_DECORATED = re.compile(
     r"[-—–－~_·]+\s*\d{1,4}\s*[-—–－~_·]+|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}"
 )
 _LONE_NUMBER = re.compile(r"\d{1,4}")
+# Units and measure words that continue a number broken onto its own line by a PDF.
+_QUANTITY_GOES_ON = re.compile(
+    r"[年月日号时个万亿千百元家项件人次批户倍%％.．,，、名条台套所起天周岁吨米亩平辆份张场期届余多]"
+)
 # Indicator tables of plans end each row with the indicator's attribute.
 TABLE_ROW_END = re.compile(r"(?:预期性|约束性|属性)$")
 _SENTENCE_PUNCT = re.compile(r"[。，；！？,;]")
@@ -122,8 +126,11 @@ def _mark_page_numbers(content: list[Line]) -> None:
         if _PAGE_DECORATED.fullmatch(ln.text):
             ln.kind = "page"
         elif ln.kind == "text" and _LONE_NUMBER.fullmatch(ln.text) and _between_prose(content, i):
-            # A bare number between prose lines is a page number; inside a table it is a row number.
-            ln.kind = "page"
+            # A bare number between prose lines is a page number (inside a table it is a row
+            # number) unless the next line goes on with its unit: 2021 / 年，市市场监管局将…
+            after = content[i + 1].text if i + 1 < len(content) else ""
+            if not _QUANTITY_GOES_ON.match(after):
+                ln.kind = "page"
 
 
 def _between_prose(content: list[Line], i: int) -> bool:

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from kg.loaders.charclass import CJK, fold_width
-from kg.loaders.headings import is_heading_line, starts_with_marker
+from kg.loaders.headings import is_bare_marker, is_heading_line, starts_with_marker
 from kg.loaders.lines import TABLE_ROW_END, Line, classify_lines, split_lines
 
 # A line that ends a sentence or clause (possibly followed by closing quotes/brackets).
@@ -141,6 +141,8 @@ def _separator(prev: Line, line: Line, *, is_title: bool, rows: _TableRows) -> s
         return "\n"
     if prev.kind == "table":
         return "\n"
+    if is_bare_marker(prev.text):
+        return ""
     if is_title or is_heading_line(prev.text) or starts_with_marker(line.text):
         return "\n"
     if _ENDS_SENTENCE.search(prev.text):

@@ -1,10 +1,19 @@
-"""Chinese numerals in headings and plan names (十四, 二十一) as integers, via cn2an."""
+"""Chinese numerals in headings and plan names (十四, 二十一) as integers.
+
+Headings count from 一 to 九十九; those are read directly (this runs for every heading and
+cn2an takes half a second to import). Anything else goes to cn2an.
+"""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
-import cn2an
+_DIGITS = {
+    "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+    "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+}
+_UNDER_HUNDRED = re.compile(r"([一二三四五六七八九]?)(十?)([一二三四五六七八九]?)")
 
 
 @lru_cache(maxsize=512)
@@ -14,6 +23,15 @@ def chinese_ordinal(token: str) -> int | None:
         return None
     if token.isdigit():
         return int(token)
+    m = _UNDER_HUNDRED.fullmatch(token)
+    if m and any(m.groups()):
+        tens, ten, units = m.groups()
+        if ten:
+            return _DIGITS.get(tens, 1) * 10 + _DIGITS.get(units, 0)
+        if tens and not units:
+            return _DIGITS[tens]
+    import cn2an  # rare numerals only (百, 零, 两…)
+
     try:
         value = cn2an.cn2an(token, "strict")
     except (ValueError, KeyError, IndexError):
