@@ -90,8 +90,12 @@ def sentence_hits(doc: Document, sentence: Sentence, vocab: ProgramVocabulary) -
     surface form of that program (卓越绩效管理推广三年行动计划 for 卓越绩效管理); a candidate
     around several matches is a candidate program narrower than all of them.
     """
-    ctx = _Context(sentence, section_kind(doc, sentence.section), section_year(doc, sentence.section),
-                   default_status(doc))
+    ctx = _Context(
+        sentence,
+        sentence.kind or section_kind(doc, sentence.section),
+        sentence.year or section_year(doc, sentence.section),
+        default_status(doc),
+    )
     matches = vocab.match(sentence.text)
     extended: dict[int, CandidateSpan] = {}
     absorbed: set[int] = set()
