@@ -207,53 +207,41 @@ def step_queries(repeat: int) -> dict[str, Any]:
     }
 
 
-PLAN_FUNCTIONS = ("plan", "dry_run", "plan_sync", "build_plan", "prepare")
+def plan_rows(plan: Any) -> int:
+    """Rows bound over all batches of a sync plan (each batch is one UNWIND transaction)."""
+    return sum(len(batch.rows) for batch in plan.batches)
 
 
 def step_neo4j_plan() -> dict[str, Any]:
-    """Client-side throughput of the Neo4j batching layer: rows prepared per second, no server."""
-    module = need("kg.store.neo4j_sync")
-    planner: Callable[..., Any] | None = next(
-        (getattr(module, n) for n in PLAN_FUNCTIONS if callable(getattr(module, n, None))), None)
-    if planner is None:
-        raise Unavailable(f"kg.store.neo4j_sync has none of {', '.join(PLAN_FUNCTIONS)} yet")
-    dataset = need("kg.ingest", "load_dataset")()
-    started = time.perf_counter()
-    plan = planner(dataset)
-    seconds = time.perf_counter() - started
-    rows = _count_rows(plan)
-    rate = round(rows / seconds) if seconds else None
-    return {"seconds": round(seconds, 3), "rows": rows, "rows_per_s": rate, "planner": planner.__name__}
-
-
-def _count_rows(plan: Any) -> int:
-    """Rows in a plan: its ``rows`` attribute, or the sum over its batches/statements."""
-    for attr in ("rows", "row_count", "total_rows"):
-        value = getattr(plan, attr, None)
-        if isinstance(value, int):
-            return value
-    batches = getattr(plan, "batches", None) or getattr(plan, "statements", None) or plan
-    total = 0
-    for batch in batches if isinstance(batches, list | tuple) else list(batches):
-        rows = getattr(batch, "rows", None)
-        if rows is None and isinstance(batch, tuple | list) and len(batch) == 2:
-            rows = batch[1].get("rows") if isinstance(batch[1], dict) else None
-        total += len(rows) if rows is not None else 0
-    return total
+    """Client-side throughput of the Neo4j batching layer: a full sync plan built without a server."""
+    load_dataset = need("kg.store.neo4j_sync", "load_dataset")
+    plan_sync = need("kg.store.sync_plan", "plan_sync")
+    state = need("kg.store.sync_plan", "SyncState").load(None)  # empty state: everything is new
+    t0 = time.perf_counter()
+    dataset = load_dataset(None)
+    t1 = time.perf_counter()
+    plan = plan_sync(dataset, state, dialect="neo4j", full=True)
+    t2 = time.perf_counter()
+    rows = plan_rows(plan)
+    return {
+        "dataset_seconds": round(t1 - t0, 3), "plan_seconds": round(t2 - t1, 3), "rows": rows,
+        "batches": len(plan.batches), "rows_per_s": round(rows / (t2 - t1)) if t2 > t1 else None,
+        "rows_per_s_with_parse": round(rows / (t2 - t0)) if t2 > t0 else None,
+    }
 
 
 def step_neo4j_sync() -> dict[str, Any]:
-    """End-to-end sync into the Neo4j at ``NEO4J_URI`` (``kg sync neo4j``)."""
+    """End-to-end full sync into the Neo4j at ``NEO4J_URI`` (what ``kg sync neo4j --full`` does)."""
     if not os.environ.get("NEO4J_URI"):
         raise Unavailable("NEO4J_URI is not set")
-    module = need("kg.store.neo4j_sync")
-    sync = next((getattr(module, n) for n in ("sync", "sync_dataset", "push") if hasattr(module, n)), None)
-    if sync is None:
-        raise Unavailable("kg.store.neo4j_sync has no sync() yet")
-    dataset = need("kg.ingest", "load_dataset")()
+    sync_neo4j = need("kg.store.neo4j_sync", "sync_neo4j")
+    settings = need("kg.store.neo4j_store", "Neo4jSettings").from_env()
     started = time.perf_counter()
-    sync(dataset)
-    return {"seconds": round(time.perf_counter() - started, 3)}
+    report = sync_neo4j(None, settings, full=True)
+    seconds = time.perf_counter() - started
+    rows = sum(getattr(report, "rows", {}).values())
+    return {"seconds": round(seconds, 3), "rows": rows, "batches": getattr(report, "batches", None),
+            "rows_per_s": round(rows / seconds) if seconds else None}
 
 
 STEPS: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {

@@ -27,7 +27,7 @@ if __package__ in (None, ""):  # run as a script: make ``bench`` importable
 from bench.places import Gazetteer, Target, load_gazetteer, name_swap, pick_target
 from bench.seeds import MIN_SENTENCE_CHARS, SeedDoc, load_seeds, shift_years
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 MIN_BYTES, MAX_BYTES = 20_000, 70_000
 SWAP_SENTENCE_P = 0.5  # share of body sentences replaced by another seed's sentence
 SWAP_FRAGMENT_P = 0.15  # share of broken PDF lines replaced by another line of the same part

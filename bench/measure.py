@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import subprocess
 import sys
 import threading
@@ -34,6 +35,8 @@ class StepResult:
     wall_seconds: float = 0.0
     peak_rss_mb: float | None = None  # sum over the process tree at its peak
     peak_pss_mb: float | None = None  # the same with shared pages split between processes
+    cpu_seconds: float | None = None  # user + system CPU of the whole tree (fair under a busy machine)
+    load_avg: float | None = None  # 1-minute load average when the step ended (2 cores: > 2 means contention)
     metrics: dict[str, Any] = field(default_factory=dict)
     detail: str = ""
 
@@ -96,9 +99,16 @@ def _tail(text: str, lines: int = 6) -> str:
     return "\n".join(text.strip().splitlines()[-lines:])
 
 
+def _children_cpu() -> float:
+    # Includes grandchildren (pool workers) once their parent has waited for them.
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def run_measured(name: str, argv: list[str], *, data_dir: Path | None, timeout: float) -> StepResult:
     """Run ``argv`` with its tree's memory sampled; a ``bench.child`` step reports its metrics."""
     started = time.perf_counter()
+    cpu_before = _children_cpu()
     proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             env=child_env(data_dir), cwd=REPO)
     sampler = TreeSampler(proc.pid)
@@ -112,7 +122,8 @@ def run_measured(name: str, argv: list[str], *, data_dir: Path | None, timeout: 
         return StepResult(name, "failed", time.perf_counter() - started, detail=f"timed out after {timeout}s")
     sampler.stop()
     wall = time.perf_counter() - started
-    result = StepResult(name, "ok", wall, round(sampler.peak_rss / MB, 1), round(sampler.peak_pss / MB, 1))
+    result = StepResult(name, "ok", wall, round(sampler.peak_rss / MB, 1), round(sampler.peak_pss / MB, 1),
+                        round(_children_cpu() - cpu_before, 2), round(os.getloadavg()[0], 2))
     reported = _parse_result(stdout)
     if reported is not None:
         result.status = reported.pop("status", "ok")

@@ -65,8 +65,12 @@ def _derive(size: dict[str, Any], jobs: int) -> dict[str, Any]:
         return {}
     seconds = ingest.metrics["seconds"]
     mb_per_s = size["text_mb"] / seconds
-    return {"docs_per_s": round(ingest.metrics.get("files", 0) / seconds, 2), "mb_per_s": round(mb_per_s, 3),
-            "mb_per_s_per_core": round(mb_per_s / jobs, 3)}
+    derived = {"docs_per_s": round(ingest.metrics.get("files", 0) / seconds, 2),
+               "mb_per_s": round(mb_per_s, 3), "mb_per_s_per_core": round(mb_per_s / jobs, 3)}
+    if ingest.cpu_seconds:
+        # Text per CPU-second: the per-core rate, independent of how busy the machine is.
+        derived["mb_per_cpu_s"] = round(size["text_mb"] / ingest.cpu_seconds, 3)
+    return derived
 
 
 def measure_size(n: int, args: argparse.Namespace) -> dict[str, Any]:

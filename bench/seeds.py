@@ -81,9 +81,12 @@ def cut_lines(text: str) -> tuple[SeedLine, ...]:
             restarted = seen_first and bool(FIRST_TOP.match(raw))
             seen_first = seen_first or bool(FIRST_TOP.match(raw))
             kind = _part_kind(stripped, kind, restarted)
-        heading = is_top or (bool(SUB_HEADING.match(raw)) and len(stripped) <= MAX_HEADING_CHARS)
+        sentences = split_sentences(raw)
+        # A heading is short and at most one sentence; "(一)抓好防控。全年检查……" is a body paragraph.
+        short_single = len(stripped) <= MAX_HEADING_CHARS and len(sentences) <= 1
+        heading = is_top or (bool(SUB_HEADING.match(raw)) and short_single)
         marked = bool(TOP_HEADING.match(raw) or SUB_HEADING.match(raw))
-        lines.append(SeedLine(raw, kind, heading or is_title or not stripped, marked, split_sentences(raw)))
+        lines.append(SeedLine(raw, kind, heading or is_title or not stripped, marked, sentences))
     return tuple(lines)
 
 
