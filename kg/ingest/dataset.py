@@ -18,9 +18,9 @@ from kg.rdf.namespaces import ONTOLOGY_GRAPH, VOCABULARY_GRAPH, bind_namespaces
 def iter_graphs(data_dir: str | os.PathLike[str] | None = None) -> Iterator[Graph]:
     """Each document's named graph in turn (identifier = Document IRI); one in memory at a time."""
     root = resolve_data_dir(data_dir)
-    manifest = Manifest.load(root)
-    for file in manifest.files():
-        graph_iri = manifest.entries_for_file(file)[0].graph
+    graph_of_file = {entry.file: entry.graph for entry in Manifest.load(root).documents.values()}
+    for file in sorted(graph_of_file):
+        graph_iri = graph_of_file[file]
         dataset = Dataset()
         parse_nquads(dataset, root / file)
         yield bind_namespaces(dataset.graph(URIRef(graph_iri)))

@@ -19,6 +19,7 @@ ingest re-extracts the document.
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -42,7 +43,14 @@ class ManifestEntry:
 
 @dataclass
 class Manifest:
+    """The entries by source path, with indexes by content hash and graph file."""
+
     documents: dict[str, ManifestEntry] = field(default_factory=dict)
+    _by_sha: dict[str, dict[str, ManifestEntry]] = field(default_factory=dict, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        for entry in self.documents.values():
+            self._by_sha.setdefault(entry.sha256, {})[entry.path] = entry
 
     @classmethod
     def load(cls, data_dir: Path) -> Manifest:
@@ -55,11 +63,22 @@ class Manifest:
 
     def save(self, data_dir: Path) -> None:
         """Write atomically, sorted, so the file is stable and never half-written."""
-        raw = {
-            "format": MANIFEST_FORMAT,
-            "documents": {k: asdict(self.documents[k]) for k in sorted(self.documents)},
-        }
+        documents = {key: asdict(self.documents[key]) for key in sorted(self.documents)}
+        raw = {"format": MANIFEST_FORMAT, "documents": documents}
         atomic_write_text(manifest_path(data_dir), json.dumps(raw, ensure_ascii=False, indent=1) + "\n")
+
+    def put(self, entry: ManifestEntry) -> ManifestEntry | None:
+        """Add or replace the entry of ``entry.path``; returns the one it replaced."""
+        previous = self.pop(entry.path)
+        self.documents[entry.path] = entry
+        self._by_sha.setdefault(entry.sha256, {})[entry.path] = entry
+        return previous
+
+    def pop(self, path: str) -> ManifestEntry | None:
+        removed = self.documents.pop(path, None)
+        if removed is not None:
+            self._by_sha.get(removed.sha256, {}).pop(path, None)
+        return removed
 
     def files(self) -> list[str]:
         """The distinct graph files, in a stable order."""
@@ -67,6 +86,10 @@ class Manifest:
 
     def entries_for_file(self, file: str) -> list[ManifestEntry]:
         return [entry for entry in self.documents.values() if entry.file == file]
+
+    def with_sha(self, sha256: str) -> list[ManifestEntry]:
+        """Entries whose source bytes hash to ``sha256`` (the same document under any path)."""
+        return list(self._by_sha.get(sha256, {}).values())
 
     def find(self, ref: str) -> list[ManifestEntry]:
         """Entries a user means by ``ref``: a path, a doc id, a graph IRI or a doc id prefix."""
@@ -79,3 +102,49 @@ class Manifest:
         if len(ref) >= 6:  # a doc id prefix, long enough not to match by accident
             return [e for e in self.documents.values() if e.doc_id.startswith(ref.lower())]
         return []
+
+
+@dataclass
+class ManifestWriter:
+    """Saves a manifest in batches and deletes replaced graph files only after a save.
+
+    Rewriting the whole manifest after every document costs O(n²) on large batches, so it is
+    saved every ``every_docs`` changes or ``every_seconds``, and always by :meth:`commit` with
+    ``force`` (callers do that in ``finally``, so Ctrl-C keeps every finished document). A file
+    no saved manifest names is never read, so delaying a save only delays when work counts.
+    """
+
+    manifest: Manifest
+    data_dir: Path
+    every_docs: int = 50
+    every_seconds: float = 2.0
+    _unsaved: int = 0
+    _last_save: float = field(default_factory=time.monotonic)
+    _replaced: list[ManifestEntry] = field(default_factory=list)
+
+    def put(self, entry: ManifestEntry) -> None:
+        self._changed(self.manifest.put(entry))
+
+    def pop(self, path: str) -> ManifestEntry | None:
+        removed = self.manifest.pop(path)
+        self._changed(removed)
+        return removed
+
+    def _changed(self, replaced: ManifestEntry | None) -> None:
+        self._unsaved += 1
+        if replaced is not None:
+            self._replaced.append(replaced)
+        self.commit()
+
+    def commit(self, force: bool = False) -> None:
+        """Save if forced or due, then delete the graph files no entry names any more."""
+        due = self._unsaved >= self.every_docs or time.monotonic() - self._last_save >= self.every_seconds
+        if not self._unsaved or not (force or due):
+            return
+        self.manifest.save(self.data_dir)
+        self._unsaved, self._last_save = 0, time.monotonic()
+        in_use = set(self.manifest.files())
+        for entry in self._replaced:
+            if entry.file not in in_use:
+                (self.data_dir / entry.file).unlink(missing_ok=True)
+        self._replaced.clear()

@@ -14,7 +14,7 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Literal
@@ -27,7 +27,7 @@ from kg.ingest.layout import (
     graph_file_name,
     remove_stale_temp_files,
 )
-from kg.ingest.manifest import Manifest, ManifestEntry
+from kg.ingest.manifest import Manifest, ManifestEntry, ManifestWriter
 from kg.ingest.refresh import GraphRefresh, refresh_embedded_graph
 from kg.ingest.work import Extractor, Loader, Processed, process_file
 from kg.rdf import MAPPING_VERSION
@@ -99,22 +99,27 @@ def ingest(
 
     with data_dir_lock(root):
         remove_stale_temp_files(root)
-        manifest = Manifest.load(root)
-        pending: list[tuple[str, str, Status]] = []  # (path, sha256, status if it succeeds)
-        for path in expand_paths(paths):
-            try:
-                sha = file_sha256(path)
-            except OSError as error:
-                settle(FileResult(path, "failed", error=error.strerror or str(error)))
-                continue
-            decision = _decide(manifest, root, path, sha, force)
-            if decision == "unchanged":
-                settle(_reuse(manifest, root, path, sha))
-            else:
-                pending.append((path, sha, decision))
-        for (path, sha, status), processed in zip(pending, _run(pending, jobs, load, extract), strict=True):
-            report.extracted.append(path)
-            settle(_store(manifest, root, path, sha, status, processed))
+        writer = ManifestWriter(Manifest.load(root), root)
+        try:
+            pending: list[tuple[str, str, Status]] = []  # (path, sha256, status if it succeeds)
+            for path in expand_paths(paths):
+                try:
+                    sha = file_sha256(path)
+                except OSError as error:
+                    settle(FileResult(path, "failed", error=error.strerror or str(error)))
+                    continue
+                decision = _decide(writer.manifest, root, path, sha, force)
+                if decision == "unchanged":
+                    settle(_reuse(writer, root, path, sha))
+                else:
+                    pending.append((path, sha, decision))
+            for (path, sha, status), processed in zip(
+                pending, _run(pending, jobs, load, extract), strict=True
+            ):
+                report.extracted.append(path)
+                settle(_store(writer, root, path, sha, status, processed))
+        finally:
+            writer.commit(force=True)  # also on Ctrl-C: every finished document stays stored
         if refresh_graph and report.changed:  # under the lock: the store sees one consistent dataset
             report.refresh = refresh_embedded_graph(root)
     return report
@@ -128,18 +133,15 @@ def remove(
     removed: list[ManifestEntry] = []
     missing: list[str] = []
     with data_dir_lock(root):
-        manifest = Manifest.load(root)
-        for ref in refs:
-            entries = manifest.find(ref)
-            if not entries:
-                missing.append(ref)
-            for entry in entries:
-                manifest.documents.pop(entry.path, None)
-                removed.append(entry)
-        if removed:
-            manifest.save(root)  # the manifest first: a crash now leaves only an unlisted file
-            for entry in removed:
-                _drop_if_unused(manifest, root, entry)
+        writer = ManifestWriter(Manifest.load(root), root)
+        try:
+            for ref in refs:
+                entries = writer.manifest.find(ref)
+                if not entries:
+                    missing.append(ref)
+                removed.extend(entry for entry in entries if writer.pop(entry.path) is not None)
+        finally:
+            writer.commit(force=True)  # the manifest first, then the files no entry names
         refresh = refresh_embedded_graph(root) if refresh_graph and removed else None
     return removed, missing, refresh
 
@@ -173,23 +175,22 @@ def file_sha256(path: str) -> str:
 
 
 def _decide(manifest: Manifest, root: Path, path: str, sha: str, force: bool) -> Status:
-    """unchanged (stored, same bytes and code version), updated (stored, differs) or new."""
-    previous = manifest.documents.get(path)
-    if not force:
-        twins = [e for e in manifest.documents.values() if e.sha256 == sha and e.version == CODE_VERSION]
-        if any((root / e.file).is_file() for e in twins):
-            return "unchanged"
-    return "updated" if previous is not None else "new"
+    """unchanged (these bytes are stored by this code version), updated (path stored, differs) or new."""
+    if not force and any(
+        e.version == CODE_VERSION and (root / e.file).is_file() for e in manifest.with_sha(sha)
+    ):
+        return "unchanged"
+    return "updated" if path in manifest.documents else "new"
 
 
-def _reuse(manifest: Manifest, root: Path, path: str, sha: str) -> FileResult:
+def _reuse(writer: ManifestWriter, root: Path, path: str, sha: str) -> FileResult:
     """Record ``path`` against the stored graph of the same bytes, without any extraction."""
-    twin = next(e for e in manifest.documents.values() if e.sha256 == sha and (root / e.file).is_file())
-    previous = manifest.documents.get(path)
+    twin = next(
+        e for e in writer.manifest.with_sha(sha) if e.version == CODE_VERSION and (root / e.file).is_file()
+    )
+    previous = writer.manifest.documents.get(path)
     if previous is None or previous.sha256 != sha:  # same bytes under a new path, or changed back
-        manifest.documents[path] = ManifestEntry(**{**twin.__dict__, "path": path})
-        manifest.save(root)
-        _drop_if_unused(manifest, root, previous)
+        writer.put(replace(twin, path=path))
     return FileResult(path, "unchanged", doc_id=twin.doc_id, counts=dict(twin.counts))
 
 
@@ -221,33 +222,26 @@ def _result(path: str, future: Future[Processed]) -> Processed:
 
 
 def _store(
-    manifest: Manifest, root: Path, path: str, sha: str, status: Status, processed: Processed
+    writer: ManifestWriter, root: Path, path: str, sha: str, status: Status, processed: Processed
 ) -> FileResult:
-    """Write the graph file, then the manifest; drop the previous graph of ``path`` if now unused."""
+    """Write the graph file, then record it in the manifest (which drops a replaced graph once saved)."""
     if processed.error is not None or processed.nquads is None or processed.doc_id is None:
         log.info("%s: failed: %s", path, processed.error)
         return FileResult(path, "failed", error=processed.error, seconds=processed.seconds)
     file = graph_file_name(processed.doc_id)
     atomic_write_text(root / file, processed.nquads)
-    previous = manifest.documents.get(path)
-    manifest.documents[path] = ManifestEntry(
-        path=path,
-        sha256=sha,
-        doc_id=processed.doc_id,
-        graph=processed.graph or "",
-        file=file,
-        title=processed.title,
-        version=CODE_VERSION,
-        ingested_at=datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        counts=processed.counts,
+    writer.put(
+        ManifestEntry(
+            path=path,
+            sha256=sha,
+            doc_id=processed.doc_id,
+            graph=processed.graph or "",
+            file=file,
+            title=processed.title,
+            version=CODE_VERSION,
+            ingested_at=datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            counts=processed.counts,
+        )
     )
-    manifest.save(root)
-    _drop_if_unused(manifest, root, previous)
     log.info("%s: %s %s in %.2fs", path, status, processed.doc_id, processed.seconds)
     return FileResult(path, status, processed.doc_id, processed.counts, seconds=processed.seconds)
-
-
-def _drop_if_unused(manifest: Manifest, root: Path, entry: ManifestEntry | None) -> None:
-    """Delete a replaced entry's graph file once no manifest entry names it (after the manifest is saved)."""
-    if entry is not None and not manifest.entries_for_file(entry.file):
-        (root / entry.file).unlink(missing_ok=True)

@@ -67,7 +67,7 @@ def add_implementation(b: GraphBuilder, ctx: Context, mention: x.ProgramMention,
     subject = assertion_iri(b.doc_sha, "Implementation", mention.iri)
     b.typed(subject, RK.Implementation)
     b.value(subject, RK.status, mention.status)
-    b.value(subject, RK.year, mention.first_year or _year_of_status(b, mention.status))
+    b.year(subject, RK.year, mention.first_year or _year_of_status(b, mention.status))
     b.value(subject, RK.mentions, mention.mentions)
     b.link(subject, RK.program, program)
     b.link(subject, RK.place, ctx.place)
@@ -84,7 +84,7 @@ def add_pilot(b: GraphBuilder, ctx: Context, pilot: x.Pilot) -> URIRef:
     b.value(subject, RK.what, pilot.what)
     b.value(subject, RK.pilotLevel, pilot.level)
     b.value(subject, RK.status, pilot.status)
-    b.value(subject, RK.year, pilot.year)
+    b.year(subject, RK.year, pilot.year)
     place = add_place_ref(b, pilot.place_ref) if pilot.place_ref else _named_place(b, ctx, pilot.place)
     b.link(subject, RK.place, place)
     _link_program(b, subject, pilot.program)
@@ -98,7 +98,7 @@ def add_claim(b: GraphBuilder, ctx: Context, claim: x.NoveltyClaim) -> URIRef:
     b.typed(subject, RK.NoveltyClaim)
     b.value(subject, RK.scope, claim.scope)
     b.value(subject, RK.what, claim.what)
-    b.value(subject, RK.year, claim.year)
+    b.year(subject, RK.year, claim.year)
     # A bureau's "全国首个" is its own place's first unless the sentence names another place.
     place = add_place_ref(b, claim.place_ref) if claim.place_ref else _named_place(b, ctx, claim.place)
     b.link(subject, RK.place, place)
@@ -109,17 +109,16 @@ def add_claim(b: GraphBuilder, ctx: Context, claim: x.NoveltyClaim) -> URIRef:
 
 def add_outcome(b: GraphBuilder, ctx: Context, outcome: x.Outcome) -> URIRef:
     ev = outcome.evidence
-    subject = assertion_iri(
-        b.doc_sha, "Outcome", outcome.metric, outcome.value, outcome.unit, ev.start, ev.end
-    )
+    key = (outcome.metric, outcome.value, outcome.unit, outcome.value_text, outcome.year, ev.start, ev.end)
+    subject = assertion_iri(b.doc_sha, "Outcome", *key)
     b.typed(subject, RK.Outcome)
-    b.value(subject, RK.metric, outcome.metric)
+    b.required_text(subject, RK.metric, outcome.metric)
     b.double(subject, RK.value, outcome.value)
     b.value(subject, RK.valueText, outcome.value_text)
     b.value(subject, RK.unit, outcome.unit)
     b.double(subject, RK.baseValue, outcome.base_value)
     b.value(subject, RK.baseUnit, outcome.base_unit)
-    b.value(subject, RK.year, outcome.year)
+    b.year(subject, RK.year, outcome.year)
     b.value(subject, RK.change, outcome.change)
     b.value(subject, RK.rank, outcome.rank)
     b.link(subject, RK.place, _named_place(b, ctx, outcome.place))
@@ -130,16 +129,15 @@ def add_outcome(b: GraphBuilder, ctx: Context, outcome: x.Outcome) -> URIRef:
 
 def add_target(b: GraphBuilder, ctx: Context, target: x.Target) -> URIRef:
     ev = target.evidence
-    subject = assertion_iri(
-        b.doc_sha, "Target", target.metric, target.target, target.target_year, ev.start, ev.end
-    )
+    key = (target.metric, target.unit, target.baseline, target.target, target.target_year, ev.start, ev.end)
+    subject = assertion_iri(b.doc_sha, "Target", *key)
     b.typed(subject, RK.Target)
-    b.value(subject, RK.metric, target.metric)
+    b.required_text(subject, RK.metric, target.metric)
     b.value(subject, RK.unit, target.unit)
     b.double(subject, RK.baseline, target.baseline)
-    b.value(subject, RK.baselineYear, target.baseline_year)
+    b.year(subject, RK.baselineYear, target.baseline_year)
     b.double(subject, RK.target, target.target)
-    b.value(subject, RK.targetYear, target.target_year)
+    b.year(subject, RK.targetYear, target.target_year)
     b.value(subject, RK.binding, target.binding)
     b.link(subject, RK.place, ctx.place)  # plan indicators are the issuer's own
     _link_program(b, subject, target.program)
@@ -150,11 +148,12 @@ def add_target(b: GraphBuilder, ctx: Context, target: x.Target) -> URIRef:
 def add_policy_document(b: GraphBuilder, ctx: Context, policy: x.PolicyDocument) -> URIRef:
     """A cited document: one node per title in this document, with every citing sentence."""
     subject = assertion_iri(b.doc_sha, "PolicyDocument", policy.title)
-    b.typed(subject, RK.PolicyDocument)
-    b.value(subject, RK.title, policy.title)
-    b.value(subject, RK.policyType, policy.policy_type)
-    if policy.publisher:
-        b.link(subject, RK.publisher, add_agency(b, policy.publisher))
+    if b.first_time(subject):  # later citations add their evidence only: type and publisher stay single
+        b.typed(subject, RK.PolicyDocument)
+        b.value(subject, RK.title, policy.title)
+        b.value(subject, RK.policyType, policy.policy_type)
+        if policy.publisher:
+            b.link(subject, RK.publisher, add_agency(b, policy.publisher))
     b.link(subject, RK.evidence, add_evidence(b, policy.evidence))
     return subject
 
@@ -166,7 +165,7 @@ def add_recognition(b: GraphBuilder, ctx: Context, recognition: x.Recognition) -
     )
     b.typed(subject, RK.Recognition)
     b.value(subject, RK.what, recognition.what)
-    b.value(subject, RK.year, recognition.year)
+    b.year(subject, RK.year, recognition.year)
     b.link(subject, RK.recipient, _recipient(b, ctx, recognition.recipient))
     b.link(subject, RK.evidence, add_evidence(b, ev))
     return subject

@@ -17,6 +17,9 @@ from kg.rdf.namespaces import bind_namespaces
 
 LiteralValue = str | int | float | bool
 
+# The years the shapes accept (rk:year, rk:summaryYear ...): the PRC's administrative record.
+MIN_YEAR, MAX_YEAR = 1949, 2100
+
 
 @dataclass
 class GraphBuilder:
@@ -57,6 +60,19 @@ class GraphBuilder:
             self.graph.add((subject, predicate, Literal(value, lang=lang)))
         else:
             self.graph.add((subject, predicate, Literal(value)))
+
+    def required_text(self, subject: URIRef, predicate: URIRef, value: str | None) -> None:
+        """State a text property the shapes require even when the extractor left it empty.
+
+        An empty string says "not named in the sentence" (an outcome like 4万户市场主体享受…
+        has a value but no metric phrase) without dropping the assertion or its evidence.
+        """
+        self.graph.add((subject, predicate, Literal((value or "").strip())))
+
+    def year(self, subject: URIRef, predicate: URIRef, value: int | None) -> None:
+        """State a year only when plausible (1949–2100): a misread number is not a year."""
+        if value is not None and MIN_YEAR <= value <= MAX_YEAR:
+            self.graph.add((subject, predicate, Literal(int(value))))
 
     def double(self, subject: URIRef, predicate: URIRef, value: float | None) -> None:
         """State a numeric property as xsd:double even when the extractor produced an int (9 → 9.0)."""

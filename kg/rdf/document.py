@@ -48,8 +48,8 @@ def _add_document(b: GraphBuilder, places: list[PlaceRef]) -> a.Context:
     b.value(subject, RK.sha256, doc.sha256)
     b.value(subject, RK.path, doc.path)
     b.value(subject, RK.docType, doc.doc_type)
-    b.value(subject, RK.summaryYear, doc.summary_year)
-    b.value(subject, RK.planYear, doc.plan_year)
+    b.year(subject, RK.summaryYear, doc.summary_year)
+    b.year(subject, RK.planYear, doc.plan_year)
     b.value(subject, RK.sourceFormat, doc.source_format)
     place: URIRef | None = None
     place_code: str | None = None

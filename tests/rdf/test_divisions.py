@@ -33,7 +33,7 @@ def test_levels(code: str, level: str) -> None:
     ("name", "near", "expected"),
     [
         ("南沙区", "441900", "440115"),
-        ("南沙", "441900", "440115"),
+        ("从化", "441900", "440117"),  # short form, another prefecture of the same province
         ("东莞", None, "441900"),
         ("鼓楼区", None, None),  # several provinces have one: ambiguous without a hint
         ("厚街镇", "441900", None),  # townships carry no code in the data
