@@ -134,6 +134,8 @@ class NameIndex:
         kinds = list(KIND_LABELS) if kind == "node" else [kind]
         if uri in self.nodes and (kind == "node" or self.nodes[uri].kind == kind):
             return [uri]
+        if kind == "node" and uri.startswith(("http://", "https://")):
+            return [uri]  # any node by IRI (assertions, evidence, documents are not in the name index)
         key = normalize_name(text)
         found: set[str] = set()
         for k in kinds:
