@@ -18,6 +18,12 @@ from kg.store.values import NEO4J_EXTRA_LABEL, from_neo4j
 DEFAULT_URI = "neo4j://localhost:7687"
 DEFAULT_USER = "neo4j"
 DEFAULT_DATABASE = "neo4j"
+PING = "RETURN 1"
+SCHEMA_QUERIES = {
+    "labels": "CALL db.labels() YIELD label RETURN label",
+    "relationship_types": "CALL db.relationshipTypes() YIELD relationshipType RETURN relationshipType",
+    "property_keys": "CALL db.propertyKeys() YIELD propertyKey RETURN propertyKey",
+}
 COUNTERS = (
     "nodes_created", "nodes_deleted", "relationships_created", "relationships_deleted",
     "properties_set", "labels_added", "labels_removed", "constraints_added", "indexes_added",
@@ -67,7 +73,7 @@ def connect(settings: Neo4jSettings) -> Any:
     try:
         driver.verify_connectivity()
         with driver.session(database=settings.database) as session:
-            session.run("RETURN 1").consume()
+            session.run(PING).consume()
     except AuthError as exc:
         driver.close()
         raise StoreUnavailableError(
@@ -145,14 +151,9 @@ class Neo4jStore:
 
     def schema(self) -> dict[str, list[str]]:
         """Labels (without n10s' ``Resource``), relationship types and property keys."""
-        labels = [r[0] for r in self.run("CALL db.labels() YIELD label RETURN label").rows]
-        types = [r[0] for r in self.run("CALL db.relationshipTypes() YIELD relationshipType RETURN *").rows]
-        keys = [r[0] for r in self.run("CALL db.propertyKeys() YIELD propertyKey RETURN propertyKey").rows]
-        return {
-            "labels": sorted(set(labels) - {NEO4J_EXTRA_LABEL}),
-            "relationship_types": sorted(types),
-            "property_keys": sorted(keys),
-        }
+        names = {key: sorted(r[0] for r in self.run(query).rows) for key, query in SCHEMA_QUERIES.items()}
+        names["labels"] = [label for label in names["labels"] if label != NEO4J_EXTRA_LABEL]
+        return names
 
     def close(self) -> None:
         self.driver.close()

@@ -81,3 +81,14 @@ def delete_relationships(rtype: str, start_label: str, end_label: str) -> str:
         f"UNWIND $rows AS row MATCH (a:{quote(start_label)} {{uri: row.src}})"
         f"-[r:{quote(rtype)}]->(b:{quote(end_label)} {{uri: row.dst}}) DELETE r"
     )
+
+
+def neo4j_statements(graph: PropertyGraph) -> list[str]:
+    """Every statement a Neo4j sync of ``graph`` can send: schema, merges and deletes for each table."""
+    result = neo4j_schema_statements(graph)
+    for label, table in sorted(graph.node_tables.items()):
+        result += [upsert_nodes(label, table.columns, "neo4j"), delete_nodes(label)]
+    for rtype, table in sorted(graph.rel_tables.items()):
+        for start, end in sorted(table.pairs):
+            result += [upsert_relationships(rtype, start, end), delete_relationships(rtype, start, end)]
+    return result
