@@ -35,7 +35,7 @@ _INNER_WS = re.compile(r"[ \t\u3000\u00a0]+")
 # A gap between cells, with the characters on both sides.
 _GAP = re.compile(r"(\S)[ \t\u3000\u00a0]+(?=(\S))")
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
-_NUMBER_CHAR = re.compile(r"[0-9A-Za-z%.]")
+_VALUE_CHAR = re.compile(r"[0-9%.〔〕≥≤><—]")
 # Lines repeated this often (and short) are running headers/footers of a paginated source.
 _HEADER_MIN_REPEATS = 3
 _HEADER_MAX_LEN = 40
@@ -88,16 +88,15 @@ def is_table_like(text: str) -> bool:
     cells = _INNER_WS.split(text)
     if len(cells) < 3 or any(len(c) > _TABLE_CELL_MAX for c in cells):
         return False
-    # PDF prose spaces out numbers (较 2015 年末); only other gaps separate cells.
-    return any(not _prose_gap(m.group(1), m.group(2)) for m in _GAP.finditer(text))
+    # PDF prose spaces out numbers (较 2015 年末); cells are separated between two words
+    # (序号 项目类别) or two values (74 100, 〔134.1〕 〔180〕).
+    return any(_cell_gap(m.group(1), m.group(2)) for m in _GAP.finditer(text))
 
 
-def _prose_gap(left: str, right: str) -> bool:
-    """PDF prose spaces out numbers and Latin words next to Han text (较 2015 年末)."""
-    return bool(
-        (_NUMBER_CHAR.match(left) and _HAN_CHAR.match(right))
-        or (_HAN_CHAR.match(left) and _NUMBER_CHAR.match(right))
-    )
+def _cell_gap(left: str, right: str) -> bool:
+    both_han = _HAN_CHAR.match(left) and _HAN_CHAR.match(right)
+    both_values = _VALUE_CHAR.match(left) and _VALUE_CHAR.match(right)
+    return bool(both_han or both_values)
 
 
 def _ends_table(text: str) -> bool:

@@ -1,0 +1,136 @@
+"""A seed saved in other encodings and formats loads to the same text and metadata as the UTF-8 file."""
+
+from __future__ import annotations
+
+import html
+import io
+from pathlib import Path
+
+import pytest
+from kg.loaders import Document, load, load_bytes
+
+# Seed 000 has a title, PDF-broken lines, markdown ** and both report parts.
+SEED = "000"
+CJK_FONTS = (
+    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+    "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+)
+
+
+@pytest.fixture(scope="module")
+def seed_text(seed_paths: dict[str, Path]) -> str:
+    return seed_paths[SEED].read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def base(seed_paths: dict[str, Path]) -> Document:
+    return load(seed_paths[SEED])
+
+
+def metadata(doc: Document) -> tuple:
+    top = [(s.heading, s.kind, s.year) for s in doc.sections if s.depth == 1]
+    return (doc.title, doc.issuer, doc.jurisdiction, doc.doc_type, doc.summary_year, doc.plan_year, top)
+
+
+def as_html(text: str) -> bytes:
+    """The report as a government portal page: navigation, the article, a footer and a script."""
+    paragraphs = "".join(f"<p>{html.escape(line)}</p>\n" for line in text.split("\n"))
+    page = (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>工作动态</title>"
+        "<style>p { margin: 0 }</style></head><body>"
+        "<div class='nav'>首页 &gt; 政务公开 &gt; 工作总结</div><nav><a href='/'>网站首页</a></nav>"
+        f"<div class='TRS_Editor'>{paragraphs}</div>"
+        "<div id='footer'>版权所有：某某网站 备案号 粤ICP备00000000号</div>"
+        "<script>var site = '导航脚本';</script></body></html>"
+    )
+    return page.encode("utf-8")
+
+
+def as_docx(text: str) -> bytes:
+    import docx
+
+    document = docx.Document()
+    for line in text.split("\n"):
+        document.add_paragraph(line)
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
+
+
+def as_pdf(text: str) -> bytes:
+    """A PDF with an embedded CJK font; fpdf2 re-wraps the long lines at the page width."""
+    from fpdf import FPDF
+
+    font = next((f for f in CJK_FONTS if Path(f).exists()), None)
+    if font is None:
+        pytest.skip("no CJK font for PDF generation (scripts/test-deps.sh installs fonts-wqy-microhei)")
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.add_font("cjk", fname=font, collection_font_number=0)
+    pdf.set_font("cjk", size=10)
+    for line in text.split("\n"):
+        pdf.multi_cell(0, 5, line, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+@pytest.mark.parametrize(
+    ("encoding", "reported"),
+    [  # GBK is read as its superset GB18030; a UTF-16 BOM names the byte order
+        ("gb18030", "gb18030"), ("gbk", "gb18030"), ("utf-16", "utf-16-le"),
+        ("utf-16-be", "utf-16-be"), ("utf-8-sig", "utf-8-sig"),
+    ],
+)
+def test_encodings_give_same_document(seed_text: str, base: Document, encoding: str, reported: str) -> None:
+    doc = load_bytes(seed_text.encode(encoding), "seed.txt")
+    assert doc.text == base.text
+    assert metadata(doc) == metadata(base)
+    assert doc.original_text == seed_text
+    assert doc.encoding == reported
+
+
+def test_html_gives_same_document_without_boilerplate(seed_text: str, base: Document) -> None:
+    doc = load_bytes(as_html(seed_text), "seed.html")
+    assert doc.source_format == "html"
+    assert doc.text == base.text
+    assert metadata(doc) == metadata(base)
+    for furniture in ("网站首页", "版权所有", "导航脚本", "政务公开", "工作动态"):
+        assert furniture not in doc.text
+
+
+def test_docx_gives_same_document(seed_text: str, base: Document) -> None:
+    doc = load_bytes(as_docx(seed_text), "seed.docx")
+    assert doc.source_format == "docx"
+    assert doc.text == base.text
+    assert metadata(doc) == metadata(base)
+
+
+def test_pdf_gives_same_sentences(seed_text: str, base: Document) -> None:
+    """A PDF re-wraps lines, so a wrap that happens to fall after 。 reads as a paragraph break;
+    the text is the same up to line breaks, and the sentences and metadata are identical."""
+    data = as_pdf(seed_text)
+    doc = load_bytes(data, "seed.pdf")
+    assert doc.source_format == "pdf"
+    assert doc.original_text.count("\n") > seed_text.count("\n") * 2  # it really was re-wrapped
+    assert doc.text.replace("\n", "") == base.text.replace("\n", "")
+    assert [s.text for s in doc.sentences] == [s.text for s in base.sentences]
+    assert metadata(doc) == metadata(base)
+
+
+def test_traditional_is_converted_and_marked(seed_paths: dict[str, Path]) -> None:
+    import opencc
+
+    simplified = seed_paths["004"].read_text(encoding="utf-8")
+    traditional = opencc.OpenCC("s2t").convert(simplified)
+    assert traditional != simplified
+    base = load(seed_paths["004"])
+    doc = load_bytes(traditional.encode("utf-8"), "trad.txt")
+    assert doc.converted_from_traditional and not base.converted_from_traditional
+    assert doc.text == base.text
+    assert doc.original_text == traditional
+    assert metadata(doc) == metadata(base)
+
+
+def test_format_detected_by_content_not_name(seed_text: str) -> None:
+    assert load_bytes(as_docx(seed_text[:2000]), "report.bin").source_format == "docx"
+    assert load_bytes(as_html(seed_text[:2000]), "report").source_format == "html"
