@@ -319,12 +319,14 @@ def _leading_trim(item: str) -> int:
 
 
 def _cut_at_de(name: str) -> tuple[str, int]:
-    """Drop a long or clausal modifier before 的 (以信用为基础的新型监管机制 -> 新型监管机制)."""
+    """Drop a long or clausal modifier before 的 (以信用为基础的新型监管机制 -> 新型监管机制),
+    or any modifier before a quoted name (保复工的“四保”行动 -> “四保”行动)."""
     idx = name.rfind("的")
     if idx < 0:
         return name, 0
-    before = name[:idx]
-    if len(before) > 6 or before.startswith(("以", "与", "和", "同", "相", "为", "优化")):
+    before, after = name[:idx], name[idx + 1 :]
+    clausal = before.startswith(("以", "与", "和", "同", "相", "为", "优化"))
+    if len(before) > 6 or clausal or after.startswith("“"):
         return name[idx + 1 :], idx + 1
     return name, 0
 

@@ -1,0 +1,98 @@
+"""Candidate program detection, table-style with real seed sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.program_candidates import find_candidates, is_generic, is_slogan
+
+# (sentence, a candidate name that must be found, the rule that finds it)
+FOUND = [
+    ("第一时间实施保价格、保供应、保质量、保复工的“四保”行动", "“四保”行动", "quoted"),
+    ("在全区176家零售药店推行“阳光药师”考勤制度", "“阳光药师”考勤制度", "quoted"),
+    ("松山湖疫情期间发送“松湖启航包”，全市率先实现开办企业“零收费”。", "“松湖启航包”", "quoted"),
+    ("推进食用油、湿米粉、特殊医学用途配方食品、“九号查酒”等专项整治", "“九号查酒”", "quoted"),
+    ("全面落实“四方责任”和“三强化三覆盖”常态化防控要求", "“三强化三覆盖”", "quoted"),
+    ("横沥积极探索住宅小区电梯“互联网+监管”模式。", "住宅小区电梯“互联网+监管”模式", "quoted"),
+    ("智慧监管出台作坊“红黑榜”。", "作坊“红黑榜”", "quoted"),
+    ("率先全省应用“集群注册登记系统”", "“集群注册登记系统”", "quoted"),
+    ("建立风险分析研判会商制度，一周一动态、一月一研判、一季一会商。", "风险分析研判会商制度", "initiative"),
+    (
+        "开展学校及周边食品安全监管、食品小作坊行业整治和提质行动",
+        "食品小作坊行业整治和提质行动",
+        "initiative",
+    ),
+    ("全面启动农贸市场品质提升三年行动", "农贸市场品质提升三年行动", "initiative"),
+    (
+        "开发投诉举报快速处置系统和异常名录库，万江率先试点应用取得预期效果。",
+        "投诉举报快速处置系统",
+        "initiative",
+    ),
+    ("搭建防疫物资“一站式”认证出口服务平台", "防疫物资“一站式”认证出口服务平台", "initiative"),
+    ("建成全国首个商改综合试验基地和商改主题体验馆", "商改综合试验基地", "initiative"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "name", "rule"), FOUND)
+def test_candidate_found(sentence: str, name: str, rule: str) -> None:
+    spans = {c.name: c for c in find_candidates(sentence)}
+    assert name in spans, list(spans)
+    span = spans[name]
+    assert span.rule == f"program.candidate.{rule}"
+    assert sentence[span.start : span.end] == name
+
+
+# (sentence, a name that must not be a candidate)
+NOT_FOUND = [
+    ("增强“四个意识”、坚定“四个自信”、做到“两个维护”。", "“四个意识”"),
+    ("市局荣获“广东省抗击新冠肺炎疫情先进集体”荣誉称号。", "“广东省抗击新冠肺炎疫情先进集体”"),
+    ("实现“全检测、全消杀、全追溯”监管", "“全检测、全消杀、全追溯”监管"),
+    ("严格落实党内谈话制度,健全廉政风险防控机制", "党内谈话制度"),
+    ("完善市场监管规章制度。", "市场监管规章制度"),
+    ("完善跨部门跨区域网络监管合作机制", "跨部门跨区域网络监管合作机制"),
+    ("做好《关于贯彻“质优XX”建设总体部署开展质量提升打造“品质之城”的实施意见》", "“质优XX”建设"),
+    ("组建全市第一家“产品医院”", "全市第一家“产品医院”"),
+    ("为“十四五”东莞市场监管事业划上了圆满句号", "“十四五”"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "name"), NOT_FOUND)
+def test_not_a_candidate(sentence: str, name: str) -> None:
+    assert name not in {c.name for c in find_candidates(sentence)}
+
+
+def test_counting_words_are_not_part_of_the_name() -> None:
+    assert "“产品医院”" in {c.name for c in find_candidates("组建全市第一家“产品医院”")}
+
+
+def test_overlapping_candidates_keep_the_longer() -> None:
+    spans = find_candidates("探索住宅小区电梯“互联网+监管”模式")
+    assert [c.name for c in spans] == ["住宅小区电梯“互联网+监管”模式"]
+
+
+@pytest.mark.parametrize(
+    ("inner", "slogan"),
+    [
+        ("四个意识", True),
+        ("1+1+6", True),
+        ("每千人5批次", True),
+        ("松湖启航包", False),
+        ("四保", False),
+        ("一码全知道", False),
+    ],
+)
+def test_is_slogan(inner: str, slogan: bool) -> None:
+    assert is_slogan(inner) is slogan
+
+
+@pytest.mark.parametrize(
+    ("name", "generic"),
+    [
+        ("市场监管体系", True),
+        ("重点产品质量专项整治", True),
+        ("风险分析研判会商制度", False),
+        ("住所登记改革", False),
+    ],
+)
+def test_is_generic(name: str, generic: bool) -> None:
+    assert is_generic(name) is generic
