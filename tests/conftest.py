@@ -34,3 +34,20 @@ def seed_docs(seed_paths: dict[str, Path]) -> dict:
     from kg.loaders import load
 
     return {sid: load(path) for sid, path in seed_paths.items()}
+
+
+# --- stores ------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def seeds_data_dir(seeds_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data dir with every seed ingested and the embedded store built (once per session).
+
+    Treat it as read-only: copy it (shutil.copytree) before changing anything.
+    """
+    from kg.ingest import ingest
+
+    root = tmp_path_factory.mktemp("seeds-data")
+    report = ingest([seeds_dir], root, jobs=2)
+    assert not report.failed, [r.error for r in report.failed]
+    return root
