@@ -116,7 +116,7 @@ def console_cmd(statement: str | None, write: bool, fmt: str, backend: str, data
 
     store = open_store_or_fail(backend, data_dir, writable=write)
     session = CypherConsole(store, result_console(fmt), Console(stderr=True), allow_write=write, fmt=fmt)
-    stdin = click.get_text_stream("stdin")
+    stdin = sys.stdin
     is_tty = statement is None and stdin.isatty() and sys.stdout.isatty()
     try:
         if statement is not None:
