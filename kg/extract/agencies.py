@@ -9,10 +9,10 @@ from kg.extract.model import AgencyRef
 from kg.extract.rules.documents import AGENCY_HEADS
 from kg.loaders.model import Document
 
-_AGENCY = re.compile(
-    r"(?P<name>(?:国家|国务院|省|市|区|县|[\u4e00-\u9fff]{2,4}?(?:省|市|区|县))?"
-    r"(?:" + "|".join(sorted(AGENCY_HEADS, key=len, reverse=True)) + "))"
-)
+_HEAD = re.compile("|".join(sorted(AGENCY_HEADS, key=len, reverse=True)))
+_LEVEL_PREFIX = re.compile(r"(?:国家|国务院|中国|省|市|区|县|镇)$")
+
+
 _LEVELS: tuple[tuple[str, str], ...] = (
     (r"^(?:国家|国务院|中国|市场监管总局)", "national"),
     (r"^(?:省|[\u4e00-\u9fff]{2,3}省)", "provincial"),
@@ -32,17 +32,32 @@ def agency_level(name: str, doc: Document) -> str:
     return "other"
 
 
+def _names_in(ctx: SentenceContext) -> list[tuple[str, int, int]]:
+    """Agency names of a sentence: a head (市场监管局, 政府 …) with the place or level word before it."""
+    out: list[tuple[str, int, int]] = []
+    for m in _HEAD.finditer(ctx.text):
+        start = m.start()
+        place = next((p for p in ctx.places if p.end == start), None)
+        if place is not None:
+            start = place.start
+        else:
+            level = _LEVEL_PREFIX.search(ctx.text, max(0, start - 3), start)
+            start = level.start() if level else start
+        name = ctx.text[start : m.end()]
+        if name not in ("政府", "委员会", "办公室") and name not in _SELF:
+            out.append((name, start, m.end()))
+    return out
+
+
 def extract_agencies(doc: Document, contexts: list[SentenceContext]) -> list[AgencyRef]:
     """The issuer first, then each named body once, in order of first mention."""
     found: dict[str, AgencyRef] = {}
     if doc.issuer:
         found[doc.issuer] = AgencyRef(doc.issuer, agency_level(doc.issuer, doc))
     for ctx in contexts:
-        for m in _AGENCY.finditer(ctx.text):
-            name = m["name"]
-            if len(name) < 3 or name in _SELF or name in found:
-                continue
-            found[name] = AgencyRef(
-                name, agency_level(name, doc), ctx.evidence(m.start(), m.end(), "agency.name")
-            )
+        for name, start, end in _names_in(ctx):
+            if name not in found:
+                found[name] = AgencyRef(
+                    name, agency_level(name, doc), ctx.evidence(start, end, "agency.name")
+                )
     return list(found.values())

@@ -28,6 +28,14 @@ def _metric(text: str, q_start: int, q_end: int) -> str:
     return (after.group(0) if after else "").strip("的以上 ") or before
 
 
+def _is_scope(prefix: str) -> bool:
+    """A number that says where (拟在1个专业市场、1个大型商超建立…) rather than how much."""
+    if any(prefix.endswith(p) for p in SCOPE_PREFIXES):
+        return True
+    located = re.search(r"在([^在]*)$", prefix)
+    return bool(located) and not _CUE.search(located.group(1))
+
+
 def _year_before(text: str, lo: int, hi: int) -> int | None:
     """A year written in the clause before the number (2025年…可追溯率90%)."""
     years = _YEAR.findall(text[lo:hi])
@@ -46,8 +54,7 @@ def extract_targets(ctx: SentenceContext) -> list[Target]:
         if q.unit in _NON_TARGET_UNITS or q.chinese_numeral:
             continue
         clause_start, clause_end = ctx.clause_bounds(q.start)
-        prefix = text[max(clause_start, q.start - 2) : q.start]
-        if any(prefix.endswith(p) for p in SCOPE_PREFIXES):
+        if _is_scope(text[clause_start : q.start]):
             continue
         if not _CUE.search(text[clause_start:clause_end]):
             continue

@@ -11,7 +11,8 @@ from __future__ import annotations
 # fmt: off
 # units of results: money, entities, IP, cases, batches, rates, durations, scores
 RESULT_UNITS: frozenset[str] = frozenset({
-    "元", "个亿", "户", "家", "件", "宗", "批次", "%", "％", "个工作日", "工作日", "分", "项", "份", "个", "条",
+    "元", "个亿", "户", "家", "件", "宗", "批次", "%", "％", "个工作日", "工作日",
+    "分", "项", "份", "个", "条",
 })
 
 # metric words of the key performance indicators of market regulation
@@ -47,8 +48,8 @@ CHANGE_CUE = (
 
 # a rank: 居全省第1, 排名全国第4, 全省地级市第1
 RANK_CUE = (
-    r"(?:位居|排名|排|居|列|并列|名列)?(?P<scope>全国|全省|全市|全区|珠三角|全省地级市|全国地级市|地级市)"
-    r"(?:地级市|地级以上市)?(?:排名)?第(?P<n>\d+|[一二三四五六七八九十]+)"
+    r"(?:位居|排名|排|居|列|并列|名列)?"
+    r"(?P<scope>(?:全国|全省|全市|全区|珠三角|地级市)(?:地级市|地级以上市)?)(?:排名)?第\s*(?P<n>\d+|[一二三四五六七八九十]+)"
 )
 
 # number words that begin a metric phrase but are not part of it

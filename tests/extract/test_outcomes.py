@@ -1,0 +1,67 @@
+"""Outcomes, table-style, with real sentences of the seed reports."""
+
+from __future__ import annotations
+
+import pytest
+from extract_testkit import XX_DISTRICT, ZHONGSHAN
+
+from kg.extract.outcomes import extract_outcomes
+
+
+@pytest.mark.parametrize(
+    ("sentence", "jurisdiction", "expected"),
+    [
+        # (value, unit) of every outcome kept, in order
+        (
+            "2020 年全市新增市场主体 22.7 万户，实有市场主体 134.1 万户，同比增长 8.3%，"
+            "市场主体总量居全省地级市第 1。",
+            None,
+            [(22.7, "万户"), (134.1, "万户")],
+        ),
+        (
+            "我市专利申请量和授权量分别为 9.6 万件和 7.43 万件，国内有效发明专利量达 3.74 万件，居全省第 3。",
+            None,
+            [(9.6, "万件"), (7.43, "万件"), (3.74, "万件")],
+        ),
+        ("全市7250家零售药店推送信息272.7万条，“哨兵”作用充分发挥。", None, [(272.7, "万条")]),
+        ("制定支持企业复工复产11条措施、扶持个体工商户发展17条意见。", None, []),
+        ("组织开展 35 期培训合计 5600 人次。", None, []),
+        (
+            "2020年全市企业开办平均时间压缩至0.74个工作日,比省要求的3个工作日提速75%。",
+            ZHONGSHAN,
+            [(0.74, "个工作日"), (75.0, "%")],
+        ),
+        (
+            "“两直”补助共受惠市场主体7750家,占全区在册市场主体的15%,兑付补助金额9109万元,实现兑付率100%。",
+            XX_DISTRICT,
+            [(7750.0, "家"), (9109.0, "万元"), (100.0, "%")],
+        ),
+        ("收集购买发热、咳嗽药品人员信息145000余条。", XX_DISTRICT, []),
+    ],
+)
+def test_outcomes_kept(make_ctx, sentence: str, jurisdiction, expected: list[tuple[float, str]]) -> None:
+    ctx = make_ctx(sentence, jurisdiction) if jurisdiction else make_ctx(sentence)
+    assert [(o.value, o.unit) for o in extract_outcomes(ctx)] == expected
+
+
+def test_change_and_rank_fold_into_the_outcome(make_ctx) -> None:
+    ctx = make_ctx("实有市场主体 134.1 万户，同比增长 8.3%，市场主体总量居全省地级市第 1。")
+    (outcome,) = extract_outcomes(ctx)
+    assert outcome.metric == "实有市场主体"
+    assert outcome.base_value == 1341000.0 and outcome.base_unit == "户"
+    assert outcome.change is not None and "8.3%" in outcome.change
+    assert outcome.rank == "全省地级市第1"
+
+
+def test_year_written_in_the_clause_wins(make_ctx) -> None:
+    outcomes = extract_outcomes(make_ctx("批量立案吊销企业 2.1 万户，2019 年度企业年报率 93.73%。"))
+    assert [o.year for o in outcomes] == [2020, 2019]
+    outcome = outcomes[1]
+    assert outcome.year == 2019
+    assert outcome.metric == "企业年报率"
+
+
+def test_planning_sentences_have_no_outcomes(make_ctx) -> None:
+    assert (
+        extract_outcomes(make_ctx("年内拟新创建放心示范单位1200家以上。", XX_DISTRICT, kind="planning")) == []
+    )
