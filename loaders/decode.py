@@ -106,7 +106,7 @@ def _checked(text: str, encoding: str, path: str) -> DecodedText:
     if "\x00" in text:
         raise LoadError(path, "binary content (NUL characters)")
     controls = len(_CONTROL_CHARS.findall(text))
-    if controls > max(2, len(text) * _MAX_CONTROL_SHARE):
+    if controls and controls >= len(text) * _MAX_CONTROL_SHARE:
         raise LoadError(path, f"binary content ({controls} control characters)")
     if not text.strip():
         raise LoadError(path, "empty file")

@@ -17,8 +17,6 @@ from kg.loaders.headings import is_heading_line, starts_with_marker
 
 LineKind = Literal["blank", "page", "header", "table", "text"]
 
-_WS = " \t\u3000\u00a0\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029\ufeff"
-
 # Page numbers with decoration: - 3 -, — 12 —, 第3页, 第 3 页 共 20 页, 3/20.
 _PAGE_DECORATED = re.compile(
     r"[-—–－~_·]+\s*\d{1,4}\s*[-—–－~_·]+|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}"
@@ -31,6 +29,7 @@ _QUANTITY_GOES_ON = re.compile(
 # Indicator tables of plans end each row with the indicator's attribute.
 TABLE_ROW_END = re.compile(r"(?:预期性|约束性|属性)$")
 _SENTENCE_PUNCT = re.compile(r"[。，；！？,;]")
+_MARKDOWN_HEADING = re.compile(r"#{1,6}[ \t]+")
 _INNER_WS = re.compile(r"[ \t\u3000\u00a0]+")
 # A gap between cells, with the characters on both sides.
 _GAP = re.compile(r"(\S)[ \t\u3000\u00a0]+(?=(\S))")
@@ -59,12 +58,15 @@ def split_lines(original: str) -> list[Line]:
     pos = 0
     for raw in original.splitlines(keepends=True):
         body = raw.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
-        content = body.strip(_WS)
+        content = body.strip()
+        heading = _MARKDOWN_HEADING.match(content)
+        if heading and heading.end() < len(content):
+            content = content[heading.end() :].lstrip()  # markdown "## 一、…": the marks are layout
         if content:
-            lead = len(body) - len(body.lstrip(_WS))
+            lead = len(body) - len(body.lstrip()) + (len(body.strip()) - len(content))
             start = pos + lead
             end = start + len(content)
-            lines.append(Line(start, end, content, trailing_space=len(body.rstrip(_WS)) < len(body)))
+            lines.append(Line(start, end, content, trailing_space=len(body.rstrip()) < len(body)))
         else:
             lines.append(Line(pos, pos, "", trailing_space=False, kind="blank"))
         pos += len(raw)

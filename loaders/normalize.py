@@ -31,8 +31,8 @@ _TITLE_END = re.compile(
 _CLOSING = tuple("〕）)】》」』”")
 _OPENING = tuple("〔（(【《「『“")
 # Whitespace runs and markdown emphasis inside a line; decided one by one in _line_pieces.
-_INLINE_NOISE = re.compile(r"\*\*|__|[ \t\u3000\u00a0\u2002\u2003\u2009]+")
-_MARKDOWN_HEADING = re.compile(r"#{1,6}[ \t]+")
+_INLINE_NOISE = re.compile(r"\*\*|__|[\x00-\x08\x0e-\x1b\x7f\u200b-\u200d\u2060\ufeff]+|[^\S\n]+")
+_INVISIBLE = re.compile(r"[\x00-\x08\x0e-\x1b\x7f\u200b-\u200d\u2060\ufeff]+")
 _CJK_CHAR = re.compile(f"[{CJK}]")
 _ROW_NUMBER = re.compile(r"(\d{1,3})(?:\s|$)")
 _TITLE_MAX = 60
@@ -159,9 +159,6 @@ def _copy_line(builder: _Builder, line: Line) -> None:
     """Copy one line's content, dropping markdown and the spaces Chinese typesetting omits."""
     text = line.text
     pos = 0
-    heading = _MARKDOWN_HEADING.match(text)
-    if heading:
-        pos = heading.end()
     for m in _INLINE_NOISE.finditer(text, pos):
         builder.copy(line.start + pos, line.start + m.start())
         keep = _kept_noise(text, m, table=line.kind == "table")
@@ -172,7 +169,7 @@ def _copy_line(builder: _Builder, line: Line) -> None:
 
 def _kept_noise(text: str, m: re.Match[str], *, table: bool) -> int:
     """How many characters of a noise match to keep: 0 (drop) or 1 (one space)."""
-    if m.group().startswith(("*", "_")):
+    if m.group().startswith(("*", "_")) or _INVISIBLE.fullmatch(m.group()):
         return 0
     if table:
         return 1

@@ -9,7 +9,6 @@ from kg.loaders.model import Section, Sentence
 
 # A sentence runs to its end mark (with closing quotes/brackets that belong to it) or line end.
 _SENTENCE = re.compile(r"[^。！？；!?;\n]+(?:[。！？；!?;]+[”’」』）)】》\"']*)?|[。！？；!?;]+")
-_EDGE_SPACE = " \t"
 
 
 def split_sentences(
@@ -59,8 +58,8 @@ def innermost_sections(positions: Sequence[int], sections: Sequence[Section]) ->
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in _EDGE_SPACE:
+    while start < end and text[start].isspace():
         start += 1
-    while end > start and text[end - 1] in _EDGE_SPACE:
+    while end > start and text[end - 1].isspace():
         end -= 1
     return start, end

@@ -9,7 +9,8 @@ from kg.loaders.model import Document
 from kg.loaders.normalize import normalize
 
 _SPACE = re.compile(r"\s+")
-_MARKDOWN = re.compile(r"\*\*|__")
+# Markdown emphasis and invisible characters (controls, zero-width spaces) are removed too.
+_MARKDOWN = re.compile(r"\*\*|__|[\x00-\x08\x0e-\x1b\x7f\u200b-\u200d\u2060\ufeff]")
 
 
 def original_without(original: str, dropped: list[tuple[int, int]], start: int, end: int) -> str:
@@ -25,8 +26,13 @@ def original_without(original: str, dropped: list[tuple[int, int]], start: int, 
     return "".join(pieces)
 
 
+_MARKDOWN_HEADING = re.compile(r"(^|\n)[^\S\n]*#{1,6}[ \t]+")
+
+
 def squeeze(text: str) -> str:
-    """Whitespace removed, markdown removed, widths folded: what normalization may change."""
+    """Whitespace, markdown and invisible characters removed, widths folded: what
+    normalization may change."""
+    text = _MARKDOWN_HEADING.sub(r"\1", text)
     return _SPACE.sub("", _MARKDOWN.sub("", fold_width(text)))
 
 
