@@ -18,6 +18,8 @@ from kg.store.values import NEO4J_EXTRA_LABEL, from_neo4j
 DEFAULT_URI = "neo4j://localhost:7687"
 DEFAULT_USER = "neo4j"
 DEFAULT_DATABASE = "neo4j"
+# Bolt schemes only: neo4j:// routes (clusters, Aura), bolt:// talks to one server; +s/+ssc add TLS.
+URI_SCHEMES = ("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc")
 PING = "RETURN 1"
 SCHEMA_QUERIES = {
     "labels": "CALL db.labels() YIELD label RETURN label",
@@ -66,6 +68,11 @@ def connect(settings: Neo4jSettings) -> Any:
     from neo4j import GraphDatabase
     from neo4j.exceptions import AuthError, ClientError, ConfigurationError, ServiceUnavailable
 
+    scheme = settings.uri.split("://", 1)[0] if "://" in settings.uri else ""
+    if scheme not in URI_SCHEMES:
+        raise StoreUnavailableError(
+            f"bad Neo4j URI {settings.uri!r}: use one of {', '.join(s + '://' for s in URI_SCHEMES)}"
+        )
     try:
         driver = GraphDatabase.driver(settings.uri, auth=(settings.user, settings.password))
     except (ConfigurationError, ValueError) as exc:
