@@ -2,26 +2,31 @@
 // description: Pairs of programs most often run together in the same document or jurisdiction.
 // param by: choice(document|jurisdiction) = document -- what counts as "together"
 // param program: program -- only pairs with this program (or one of its narrower programs)
+// param candidates: bool = false -- also pair candidate programs (not yet in the vocabulary)
 // param min_count: int = 1 -- least number of shared documents/jurisdictions
 // param limit: int = 100 -- most rows returned
 // columns: program_a, program_b, together, contexts
 MATCH (i:Implementation)-[:hasProgram]->(p:Program),
       (i)-[:hasPlace]->(pl:Place),
       (i)-[:hasEvidence]->(:Evidence)-[:hasDocument]->(d:Document)
-WITH DISTINCT p,
+WHERE $candidates OR coalesce(p.candidate, false) = false
+// Pairs are formed from uris, not nodes, and labelled only for the rows kept: much cheaper.
+WITH DISTINCT p.uri AS program,
      CASE WHEN $by = 'jurisdiction' THEN pl.uri ELSE d.uri END AS context,
      CASE WHEN $by = 'jurisdiction' THEN pl.label ELSE coalesce(d.title, d.path, d.uri) END AS context_name
-WITH context, context_name, collect(p) AS programs
+WITH context, context_name, collect(program) AS programs
 UNWIND programs AS a
 UNWIND programs AS b
-WITH a, b, context, context_name
-WHERE a.uri < b.uri
-  AND ($program IS NULL OR a.uri IN $program_uris OR b.uri IN $program_uris)
-WITH a, b, count(DISTINCT context) AS together, collect(DISTINCT context_name) AS contexts
+WITH a, b, context_name
+WHERE a < b AND ($program IS NULL OR a IN $program_uris OR b IN $program_uris)
+WITH a, b, count(*) AS together, collect(context_name) AS contexts
 WHERE together >= $min_count
-RETURN a.prefLabel AS program_a,
-       b.prefLabel AS program_b,
+WITH a, b, together, contexts
+ORDER BY together DESC, a, b
+LIMIT $limit
+MATCH (pa:Program {uri: a}), (pb:Program {uri: b})
+RETURN pa.prefLabel AS program_a,
+       pb.prefLabel AS program_b,
        together,
        contexts
 ORDER BY together DESC, program_a, program_b
-LIMIT $limit

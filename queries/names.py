@@ -10,6 +10,7 @@ narrower programs (``broader`` edges), a place the places ``within`` it.
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
@@ -31,6 +32,7 @@ PLACE_SUFFIXES = (
 )  # fmt: skip
 # What each entity kind reads from the store: label -> (name properties, narrower-edge query).
 KIND_LABELS = {"program": "Program", "place": "Place", "agency": "Agency"}
+_NOT_NAME_CHARS = re.compile(r"[\W_]+")  # punctuation, symbols, spaces: not part of a name
 NAME_PROPERTIES = ("prefLabel", "label", "altLabel", "label_en", "prefLabel_en", "code", "title")
 NARROWER_QUERIES = {
     "program": "MATCH (n:Program)-[:broader]->(b:Program) RETURN b.uri AS parent, n.uri AS child",
@@ -60,7 +62,7 @@ def _t2s() -> Any:
 def normalize_name(text: str) -> str:
     """The comparison key of a name: NFKC, simplified, lower case, no spaces or punctuation."""
     text = _t2s().convert(unicodedata.normalize("NFKC", text)).lower()
-    return "".join(ch for ch in text if unicodedata.category(ch)[0] not in "PSZC")
+    return _NOT_NAME_CHARS.sub("", text)
 
 
 def place_stems(label: str) -> list[str]:
