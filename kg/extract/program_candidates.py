@@ -103,8 +103,10 @@ GENERIC_WORDS = (
 )
 LEADING_NOISE = (
     "全面", "积极", "大力", "深入", "持续", "进一步", "加快", "不断", "着力", "新的", "一批", "一个",
-    "和", "及", "与", "并", "全市", "全区", "我市", "市级", "一支", "包含", "不少于",
+    "和", "及", "与", "并", "全市", "全区", "我市", "市级", "一支", "包含", "不少于", "了",
 )
+# Between a verb and a quoted name these mean the verb governs something else (执法向“…”).
+PREPOSITIONS = ("向", "把", "将", "对", "从", "与", "按照", "根据")
 # A name never starts with a demonstrative (这一中心).
 DEMONSTRATIVES = ("这", "该", "此", "其")
 # Verbs that, inside a phrase, start a new one (…分类推进审批制度改革 -> 审批制度改革).
@@ -112,6 +114,7 @@ INNER_CUT_VERBS = ("推进", "实施", "开展", "建立", "推动", "搭建", "
 MIN_NAME, MAX_NAME = 4, 22
 MIN_DISTINCT, MIN_DISTINCT_WEAK = 2, 3  # distinctive characters a name needs beside generic words
 MAX_QUOTE_PREFIX = 8
+SHORT_LIST_TAIL = 10  # a list of one-character words (省、市、区…) modifies a short name only
 
 QUOTED = re.compile(r"“([^“”]{2,24})”")
 BOOK_TITLE = re.compile(r"《[^《》]*》?")
@@ -212,8 +215,8 @@ def _quote_prefix_start(text: str, quote_start: int) -> int | None:
     prefix = text[prefix_start:quote_start]
     if len(prefix) > MAX_QUOTE_PREFIX:
         return None  # the verb is too far away to govern the quote
-    if "”" in prefix:
-        return None  # the verb governs an earlier quote
+    if "”" in prefix or any(p in prefix for p in PREPOSITIONS):
+        return None  # the verb governs an earlier quote or a prepositional object, not this name
     if COUNTING.search(prefix):
         return quote_start
     return prefix_start + _leading_trim(prefix)
@@ -255,7 +258,10 @@ def initiative_candidates(text: str) -> list[CandidateSpan]:
             continue
         pos = verb.end()
         improving = verb.group(0) in IMPROVING_VERBS
-        for item in clause[pos:].split(ITEM_SPLIT):
+        items = clause[pos:].split(ITEM_SPLIT)
+        if any(len(item.strip()) <= 2 for item in items[:-1]) and len(items[-1]) <= SHORT_LIST_TAIL:
+            items = [clause[pos:]]  # 省、市、区保护联动机制: the 、 joins words inside one name
+        for item in items:
             span = _item_candidate(text, clause_start + pos, item, improving)
             if span is not None:
                 spans.append(span)

@@ -103,6 +103,8 @@ def sentence_hits(doc: Document, sentence: Sentence, vocab: ProgramVocabulary) -
     for cand in find_candidates(sentence.text):
         if any(m.start <= cand.start and cand.end <= m.end for m in matches):
             continue
+        if any(_crosses(m, cand) for m in matches):
+            continue  # cuts a vocabulary name in half (设立了“小个专” of “小个专”党建): a bad boundary
         known = vocab.lookup(cand.name)
         if known is not None and known.matchable:
             continue  # a vocabulary label in another spelling; the lexicon hit covers it
@@ -115,6 +117,13 @@ def sentence_hits(doc: Document, sentence: Sentence, vocab: ProgramVocabulary) -
     hits = [_lexicon_hit(m, ctx, extended.get(i)) for i, m in enumerate(matches) if i not in absorbed]
     hits += [_candidate_hit(cand, ctx, broader) for cand, broader in candidates]
     return hits
+
+
+def _crosses(m: LexiconMatch, cand: CandidateSpan) -> bool:
+    """Whether the two spans overlap without one containing the other."""
+    overlap = m.start < cand.end and cand.start < m.end
+    nested = (m.start <= cand.start and cand.end <= m.end) or (cand.start <= m.start and m.end <= cand.end)
+    return overlap and not nested
 
 
 def _lexicon_hit(m: LexiconMatch, ctx: _Context, wider: CandidateSpan | None) -> _Hit:

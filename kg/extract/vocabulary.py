@@ -33,6 +33,9 @@ SHORT_LABEL_MAX = 2
 SHORT_LABEL_FOLLOWERS = ("行动", "专项", "工作", "改革", "活动", "工程", "战略")
 OPEN_QUOTES = "“\"‘'「『"
 CLOSE_QUOTES = "”\"’'」』"
+PAIRED_MARKS = (
+    ("“", "”"), ("‘", "’"), ("「", "」"), ("『", "』"), ("(", ")"), ("（", "）"), ("《", "》"), ("【", "】"),
+)
 
 
 @dataclass(frozen=True)
@@ -149,20 +152,17 @@ def _short_label_in_context(text: str, start: int, end: int) -> bool:
 
 
 def balance_quotes(text: str, start: int, end: int) -> tuple[int, int]:
-    """Widen ``[start, end)`` by one character on a side where a quote pair is cut in half.
+    """Widen ``[start, end)`` by one character on a side where a quote or bracket pair is cut in half.
 
-    Matching ignores quotes, so 证照分离”改革 can come out of “证照分离”改革; the surface
-    form should read “证照分离”改革.
+    Matching ignores punctuation, so 证照分离”改革 can come out of “证照分离”改革 and
+    医疗器械唯一标识(UDI out of 医疗器械唯一标识(UDI); the surface forms should be whole.
     """
-    span = text[start:end]
-    for open_q, close_q in zip(OPEN_QUOTES, CLOSE_QUOTES, strict=True):
-        if open_q == close_q:
-            continue
+    for open_q, close_q in PAIRED_MARKS:
+        span = text[start:end]
         if span.count(close_q) > span.count(open_q) and start > 0 and text[start - 1] == open_q:
             start -= 1
         elif span.count(open_q) > span.count(close_q) and end < len(text) and text[end] == close_q:
             end += 1
-        span = text[start:end]
     return start, end
 
 

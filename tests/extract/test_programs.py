@@ -127,6 +127,12 @@ def test_evidence_spans_point_into_the_document(vocab: ProgramVocabulary) -> Non
             assert ev.section_path in ("一、2020年工作总结", "二、2021年工作计划")
 
 
+def test_a_candidate_cutting_a_vocabulary_name_is_dropped(vocab: ProgramVocabulary) -> None:
+    doc = build_document(["全部监管所设立了“小个专”党建工作指导站。"], [])
+    programs = extract_programs(doc, vocab)
+    assert [pm.label for pm in programs] == ["小个专党建"]
+
+
 def test_vocabulary_programs_come_before_candidates(programs: dict[str, ProgramMention]) -> None:
     flags = [pm.candidate for pm in programs.values()]
     assert flags == sorted(flags)

@@ -106,6 +106,11 @@ def test_matches_do_not_overlap(vocab: ProgramVocabulary) -> None:
     assert all(a_end <= b_start for (_, a_end), (b_start, _) in itertools.pairwise(spans))
 
 
+def test_surface_keeps_brackets_whole(vocab: ProgramVocabulary) -> None:
+    sentence = "医疗器械唯一标识(UDI)试点入选国际物品编码组织优秀案例。"
+    assert "医疗器械唯一标识(UDI)" in {m.surface for m in vocab.match(sentence)}
+
+
 def test_balance_quotes_widens_a_cut_quote_pair() -> None:
     text = "推进“证照分离”改革"
     start = text.index("证照")
