@@ -3,11 +3,12 @@ Recognition), each linked to the Evidence sentence it comes from (docs/schema.md
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rdflib import URIRef
 
 from kg.extract import model as x
+from kg.rdf.agencies import AgencyHome, qualify_agency
 from kg.rdf.builder import GraphBuilder
 from kg.rdf.entities import add_agency, add_named_place, add_place_ref, add_program_iri
 from kg.rdf.iris import assertion_iri
@@ -43,6 +44,15 @@ class Context:
     issuer: URIRef | None
     places: list[x.PlaceRef]
     place_names: frozenset[str] = frozenset()  # the jurisdiction's names: 东莞市, 东莞
+    home: AgencyHome = field(default_factory=AgencyHome)
+    home_places: dict[str, URIRef] = field(default_factory=dict)  # level -> Place IRI (东莞市, 广东省)
+
+
+def add_named_agency(b: GraphBuilder, ctx: Context, name: str, level: str | None = None) -> URIRef:
+    """An agency as the document names it (市政府), qualified to the body it is (东莞市政府)."""
+    qualified = qualify_agency(name, ctx.home)
+    place = ctx.home_places.get(qualified.place_level) if qualified.place_level else None
+    return add_agency(b, qualified.name, level, place)
 
 
 def add_evidence(b: GraphBuilder, ev: x.Evidence) -> URIRef:
@@ -153,7 +163,7 @@ def add_policy_document(b: GraphBuilder, ctx: Context, policy: x.PolicyDocument)
         b.value(subject, RK.title, policy.title)
         b.value(subject, RK.policyType, policy.policy_type)
         if policy.publisher:
-            b.link(subject, RK.publisher, add_agency(b, policy.publisher))
+            b.link(subject, RK.publisher, add_named_agency(b, ctx, policy.publisher))
     b.link(subject, RK.evidence, add_evidence(b, policy.evidence))
     return subject
 
@@ -176,7 +186,7 @@ def _recipient(b: GraphBuilder, ctx: Context, name: str | None) -> URIRef | None
     if not name:
         return ctx.issuer or ctx.place
     if name.endswith(AGENCY_SUFFIXES):
-        return add_agency(b, name)
+        return add_named_agency(b, ctx, name)
     return _named_place(b, ctx, name)
 
 

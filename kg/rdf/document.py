@@ -6,11 +6,13 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS
 
 from kg.extract.model import Extraction, PlaceRef
-from kg.loaders.model import Document
+from kg.loaders.model import Document, Jurisdiction
 from kg.rdf import assertions as a
 from kg.rdf import divisions
+from kg.rdf.agencies import AgencyHome
 from kg.rdf.builder import GraphBuilder
 from kg.rdf.entities import AGENCY_LEVEL_OF_PLACE, add_agency, add_jurisdiction, add_place_ref, add_program
+from kg.rdf.iris import place_iri
 from kg.rdf.namespaces import RK
 
 
@@ -21,7 +23,7 @@ def document_graph(doc: Document, extraction: Extraction) -> Graph:
     for ref in extraction.places:
         add_place_ref(b, ref)
     for agency in extraction.agencies:
-        add_agency(b, agency.name, agency.level)
+        a.add_named_agency(b, ctx, agency.name, agency.level)
     for mention in extraction.programs:
         a.add_implementation(b, ctx, mention, add_program(b, mention))
     for pilot in extraction.pilots:
@@ -54,17 +56,37 @@ def _add_document(b: GraphBuilder, places: list[PlaceRef]) -> a.Context:
     place: URIRef | None = None
     place_code: str | None = None
     names: set[str] = set()
+    home_places: dict[str, URIRef] = {}
+    home_names: dict[str, str] = {}
     if doc.jurisdiction is not None:
         j = doc.jurisdiction
         place = add_jurisdiction(b, j)
         place_code = j.code or divisions.province_code(j.province)
         names = {j.name, divisions.short_name(j.name)}
         b.link(subject, RK.jurisdiction, place)
+        home_names, home_places = _home_places(j, place)
     issuer = None
     if doc.issuer:
         level = doc.jurisdiction.level if doc.jurisdiction else None
         issuer = add_agency(b, doc.issuer, AGENCY_LEVEL_OF_PLACE.get(level or ""), place)
         b.link(subject, DCTERMS.publisher, issuer)
-    return a.Context(
-        place=place, place_code=place_code, issuer=issuer, places=places, place_names=frozenset(names)
-    )
+    home = AgencyHome(home_names, doc.jurisdiction.name if doc.jurisdiction else None, doc.issuer)
+    return a.Context(place, place_code, issuer, places, frozenset(names), home, home_places)
+
+
+def _home_places(j: Jurisdiction, place: URIRef) -> tuple[dict[str, str], dict[str, URIRef]]:
+    """The document's place and the coded places above it, by level: names and IRIs."""
+    names: dict[str, str] = {}
+    iris: dict[str, URIRef] = {}
+    for division in reversed(divisions.ancestors(j.code)):
+        names[division.level] = division.name
+        iris[division.level] = place_iri(division.name, division.code)
+    if j.province and "province" not in names:  # anonymized XX区: only its province is known
+        code = divisions.province_code(j.province)
+        names["province"] = j.province
+        if code:
+            iris["province"] = place_iri(j.province, code)
+    if j.level:
+        names[j.level] = j.name
+        iris[j.level] = place
+    return names, iris

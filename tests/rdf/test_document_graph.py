@@ -119,3 +119,15 @@ def test_no_blank_nodes_and_same_graph_every_run(
     assert not any(isinstance(term, BNode) for triple in first for term in triple)
     assert isomorphic(first, second)
     assert set(first) == set(second)  # no blank nodes: equal as plain sets of triples
+
+
+def test_relative_agency_names_become_the_documents_bodies(doc: Document) -> None:
+    extraction = x.Extraction(
+        agencies=[x.AgencyRef("市政府", "municipal"), x.AgencyRef("省政府", "provincial")]
+    )
+    graph = document_graph(doc, extraction)
+    labels = {str(o): s for s, o in graph.subject_objects(SKOS.prefLabel)}
+    assert {"东莞市政府", "广东省政府", "东莞市市场监管局"} <= labels.keys()
+    assert "市政府" not in labels
+    assert one(graph, labels["东莞市政府"], RK.jurisdiction) == RKD["place/441900"]
+    assert one(graph, labels["广东省政府"], RK.jurisdiction) == RKD["place/440000"]

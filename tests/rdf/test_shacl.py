@@ -64,3 +64,13 @@ def test_a_graph_that_breaks_the_shapes_is_caught(doc: Document, shapes: tuple[G
     graph.add((RKD["outcome/broken"], RDF.type, RK.Outcome))
     conforms, _ = validate(graph, shapes)
     assert not conforms
+
+
+def test_union_of_seed_graphs_conforms(shapes: tuple[Graph, Graph], seed_graphs: dict[str, Graph]) -> None:
+    """Entities shared by documents (places, programs, agencies) must not get conflicting values:
+    the stores project the union, where e.g. two agencyLevels would become a list."""
+    union = Graph()
+    for graph in seed_graphs.values():
+        union += graph
+    conforms, messages = validate(union, shapes)
+    assert conforms, "\n".join(messages[:20])

@@ -1,0 +1,82 @@
+"""Agency names as one document writes them → names that identify one body across documents.
+
+Reports name bodies relative to themselves: 市政府 in a 东莞 report is 东莞市政府, 省药监局 is
+广东省药监局, 我局 is the issuer. Agency IRIs are by name (docs/schema.md), so such names are
+qualified with the document's places before minting the IRI; otherwise every city's 市政府
+would become one node. Names that cannot be placed (公安机关, 质检中心) are scoped to the
+document's jurisdiction as ``东莞市·公安机关``: one body per jurisdiction, marked as inferred.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kg.loaders.divisions import gazetteer
+
+# Leading characters that mean "of our province/city/district/county", and the level they name.
+RELATIVE_PREFIXES: dict[str, str] = {"省": "province", "市": "prefecture", "区": "district", "县": "county"}
+# Words that start with a relative prefix character without being one (市场监管局 is not 市·场监管局).
+NOT_RELATIVE = ("市场", "区域", "县域", "省级", "市级", "区级", "县级")
+# Names of national bodies, the same in every report.
+NATIONAL_PREFIXES = ("国家", "中国", "全国", "国务院", "中央", "中共中央", "最高人民")
+# How a report names its own issuer.
+ISSUER_REFERENCES = frozenset({"我局", "本局", "市局", "区局", "县局", "局"})
+# Marks a name scoped to a jurisdiction by regkg rather than written so in the report.
+SCOPE_SEPARATOR = "·"
+
+
+@dataclass(frozen=True)
+class AgencyHome:
+    """The document's places by level (东莞市 prefecture, 广东省 province) and its issuer."""
+
+    names: dict[str, str] = field(default_factory=dict)  # level -> place name
+    own_name: str | None = None  # the jurisdiction's name
+    issuer: str | None = None
+
+
+@dataclass(frozen=True)
+class QualifiedAgency:
+    name: str
+    place_level: str | None = None  # the level of the home place that governs it, when known
+
+
+def qualify_agency(name: str, home: AgencyHome) -> QualifiedAgency:
+    """The name that identifies the body ``name`` denotes in a document with places ``home``."""
+    name = name.strip()
+    if name in ISSUER_REFERENCES and home.issuer:
+        return QualifiedAgency(home.issuer)
+    if name.startswith(NATIONAL_PREFIXES):
+        return QualifiedAgency(name)
+    leading = _leading_place_level(name, home)
+    if leading == "township" and home.own_name:  # 沙田镇政府: many prefectures have a 沙田镇
+        return QualifiedAgency(home.own_name + name)
+    if leading is not None:
+        return QualifiedAgency(name)
+    level = RELATIVE_PREFIXES.get(name[:1])
+    if level is not None and not name.startswith(NOT_RELATIVE) and level in home.names:
+        return QualifiedAgency(home.names[level] + name[1:], level)
+    if home.own_name:
+        return QualifiedAgency(f"{home.own_name}{SCOPE_SEPARATOR}{name}")
+    return QualifiedAgency(name)
+
+
+def _leading_place_level(name: str, home: AgencyHome) -> str | None:
+    """ "home" when the name begins with one of the document's places (东莞市…, 东莞…), else the
+    level of the division whose full name begins it (中山市政府 → prefecture), else None."""
+    own = [*home.names.values(), *([home.own_name] if home.own_name else [])]
+    if any(name.startswith(place) or name.startswith(_short(place)) for place in own):
+        return "home"
+    levels = ("province", "prefecture", "county", "district", "township")
+    mentions = gazetteer().mentions(name, levels=levels)
+    if not mentions or mentions[0].start != 0:
+        return None
+    full = [c for c in mentions[0].candidates if c.name == mentions[0].surface]  # 公安 is 公安县's short form
+    return full[0].level if full else None
+
+
+def _short(place: str) -> str:
+    """东莞市 → 东莞; names whose short form would be one character stay whole."""
+    for suffix in ("省", "市", "区", "县"):
+        if place.endswith(suffix) and len(place) > 2:
+            return place[:-1]
+    return place
