@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import io
+from pathlib import Path
+
 import pytest
 from click.testing import CliRunner, Result
 
@@ -78,3 +81,29 @@ def test_completion_candidates_follow_context() -> None:
     assert candidates("MATCH (n:", words) == ["Place", "Program", "within"]
     assert candidates("RETURN n.", words) == ["prefLabel"]
     assert "firsts" in candidates("", words)
+
+
+def test_interactive_prompt_submits_on_semicolon_and_keeps_history(data_dir: str, tmp_path: Path) -> None:
+    from kg.queries.repl import CypherConsole, completion_words
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+    from rich.console import Console
+
+    from kg.commands.console import interactive
+    from kg.store import open_store
+
+    out, err = io.StringIO(), io.StringIO()
+    store = open_store("embedded", data_dir=data_dir)
+    session = CypherConsole(store, Console(file=out, width=160), Console(file=err, width=160))
+    history = tmp_path / "console_history"
+    try:
+        with create_pipe_input() as pipe:
+            # Enter inside a statement continues it; Enter after ';' runs it; :quit leaves.
+            pipe.send_text("MATCH (p:Place)\rWHERE p.code = '440300'\rRETURN p.label AS label;\r")
+            pipe.send_text("MATCH (n:Nope) RETURN n;\r:quit\r")
+            interactive(session, history, completion_words(store), pt_input=pipe, pt_output=DummyOutput())
+    finally:
+        store.close()
+    assert "深圳市" in out.getvalue()
+    assert "Error:" in err.getvalue()
+    assert "RETURN p.label AS label;" in history.read_text(encoding="utf-8")

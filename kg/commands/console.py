@@ -62,8 +62,18 @@ def candidates(context: str, words: dict[str, list[str]]) -> list[str]:
     return words["labels"] + words["relationship_types"] + words["property_keys"] + words["queries"]
 
 
-def interactive(session: Any, history: Path | None, words: dict[str, list[str]]) -> None:
-    """Prompt until :quit or Ctrl-D; Enter submits once the input ends with ';' or is a :command."""
+def interactive(
+    session: Any,
+    history: Path | None,
+    words: dict[str, list[str]],
+    *,
+    pt_input: Any = None,
+    pt_output: Any = None,
+) -> None:
+    """Prompt until :quit or Ctrl-D; Enter submits once the input ends with ';' or is a :command.
+
+    ``pt_input``/``pt_output`` replace the terminal (prompt_toolkit pipe input in tests).
+    """
     from prompt_toolkit import PromptSession
     from prompt_toolkit.history import FileHistory, InMemoryHistory
     from prompt_toolkit.key_binding import KeyBindings
@@ -84,6 +94,8 @@ def interactive(session: Any, history: Path | None, words: dict[str, list[str]])
         multiline=True,
         key_bindings=bindings,
         prompt_continuation=CONTINUATION,
+        input=pt_input,
+        output=pt_output,
     )
     session.out.print("regkg Cypher console: end statements with ';', :help for commands, :quit to leave.")
     while True:
