@@ -32,8 +32,9 @@ test: test-deps
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
 
+## Benchmarks on synthetic corpora (bench/README.md), e.g. make bench BENCH_ARGS="--sizes 100 --profile".
 bench: $(BIN)/.installed
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) kg-data node_modules *.egg-info
