@@ -1,4 +1,4 @@
-"""The property-graph schema the data model declares (docs/schema.md), independent of the data.
+"""The property-graph schema the data model declares (docs/schema.md, regkg.ttl), independent of data.
 
 Stores create every label, column and relationship pair declared here even when no document
 mentions it yet, so canned queries bind on an empty or partial store (LadybugDB rejects a query
@@ -11,9 +11,6 @@ from __future__ import annotations
 from kg.store.records import ColumnType
 
 S = ColumnType("STRING")
-I = ColumnType("INT64")  # noqa: E741 - a one-letter alias keeps the table below readable
-D = ColumnType("DOUBLE")
-B = ColumnType("BOOLEAN")
 S_LIST = ColumnType("STRING", is_list=True)
 
 # rdf:type local names that project to Place, with the `level` they imply.
@@ -44,60 +41,26 @@ PRIMARY_LABELS: tuple[str, ...] = (
 # Properties that are multi-valued by the data model (always lists, even with one value).
 LIST_PROPERTIES: frozenset[str] = frozenset({"altLabel"})
 
-_ASSERTION_RELS: dict[str, tuple[str, ...]] = {
-    "place": ("Place",),
-    "program": ("Program",),
-    "evidence": ("Evidence",),
-}
-
+# Terms regkg reuses from SKOS, RDFS, DCTERMS and ORG: regkg.ttl does not state their domains,
+# so the labels that carry them are listed here. Everything in the rk: namespace comes from the
+# ontology itself (kg.store.ontology_schema).
 # label -> (columns, object property local name -> end labels)
-DECLARED: dict[str, tuple[dict[str, ColumnType], dict[str, tuple[str, ...]]]] = {
-    "Document": (
-        {"title": S, "sha256": S, "path": S, "docType": S, "summaryYear": I, "planYear": I,
-         "sourceFormat": S},
-        {"jurisdiction": ("Place",), "publisher": ("Agency",)},
-    ),
-    "Agency": (
-        {"prefLabel": S, "agencyLevel": S},
-        {"jurisdiction": ("Place",), "subOrganizationOf": ("Agency",), "partner": ("Agency",)},
-    ),
-    "Place": (
-        {"label": S, "label_en": S, "code": S, "level": S, "anonymized": B},
-        {"within": ("Place",)},
-    ),
-    "Program": (
-        {"prefLabel": S, "altLabel": S_LIST, "label": S, "label_en": S, "programType": S, "candidate": B},
-        {"broader": ("Program",)},
-    ),
-    "Implementation": (
-        {"status": S, "year": I, "mentions": I},
-        {**_ASSERTION_RELS, "agent": ("Agency",)},
-    ),
-    "Pilot": ({"what": S, "pilotLevel": S, "status": S, "year": I}, dict(_ASSERTION_RELS)),
-    "NoveltyClaim": ({"scope": S, "what": S, "year": I}, dict(_ASSERTION_RELS)),
-    "Outcome": (
-        {"metric": S, "value": D, "valueText": S, "unit": S, "baseValue": D, "baseUnit": S, "year": I,
-         "change": S, "rank": S},
-        dict(_ASSERTION_RELS),
-    ),
-    "Target": (
-        {"metric": S, "unit": S, "baseline": D, "baselineYear": I, "target": D, "targetYear": I,
-         "binding": B},
-        dict(_ASSERTION_RELS),
-    ),
-    "PolicyDocument": ({"title": S, "policyType": S}, {"publisher": ("Agency",), "evidence": ("Evidence",)}),
-    "Recognition": ({"what": S, "year": I}, {"recipient": ("Place", "Agency"), "evidence": ("Evidence",)}),
-    "Evidence": (
-        {"text": S, "sectionPath": S, "start": I, "end": I, "origStart": I, "origEnd": I, "rule": S,
-         "confidence": D},
-        {"document": ("Document",)},
-    ),
+REUSED: dict[str, tuple[dict[str, ColumnType], dict[str, tuple[str, ...]]]] = {
+    "Document": ({"title": S}, {"publisher": ("Agency",)}),
+    "Agency": ({"prefLabel": S}, {"subOrganizationOf": ("Agency",)}),
+    "Place": ({"label": S, "label_en": S}, {}),
+    "Program": ({"prefLabel": S, "altLabel": S_LIST, "label": S, "label_en": S}, {"broader": ("Program",)}),
+    "PolicyDocument": ({"title": S}, {}),
 }
 
 
 def declared_columns(label: str) -> dict[str, ColumnType]:
-    """The declared columns of ``label`` (empty for labels the model does not declare)."""
-    return dict(DECLARED.get(label, ({}, {}))[0])
+    """The columns the ontology and the reused vocabularies declare for ``label`` (maybe none)."""
+    from kg.store.ontology_schema import ontology_schema  # it needs this module's tables
+
+    columns = dict(ontology_schema()[0].get(label, {}))
+    columns.update(REUSED.get(label, ({}, {}))[0])
+    return columns
 
 
 def relationship_type(local_name: str, labels: set[str] | None = None) -> str:
@@ -116,8 +79,10 @@ def relationship_type(local_name: str, labels: set[str] | None = None) -> str:
 
 def declared_pairs() -> dict[str, set[tuple[str, str]]]:
     """Relationship type -> declared (start label, end label) pairs."""
-    pairs: dict[str, set[tuple[str, str]]] = {}
-    for start, (_, rels) in DECLARED.items():
+    from kg.store.ontology_schema import ontology_schema
+
+    pairs = {rtype: set(p) for rtype, p in ontology_schema()[1].items()}
+    for start, (_, rels) in REUSED.items():
         for name, ends in rels.items():
             pairs.setdefault(relationship_type(name), set()).update((start, end) for end in ends)
     return pairs
