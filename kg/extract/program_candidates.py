@@ -37,7 +37,7 @@ QUOTE_ONLY_VERBS = ("实现", "应用")
 HEAD_WORDS = (
     "改革", "行动", "专项行动", "专项整治", "工程", "模式", "机制", "平台", "制度", "系统", "体系",
     "试点", "战略", "计划", "中心", "APP", "app", "小程序", "大会战", "攻坚战", "联盟", "基地",
-    "示范区", "示范点", "指导站", "联系点", "集聚区", "智能终端",
+    "示范区", "示范点", "指导站", "联系点", "集聚区", "智能终端", "工作站", "服务站",
 )
 WEAK_HEADS = ("机制", "体系", "制度", "模式", "专项整治")
 # After a quoted name these also mark it as a program (“品质之城”建设, “靶向式”抽查).
@@ -64,8 +64,8 @@ ITEM_SPLIT = "、"
 QUOTE_JOINERS = ("", "、", "和", "及", "与")
 PUNCT = "，。；：、！？,.;:!?（）()《》【】「」“”\"'‘’"
 
-# Quoted strings that are slogans, quotas, honours or bare modifiers, not program names.
-SLOGAN_PATTERNS = tuple(
+# Quoted strings that are never program names: political slogans, counts, quotas, honours.
+NEVER_NAMES = tuple(
     re.compile(p)
     for p in (
         r"^[一二三四五六七八九两]个",  # 四个意识, 两个维护
@@ -79,6 +79,12 @@ SLOGAN_PATTERNS = tuple(
         r"年$|文章$",  # 作风提升年, 后半篇文章
         r"批次|万人|%|分$|率$|从.*到",  # quotas, rates and scores
         r"(集体|称号|荣誉|先进|奖|之星|标兵|组织|单位奖)$",  # honours
+    )
+)
+# Quoted strings that name a program only with a head word after them (“…”专项行动).
+SLOGAN_ONLY = tuple(
+    re.compile(p)
+    for p in (
         r"^[^、，]*[、，][^、，]*[、，]",  # three-part slogans 全检测、全消杀、全追溯
         r"^(一站式|互联网\+?|双区|双胜利|双提升|放心|网上可办|指尖可办)$",  # bare modifiers
     )
@@ -185,8 +191,12 @@ def _quoted_verdict(text: str, m: re.Match[str]) -> tuple[int, int] | None:
     listed = follower is not None and follower.group(0).startswith("等")  # “铁拳”“蓝天”等专项行动
     prefix_start = _quote_prefix_start(text, m.start())
     start = prefix_start if prefix_start is not None else m.start()
-    if is_slogan(inner) and not (follower is not None and not listed and start < m.start()):
-        return None  # a slogan, unless it is a modifier inside a longer name: 食安“五色码”
+    strong = follower is not None and not listed and _strong_follower(follower.group(0))
+    modifier = follower is not None and not listed and start < m.start()
+    if is_slogan(inner) and not (modifier or (strong and not _is_quota(inner))):
+        # a slogan, unless it modifies a longer name (食安“五色码”) or names a campaign
+        # (“守底线、查隐患、保安全”专项行动)
+        return None
     if follower is not None:
         return (m.start(), m.end()) if listed else (start, follower.end())
     if "、" in inner:
@@ -235,9 +245,19 @@ def _share_verdicts_in_lists(
                 verdicts[b] = (quotes[b].start(), quotes[b].end())
 
 
+def _strong_follower(follower: str) -> bool:
+    """Whether the words after a quote end in a head word that is not a weak one."""
+    return follower.endswith(HEAD_WORDS) and not follower.endswith(WEAK_HEADS)
+
+
+def _is_quota(inner: str) -> bool:
+    """Slogans, counts and honours are never names, whatever follows them."""
+    return any(p.search(inner.strip()) for p in NEVER_NAMES)
+
+
 def is_slogan(inner: str) -> bool:
     """Whether a quoted string is a slogan, quota, honour or bare modifier rather than a name."""
-    return any(p.search(inner.strip()) for p in SLOGAN_PATTERNS)
+    return any(p.search(inner.strip()) for p in NEVER_NAMES + SLOGAN_ONLY)
 
 
 def _mask_quotes(text: str) -> str:

@@ -31,6 +31,8 @@ FOUND = [
     ("搭建防疫物资“一站式”认证出口服务平台", "防疫物资“一站式”认证出口服务平台", "initiative"),
     ("建成全国首个商改综合试验基地和商改主题体验馆", "商改综合试验基地", "initiative"),
     ("建立“1+1+N”省、市、区保护联动机制。", "“1+1+N”省、市、区保护联动机制", "initiative"),
+    # a three-part slogan names a campaign when a strong head word follows (not from the seeds)
+    ("开展“守底线、查隐患、保安全”专项行动。", "“守底线、查隐患、保安全”专项行动", "quoted"),
     ("第一时间实施保价格、保供应、保质量、保复工的“四保”行动", "“四保”行动", "quoted"),
 ]
 
