@@ -9,6 +9,8 @@ from kg.extract.model import NoveltyClaim
 from kg.extract.rules.claims import CLAIM_CUES, CLAIM_VERBS
 
 _CUES = tuple((rule, re.compile(pattern), scope) for rule, pattern, scope in CLAIM_CUES)
+# one pass over the sentence decides whether any cue can match at all (most sentences have none)
+_ANY_CUE = re.compile("|".join(f"(?:{pattern})" for _, pattern, _ in CLAIM_CUES))
 _LEADING_VERB = re.compile("^(?:" + "|".join(sorted(CLAIM_VERBS, key=len, reverse=True)) + ")")
 _PHRASE_END = re.compile(r"[，,；;。：:！？]")
 _GAP = re.compile(r"填补(?:了)?(?:我国|国内|全国|国家|全省|省内)?(?P<what>[^，；。]*?)(?:的)?空白")
@@ -30,6 +32,8 @@ def _what(text: str, start: int, end: int, clause_start: int) -> str:
 def extract_claims(ctx: SentenceContext) -> list[NoveltyClaim]:
     """Every claim cue in the sentence, each once (scoped cues shadow bare 率先 inside them)."""
     text = ctx.text
+    if not _ANY_CUE.search(text):
+        return []
     taken: list[tuple[int, int]] = []
     claims: list[NoveltyClaim] = []
     for rule, pattern, scope in _CUES:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import cn2an
 
@@ -51,6 +52,7 @@ class Quantity:
     chinese_numeral: bool = False
 
 
+@lru_cache(maxsize=4096)
 def parse_number(text: str) -> float | None:
     """Parse an Arabic or Chinese numeral (``1,234.5``, ``二十一``, ``两``); None if it is not one."""
     cleaned = text.replace(",", "").strip()

@@ -31,6 +31,7 @@ VERB_CUES = frozenset({"pilot.shixing", "pilot.selected"})
 LISTING_CUES = frozenset({"pilot.selected"})
 
 _CUES = tuple((rule, re.compile(p)) for rule, p in PILOT_CUES)
+_ANY_CUE = re.compile("|".join(f"(?:{p})" for _, p in PILOT_CUES))
 _REFLECTION = re.compile(PILOT_REFLECTION)
 _VERB = re.compile("|".join(sorted(PILOT_VERBS, key=len, reverse=True)))
 _LEVELS = tuple((re.compile(p), level) for p, level in PILOT_LEVELS)
@@ -173,6 +174,8 @@ def _make_pilot(ctx: SentenceContext, m: re.Match[str], rule: str, what: str, ho
 
 def extract_pilots(ctx: SentenceContext) -> list[Pilot]:
     """Pilots anchored at each cue of the sentence, one per host."""
+    if not _ANY_CUE.search(ctx.text):
+        return []
     pilots: list[Pilot] = []
     seen: set[tuple[str, str]] = set()
     home = jurisdiction_ref(ctx.doc.jurisdiction)

@@ -179,21 +179,12 @@ class PlaceFinder:
         self._names, self._automaton = _name_index(doc.jurisdiction)
 
     def find(self, text: str) -> list[PlaceMention]:
-        """Places in ``text``, longest match first, never inside a longer word."""
-        hits: list[tuple[int, int, str]] = []
-        for end, name in self._automaton.iter(text):
-            start = end - len(name) + 1
-            hits.append((start, end + 1, name))
-        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        """Places in ``text``: leftmost-longest matches, so a longer word blocks the place inside it."""
         mentions: list[PlaceMention] = []
-        last_end = -1
-        for start, end, name in hits:
-            if start < last_end:
-                continue
-            last_end = end
+        for end, name in self._automaton.iter_long(text):
             ref = self._names[name]
             if ref is not None:
-                mentions.append(PlaceMention(_with_surface(ref, name), start, end))
+                mentions.append(PlaceMention(_with_surface(ref, name), end - len(name) + 1, end + 1))
         return mentions
 
 
@@ -220,10 +211,25 @@ def _name_index(
     return names, automaton
 
 
+@lru_cache(maxsize=1)
+def _divisions_by_prefecture() -> dict[str, list[Division]]:
+    """Divisions grouped by the first four digits of their code (or their parent's)."""
+    index: dict[str, list[Division]] = {}
+    for div in divisions():
+        own = div.code or div.parent_code or ""
+        index.setdefault(own[:4], []).append(div)
+    return index
+
+
 def _local_names(jurisdiction: Jurisdiction) -> dict[str, PlaceRef]:
     """Short names inside the jurisdiction win over same-named places elsewhere."""
     names: dict[str, PlaceRef] = {}
-    for div in divisions():
+    code = jurisdiction.code or ""
+    if jurisdiction.level == "province":
+        pool = [d for key, divs in _divisions_by_prefecture().items() if key[:2] == code[:2] for d in divs]
+    else:
+        pool = _divisions_by_prefecture().get(code[:4], [])
+    for div in pool:
         if not _inside(div, jurisdiction):
             continue
         names[div.name] = _ref(div, div.name)

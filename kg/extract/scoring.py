@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 # The README's punctuation set, compared after full-width → half-width folding, so the
 # full-width forms it lists (（）！？ …) fold onto their half-width twins listed here too.
@@ -30,6 +31,12 @@ def normalize(text: str | None) -> str:
     """Full-width to half-width, lower case, no white space, no README punctuation."""
     if not text:
         return ""
+    return _normalize(text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _normalize(text: str) -> str:
+    """Cached: scoring compares every gold item with every extracted one."""
     folded = "".join(_half_width(ch) for ch in text).lower()
     return "".join(ch for ch in folded if not ch.isspace() and ch not in README_PUNCTUATION)
 
