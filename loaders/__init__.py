@@ -8,7 +8,7 @@ Public API::
     gazetteer().resolve("东莞")        # Division(name='东莞市', level='prefecture', code='441900', ...)
 """
 
-from kg.loaders.load import iter_documents, load, load_bytes, load_text
+from kg.loaders.api import iter_documents, load, load_bytes, load_text
 from kg.loaders.model import Document, Jurisdiction, LoadError, Section, Sentence, Skipped
 
 __all__ = [

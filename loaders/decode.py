@@ -47,15 +47,16 @@ def decode_bytes(data: bytes, path: str) -> DecodedText:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _checked(_strict(data[len(bom) :], encoding.replace("-sig", ""), path), encoding, path)
+    if b"\x00" in data:
+        # Text never holds NUL bytes, except UTF-16 (where ASCII characters carry one).
+        utf16 = _utf16_without_bom(data)
+        if utf16 is None:
+            raise LoadError(path, "binary content (NUL bytes)")
+        return _checked(_strict(data, utf16, path), utf16, path)
     try:
         return _checked(data.decode("utf-8"), "utf-8", path)
     except UnicodeDecodeError:
         pass
-    utf16 = _utf16_without_bom(data)
-    if utf16 is not None:
-        return _checked(_strict(data, utf16, path), utf16, path)
-    if b"\x00" in data:
-        raise LoadError(path, "binary content (NUL bytes)")
     text, encoding = _guess(data, path)
     return _checked(text, encoding, path)
 

@@ -123,7 +123,7 @@ def inline_style() -> MarkerStyle:
 def _ordinal(token: str) -> int | None:
     if token == "——":
         return None
-    if token.isdigit():
+    if token.isdecimal() and token.isascii():
         return int(token)
     if len(token) == 1 and "\u2460" <= token <= "\u2473":
         return ord(token) - 0x2460 + 1

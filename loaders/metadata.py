@@ -21,8 +21,12 @@ _AGENCY_SUFFIX = (
 _ISSUER = re.compile(rf"([\u4e00-\u9fffXx×＊*某]{{1,16}}?{_AGENCY_SUFFIX})")
 _SUMMARY_WORD = r"(?:工作)?(?:总结|回顾|情况|述职)"
 _PLAN_WORD = r"(?:工作)?(?:计划|思路|安排|要点|打算|重点)"
+# After a year any of the words will do (2021年工作要点); alone they must say 工作 (工作计划),
+# because 重点, 情况 and 回顾 are everyday words in headings.
 _SUMMARY_YEAR = re.compile(rf"(\d{{4}})\s*年(?:度)?(?:[\u4e00-\u9fff]{{0,6}}?){_SUMMARY_WORD}")
 _PLAN_YEAR = re.compile(rf"(\d{{4}})\s*年(?:度)?(?:[\u4e00-\u9fff]{{0,6}}?){_PLAN_WORD}")
+_SUMMARY_ALONE = re.compile(r"工作(?:总结|回顾)|述职")
+_PLAN_ALONE = re.compile(r"工作(?:计划|思路|安排|要点|打算)")
 _FIVE_YEAR = re.compile(
     r"[“\"]?([一二三四五六七八九十]{1,3})五[”\"]?(?:时期|期间)?[\u4e00-\u9fff]{0,12}?规划"
 )
@@ -57,8 +61,8 @@ def read_metadata(text: str, sections: list[Section]) -> DocumentMeta:
     cues = " ".join([title or "", *top_headings])
     summary_year = _first_year(_SUMMARY_YEAR, cues)
     plan_year = _first_year(_PLAN_YEAR, cues)
-    has_summary = summary_year is not None or re.search(_SUMMARY_WORD, cues) is not None
-    has_plan = plan_year is not None or re.search(_PLAN_WORD, cues) is not None
+    has_summary = summary_year is not None or _SUMMARY_ALONE.search(cues) is not None
+    has_plan = plan_year is not None or _PLAN_ALONE.search(cues) is not None
     if summary_year and not plan_year and has_plan:
         plan_year = summary_year + 1
     if plan_year and not summary_year and has_summary:

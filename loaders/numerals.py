@@ -21,7 +21,7 @@ def chinese_ordinal(token: str) -> int | None:
     """The value of a short Chinese (or Arabic) numeral, e.g. 十四 → 14; None if it is not one."""
     if not token:
         return None
-    if token.isdigit():
+    if token.isdecimal() and token.isascii():
         return int(token)
     m = _UNDER_HUNDRED.fullmatch(token)
     if m and any(m.groups()):

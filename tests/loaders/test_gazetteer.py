@@ -1,0 +1,66 @@
+"""The administrative-division gazetteer built on jionlp's data (GB/T 2260 codes)."""
+
+from __future__ import annotations
+
+import pytest
+from kg.loaders.divisions import gazetteer
+
+
+@pytest.mark.parametrize(
+    ("name", "full", "code", "level", "province"),
+    [
+        ("东莞", "东莞市", "441900", "prefecture", "广东省"),
+        ("东莞市", "东莞市", "441900", "prefecture", "广东省"),
+        ("中山", "中山市", "442000", "prefecture", "广东省"),
+        ("深圳", "深圳市", "440300", "prefecture", "广东省"),
+        ("浙江", "浙江省", "330000", "province", "浙江省"),
+        ("上海", "上海市", "310000", "province", "上海市"),
+        ("嘉定区", "嘉定区", "310114", "district", "上海市"),
+        ("南山区", "南山区", "440305", "district", "广东省"),
+    ],
+)
+def test_resolve_by_full_or_short_name(name: str, full: str, code: str, level: str, province: str) -> None:
+    g = gazetteer()
+    div = g.resolve(name)
+    assert div is not None
+    assert (div.name, div.code, div.level, div.province) == (full, code, level, province)
+    assert g.by_code(code) == div
+
+
+def test_townships_of_dongguan() -> None:
+    g = gazetteer()
+    dongguan = g.by_code("441900")
+    names = {d.name for d in g.townships(dongguan)}
+    assert {"厚街镇", "长安镇", "虎门镇", "松山湖", "南城街道", "沙田镇"} <= names
+    assert all(d.level == "township" and d.code is None for d in g.townships(dongguan))
+
+
+def test_township_short_names_resolve_inside_their_prefecture() -> None:
+    g = gazetteer()
+    houjie = g.resolve("厚街", context="441900")
+    assert houjie is not None and houjie.name == "厚街镇"
+    assert g.parent(houjie).code == "441900"
+    assert g.province_of(houjie).name == "广东省"
+    assert [a.name for a in g.ancestors(houjie)] == ["东莞市", "广东省"]
+    changan = g.resolve("长安", context="441900")
+    assert changan is not None and (changan.name, changan.parent_key) == ("长安镇", "441900")
+    # without a context a short name never picks one of the many townships called so
+    assert g.resolve("长安").level != "township"
+
+
+def test_children_and_levels() -> None:
+    g = gazetteer()
+    shenzhen = g.by_code("440300")
+    districts = {d.name for d in g.children(shenzhen, level="district")}
+    assert {"南山区", "福田区", "罗湖区"} <= districts
+    assert g.is_within(g.by_code("440305"), "440000")
+    assert len(g.provinces()) == 34
+
+
+def test_mentions_prefer_longest_names() -> None:
+    g = gazetteer()
+    text = "东莞市和深圳南山区开展合作，浙江省也派员参加。"
+    found = [(m.surface, m.candidates[0].name) for m in g.mentions(text)]
+    assert ("东莞市", "东莞市") in found and ("南山区", "南山区") in found and ("浙江省", "浙江省") in found
+    townships = g.mentions("在厚街镇和虎门举办", levels=("township",))
+    assert [m.surface for m in townships] == ["厚街镇", "虎门"]
