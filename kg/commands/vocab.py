@@ -69,8 +69,10 @@ def list_cmd(program_type: str | None, as_json: bool) -> None:
     from rich.table import Table
 
     table = Table(title=f"{len(programs)} programs")
-    for column in ("slug", "label", "type", "English", "broader"):
-        table.add_column(column)
+    for column in ("slug", "label", "type"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("English", overflow="fold")
+    table.add_column("broader", overflow="fold")
     for p in programs:
         broader = ", ".join(_slug(vocab, b) for b in p.broader)
         table.add_row(_slug(vocab, p.iri), p.pref_label, p.program_type, p.label_en or "", broader)
@@ -115,6 +117,8 @@ def candidates_cmd(paths: tuple[Path, ...], min_count: int, as_json: bool) -> No
     from kg.loaders.model import Document
 
     vocab = _vocabulary()
+    if not paths and not seeds_dir().is_dir():
+        raise click.ClickException(f"no PATHS given and no seed reports in {seeds_dir()}")
     docs = []
     for item in iter_documents(list(paths) or [seeds_dir()]):
         if isinstance(item, Document):
