@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import os
 from collections.abc import Iterable, Iterator
@@ -11,12 +10,12 @@ from pathlib import Path
 from kg.loaders.jurisdiction import find_jurisdiction
 from kg.loaders.kinds import assign_kinds, kind_at
 from kg.loaders.metadata import DocumentMeta, read_metadata
-from kg.loaders.model import Document, LoadError, Sentence, Skipped
+from kg.loaders.model import Document, LoadError, SectionKind, Skipped
 from kg.loaders.normalize import normalize
 from kg.loaders.readers import EXTENSIONS, detect_format, read_text
 from kg.loaders.script import to_simplified
 from kg.loaders.sections import Structure, build_sections
-from kg.loaders.sentences import split_sentences
+from kg.loaders.sentences import KindAt, split_sentences
 
 from kg import config
 
@@ -77,8 +76,7 @@ def build_document(original: str, *, path: str, sha256: str, encoding: str | Non
     structure = build_sections(text)
     meta = read_metadata(text, structure.sections)
     assign_kinds(structure.sections, structure.part_starts, meta.doc_type, meta.summary_year, meta.plan_year)
-    sentences = split_sentences(text, norm.offsets, structure.sections)
-    sentences = [_with_kind(s, structure, meta) for s in sentences]
+    sentences = split_sentences(text, norm.offsets, structure.sections, outside=_part_kind(structure, meta))
     return Document(
         path=path,
         sha256=sha256,
@@ -101,14 +99,15 @@ def build_document(original: str, *, path: str, sha256: str, encoding: str | Non
     )
 
 
-def _with_kind(sentence: Sentence, structure: Structure, meta: DocumentMeta) -> Sentence:
-    """A sentence carries its section's kind/year, or its part's outside sections."""
-    if sentence.section is not None:
-        sec = structure.sections[sentence.section]
-        return dataclasses.replace(sentence, kind=sec.kind, year=sec.year)
-    kind = kind_at(sentence.start, structure.part_starts, meta.doc_type)
-    year = meta.summary_year if kind == "reporting" else meta.plan_year if kind == "planning" else None
-    return dataclasses.replace(sentence, kind=kind, year=year)
+def _part_kind(structure: Structure, meta: DocumentMeta) -> KindAt:
+    """Kind and year of text outside any section, from the part of the report it stands in."""
+
+    def kind_and_year(position: int) -> tuple[SectionKind | None, int | None]:
+        kind = kind_at(position, structure.part_starts, meta.doc_type)
+        year = meta.summary_year if kind == "reporting" else meta.plan_year if kind == "planning" else None
+        return kind, year
+
+    return kind_and_year
 
 
 def iter_documents(

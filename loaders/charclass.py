@@ -27,9 +27,14 @@ _WIDTH_TABLE.update({0x3000: " ", 0x00A0: " ", 0x2002: " ", 0x2003: " ", 0x2009:
 _DECIMAL_POINT = re.compile(r"(?<=\d)．(?=\d)")
 
 
+_FOLDABLE = re.compile("[" + "".join(chr(cp) for cp in _WIDTH_TABLE) + "]+")
+
+
 def fold_width(text: str) -> str:
     """Full-width digits/letters/％ to ASCII, odd spaces to ' ', ．between digits to '.'.
 
     Length-preserving: ``len(fold_width(t)) == len(t)`` for every t.
     """
-    return _DECIMAL_POINT.sub(".", text.translate(_WIDTH_TABLE))
+    # str.translate walks every character in Python-level lookups; most text has nothing to fold.
+    text = _FOLDABLE.sub(lambda m: m.group().translate(_WIDTH_TABLE), text)
+    return _DECIMAL_POINT.sub(".", text) if "．" in text else text

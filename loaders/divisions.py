@@ -157,15 +157,12 @@ class Gazetteer:
         Townships are matched only when asked for (their short names are common words).
         """
         automaton = self._automaton(tuple(sorted(set(levels))))
-        hits: list[Mention] = []
-        last_end = -1
-        for end_idx, (surface, cands) in _longest_first(automaton.iter(text)):
-            start = end_idx - len(surface) + 1
-            if start <= last_end:
-                continue
-            hits.append(Mention(start, end_idx + 1, surface, cands))
-            last_end = end_idx
-        return hits
+        if not len(automaton):
+            return []
+        return [
+            Mention(end_idx - len(surface) + 1, end_idx + 1, surface, cands)
+            for end_idx, (surface, cands) in automaton.iter_long(text)
+        ]
 
     def _automaton(self, levels: tuple[str, ...]) -> ahocorasick.Automaton:
         if levels not in self._automata:
@@ -183,19 +180,6 @@ class Gazetteer:
 def _rank(div: Division) -> tuple[int, int]:
     # Higher levels first; full-name holders before short-name holders is decided by callers.
     return LEVEL_ORDER[div.level], 0 if div.code else 1
-
-
-def _longest_first(
-    hits: Iterator[tuple[int, tuple[str, tuple[Division, ...]]]],
-) -> list[tuple[int, tuple[str, tuple[Division, ...]]]]:
-    """Aho-Corasick reports every match; keep, per start position, the longest, in text order."""
-    best: dict[int, tuple[int, tuple[str, tuple[Division, ...]]]] = {}
-    for end_idx, value in hits:
-        start = end_idx - len(value[0]) + 1
-        if start not in best or len(value[0]) > len(best[start][1][0]):
-            best[start] = (end_idx, value)
-    ordered = sorted(best.items())
-    return [v for _, v in ordered]
 
 
 def jionlp_location_file() -> Path:

@@ -3,24 +3,35 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from kg.loaders.model import Section, Sentence
+from kg.loaders.model import Section, SectionKind, Sentence
 
 # A sentence runs to its end mark (with closing quotes/brackets that belong to it) or line end.
 _SENTENCE = re.compile(r"[^。！？；!?;\n]+(?:[。！？；!?;]+[”’」』）)】》\"']*)?|[。！？；!?;]+")
 
 
+KindAt = Callable[[int], tuple[SectionKind | None, int | None]]
+
+
 def split_sentences(
-    text: str, offsets: Sequence[int], sections: Sequence[Section] = ()
+    text: str, offsets: Sequence[int], sections: Sequence[Section] = (), outside: KindAt | None = None
 ) -> list[Sentence]:
-    """Sentences of ``text`` with normalized and original spans and their innermost section."""
+    """Sentences of ``text`` with normalized and original spans and their innermost section.
+
+    A sentence takes kind and year from its section; ``outside(position)`` gives them for
+    sentences outside every section (preambles, lead-ins).
+    """
     sentences: list[Sentence] = []
     spans = [_trimmed(text, m.start(), m.end()) for m in _SENTENCE.finditer(text)]
     owners = innermost_sections([s for s, _ in spans], sections)
     for (start, end), owner in zip(spans, owners, strict=False):
         if end <= start:
             continue
+        if owner is not None:
+            kind, year = sections[owner].kind, sections[owner].year
+        else:
+            kind, year = outside(start) if outside else (None, None)
         sentences.append(
             Sentence(
                 index=len(sentences),
@@ -30,6 +41,8 @@ def split_sentences(
                 orig_start=offsets[start],
                 orig_end=offsets[end - 1] + 1,
                 section=owner,
+                kind=kind,
+                year=year,
             )
         )
     return sentences
@@ -38,15 +51,15 @@ def split_sentences(
 def innermost_sections(positions: Sequence[int], sections: Sequence[Section]) -> list[int | None]:
     """For ascending positions, the index of the deepest section containing each one.
 
-    Sections nest (a child lies inside its parent), so one sweep with a stack suffices.
+    Sections nest (a child lies inside its parent) and come in document order (a parent before
+    its children), so one sweep with a stack suffices.
     """
-    order = sorted(range(len(sections)), key=lambda i: (sections[i].start, sections[i].depth))
     stack: list[Section] = []
     owners: list[int | None] = []
     nxt = 0
     for pos in positions:
-        while nxt < len(order) and sections[order[nxt]].start <= pos:
-            sec = sections[order[nxt]]
+        while nxt < len(sections) and sections[nxt].start <= pos:
+            sec = sections[nxt]
             while stack and stack[-1].end <= sec.start:
                 stack.pop()
             stack.append(sec)
