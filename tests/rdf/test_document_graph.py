@@ -7,11 +7,14 @@ from collections.abc import Callable
 from kg.loaders.model import Document, Jurisdiction
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
-from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
 from kg.extract import model as x
 from kg.rdf import RK, RKD, document_graph
 from kg.rdf.iris import document_iri
+
+# (rdflib.namespace.XSD warns when pytest probes module globals, so the IRI is spelled out)
+XSD_DOUBLE = URIRef("http://www.w3.org/2001/XMLSchema#double")
 
 ASSERTION_CLASSES = (
     RK.Implementation,
@@ -61,13 +64,13 @@ def test_evidence_carries_spans_rule_and_confidence(doc: Document, extraction: x
     assert one(graph, evidence, RK.origEnd) == Literal(ev.orig_end)
     assert one(graph, evidence, RK.rule) == Literal("outcome.compress_to")
     assert one(graph, evidence, RK.sectionPath) == Literal(ev.section_path)
-    assert one(graph, evidence, RK.confidence) == Literal(0.9, datatype=XSD.double)
+    assert one(graph, evidence, RK.confidence) == Literal(0.9, datatype=XSD_DOUBLE)
 
 
 def test_numbers_are_doubles_even_when_extracted_as_int(doc: Document, extraction: x.Extraction) -> None:
     graph = document_graph(doc, extraction)
     target = next(graph.subjects(RDF.type, RK.Target))
-    assert one(graph, target, RK.target).datatype == XSD.double
+    assert one(graph, target, RK.target).datatype == XSD_DOUBLE
 
 
 def test_places_link_up_to_the_province(doc: Document, extraction: x.Extraction) -> None:

@@ -1,0 +1,93 @@
+"""Ingest of the seed reports through the real loader and extractor (copies in tmp dirs).
+
+One serial and one ``--jobs 2`` run of all seeds are shared by the tests of this module.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from rdflib.compare import isomorphic
+
+from kg.config import seeds_dir
+from kg.ingest import IngestReport, Manifest, ingest, iter_graphs, load_dataset
+
+
+@pytest.fixture(scope="module")
+def seed_copies(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    seeds = sorted(seeds_dir().glob("*.txt"))
+    if not seeds:
+        pytest.skip(f"no seed reports in {seeds_dir()}")
+    folder = tmp_path_factory.mktemp("seeds")
+    for seed in seeds:
+        shutil.copy(seed, folder / seed.name)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def serial_run(seed_copies: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, IngestReport]:
+    data = tmp_path_factory.mktemp("serial") / "data"
+    return data, ingest([seed_copies], data, refresh_graph=False)
+
+
+@pytest.fixture(scope="module")
+def parallel_run(seed_copies: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, IngestReport]:
+    data = tmp_path_factory.mktemp("parallel") / "data"
+    return data, ingest([seed_copies], data, jobs=2, refresh_graph=False)
+
+
+def test_every_seed_is_stored_with_its_counts(
+    serial_run: tuple[Path, IngestReport], seed_copies: Path
+) -> None:
+    data, report = serial_run
+    assert [r.status for r in report.results] == ["new"] * len(list(seed_copies.iterdir()))
+    for entry in Manifest.load(data).documents.values():
+        assert entry.counts["Evidence"] > 0 and entry.counts["triples"] > 100, entry
+        assert entry.doc_id == entry.sha256[:16]
+
+
+def test_parallel_run_is_isomorphic_to_serial(
+    serial_run: tuple[Path, IngestReport], parallel_run: tuple[Path, IngestReport]
+) -> None:
+    serial = {g.identifier: g for g in iter_graphs(serial_run[0])}
+    parallel = {g.identifier: g for g in iter_graphs(parallel_run[0])}
+    assert serial.keys() == parallel.keys() and len(serial) >= 5
+    for iri, graph in serial.items():
+        assert isomorphic(graph, parallel[iri]), iri
+
+
+def test_iris_are_the_same_in_two_runs(
+    serial_run: tuple[Path, IngestReport], parallel_run: tuple[Path, IngestReport]
+) -> None:
+    """The parallel run extracted in other processes: every subject IRI must still be the same."""
+    one = {quad[0] for quad in load_dataset(serial_run[0]).quads((None, None, None, None))}
+    two = {quad[0] for quad in load_dataset(parallel_run[0]).quads((None, None, None, None))}
+    assert len(one) > 500 and one == two
+
+
+def test_touching_one_seed_re_extracts_only_that_one(
+    serial_run: tuple[Path, IngestReport], seed_copies: Path, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(serial_run[0], data)
+    reports = tmp_path / "seeds"
+    shutil.copytree(seed_copies, reports)
+    # the manifest is keyed by source path: re-point the copied entries at the copied reports
+    manifest = Manifest.load(data)
+    for entry in list(manifest.documents.values()):
+        manifest.pop(entry.path)
+        entry.path = str(reports / Path(entry.path).name)
+        manifest.put(entry)
+    manifest.save(data)
+
+    assert ingest([reports], data, refresh_graph=False).extracted == []
+    touched = sorted(reports.iterdir())[1]
+    touched.write_text(touched.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    report = ingest([reports], data, refresh_graph=False)
+    assert report.extracted == [str(touched)]
+    assert {Path(r.path).name: r.status for r in report.results if r.status != "unchanged"} == {
+        touched.name: "updated"
+    }
+    assert len(Manifest.load(data).files()) == len(list(reports.iterdir()))  # the old graph was dropped
