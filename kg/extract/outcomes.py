@@ -9,6 +9,8 @@ outcome they qualify instead of becoming outcomes themselves.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from kg.extract.context import SentenceContext
 from kg.extract.model import Outcome
@@ -43,6 +45,8 @@ _MEASURE = re.compile(MEASURE_NOUNS)
 _REFERENCE = re.compile(REFERENCE_METRIC)
 _MULTI_YEAR = re.compile(MULTI_YEAR)
 _GLUE = re.compile(ENUMERATION_GLUE)
+# 100%“网上可办”, 100%建立: a percent used as “all”, not a measured rate
+_ADVERBIAL = re.compile(r"[“\u4e00-\u9fff]")
 _NOUN_AFTER = re.compile(r"[\u4e00-\u9fff“”]{0,8}")
 
 
@@ -74,25 +78,82 @@ def is_qualifier(q: Quantity, following: Quantity | None, text: str) -> bool:
     return not _METRIC_BREAK.search(between) and "、" not in between and not _GLUE.match(between)
 
 
+@dataclass(frozen=True)
+class Candidate:
+    """A number of a reporting sentence and what its surroundings say about it."""
+
+    q: Quantity
+    metric: str
+    text: str
+    following: Quantity | None
+
+    @property
+    def unit(self) -> str:
+        return self.q.unit.lstrip("万亿千百")
+
+    @property
+    def after(self) -> str:
+        return noun_after(self.text, self.q.end)
+
+    @property
+    def clause_before(self) -> str:
+        """The clause up to the number, as written (其中… stays visible here)."""
+        lo = max((m.end() for m in _METRIC_BREAK.finditer(self.text, 0, self.q.start)), default=0)
+        return self.text[lo : self.q.start]
+
+    @property
+    def previous_clause(self) -> str:
+        breaks = [m.end() for m in _METRIC_BREAK.finditer(self.text, 0, self.q.start)]
+        return self.text[breaks[-2] if len(breaks) > 1 else 0 : breaks[-1]] if breaks else ""
+
+
+def _subordinate(c: Candidate) -> bool:
+    """其中… (in the clause, or as the clause before) and 占… make a number part of a larger total."""
+    near = c.text[max(0, c.q.start - 4) : c.q.start]
+    clause = c.clause_before.strip()
+    return (
+        any(cue in near for cue in SUBORDINATE_CUES)
+        or clause.startswith("其中")
+        or c.previous_clause.strip(" ,，") == "其中"
+    )
+
+
+def _clause_initial(c: Candidate) -> bool:
+    """Nothing but time or place words before the number: it counts the subject (4万户市场主体享受…)."""
+    return not _LEADING.sub("", c.clause_before).strip() and not _KPI.match(c.after[:4])
+
+
+# (feature, weight): the salience of a candidate is the sum of the weights of its features
+SALIENCE_FEATURES: tuple[tuple[str, float, Callable[[Candidate], bool]], ...] = (
+    ("result unit", 1.5, lambda c: c.unit in RESULT_UNITS),
+    ("other unit", -1.0, lambda c: c.unit not in RESULT_UNITS),
+    ("KPI metric", 1.0, lambda c: bool(_KPI.search(c.metric) or _KPI.match(c.after))),
+    ("comparison base", -2.0, lambda c: bool(_REFERENCE.match(c.metric)) and not re.search(r"\d", c.metric)),
+    ("several years", -1.0, lambda c: bool(_MULTI_YEAR.search(c.text[: c.q.start]))),
+    ("sizes a later number", -1.5, lambda c: is_qualifier(c.q, c.following, c.text)),
+    ("approximate", -1.5, lambda c: c.q.approximate),
+    ("chinese numeral", -1.0, lambda c: c.q.chinese_numeral),
+    ("part of a total", -1.5, _subordinate),
+    ("no metric", -1.0, lambda c: len(c.metric) < 2 and not _KPI.match(c.after)),
+    ("counts the subject", -1.5, _clause_initial),
+    ("small count", -1.0, lambda c: c.unit in COUNT_UNITS and c.q.value < 10 and c.q.unit[:1] not in "万亿"),
+    (
+        "object of an action",
+        -1.0,
+        lambda c: (
+            c.unit in ("家", "个", "名")
+            and bool(_ACTION_END.search(c.text[max(0, c.q.start - 8) : c.q.start].rstrip()))
+        ),
+    ),
+    ("count of measures", -1.5, lambda c: bool(_MEASURE.match(c.after))),
+    ("adverbial percent", -1.5, lambda c: c.unit in ("%", "％") and bool(_ADVERBIAL.match(c.text, c.q.end))),
+)
+
+
 def salience(q: Quantity, metric: str, text: str, following: Quantity | None = None) -> float:
     """How much a number reads like a reported result (≥ SALIENCE_THRESHOLD keeps it)."""
-    score = 0.0
-    score -= 2.0 if _REFERENCE.match(metric) and not re.search(r"\d", metric) else 0.0
-    score -= 1.0 if _MULTI_YEAR.search(metric) else 0.0
-    score -= 1.5 if is_qualifier(q, following, text) else 0.0
-    unit = q.unit.lstrip("万亿千百")
-    after = noun_after(text, q.end)
-    raw_before = text[max(0, q.start - 8) : q.start].rstrip()
-    score += 1.5 if unit in RESULT_UNITS else -1.0
-    score += 1.0 if _KPI.search(metric) or _KPI.match(after) else 0.0
-    score -= 1.5 if q.approximate else 0.0
-    score -= 1.0 if q.chinese_numeral else 0.0
-    score -= 1.5 if any(cue in raw_before[-4:] for cue in SUBORDINATE_CUES) else 0.0
-    score -= 1.0 if len(metric) < 2 and not _KPI.match(after) else 0.0
-    score -= 1.0 if unit in COUNT_UNITS and q.value < 10 and not q.unit.startswith(("万", "亿")) else 0.0
-    score -= 1.0 if unit in ("家", "个", "名") and _ACTION_END.search(raw_before) else 0.0
-    score -= 1.5 if _MEASURE.match(after) else 0.0
-    return score
+    candidate = Candidate(q, metric, text, following)
+    return sum(weight for _, weight, applies in SALIENCE_FEATURES if applies(candidate))
 
 
 def _year(text: str, start: int, default: int | None) -> int | None:

@@ -37,6 +37,10 @@ from kg.extract.outcomes import extract_outcomes
             [(7750.0, "家"), (9109.0, "万元"), (100.0, "%")],
         ),
         ("收集购买发热、咳嗽药品人员信息145000余条。", XX_DISTRICT, []),
+        ("其中,支持全市复工复产企业和重点项目开工累计配发口罩414万个。", ZHONGSHAN, []),
+        ("企业开办各类事项实现100%“网上可办”“指尖可办”。", ZHONGSHAN, []),
+        ("推进“证照分离”改革全覆盖试点工作,4万户市场主体享受“直接取消审批”的改革红利。", ZHONGSHAN, []),
+        ("近三年,我区通过知识产权融资授信额度高达3个亿。", XX_DISTRICT, []),
     ],
 )
 def test_outcomes_kept(make_ctx, sentence: str, jurisdiction, expected: list[tuple[float, str]]) -> None:
@@ -65,3 +69,12 @@ def test_planning_sentences_have_no_outcomes(make_ctx) -> None:
     assert (
         extract_outcomes(make_ctx("年内拟新创建放心示范单位1200家以上。", XX_DISTRICT, kind="planning")) == []
     )
+
+
+def test_salience_features_are_named_and_weighted() -> None:
+    from kg.extract.outcomes import SALIENCE_FEATURES
+
+    names = [name for name, _, _ in SALIENCE_FEATURES]
+    assert len(names) == len(set(names))
+    assert any(weight > 0 for _, weight, _ in SALIENCE_FEATURES)
+    assert any(weight < 0 for _, weight, _ in SALIENCE_FEATURES)
