@@ -108,3 +108,26 @@ def test_rebuild_replaces_the_store_atomically(sample, tmp_path: Path) -> None:
     assert sorted(p.name for p in path.iterdir() if not p.name.startswith(".")) == [
         "graph.lbug", "load.lock", "store.json"
     ]
+
+
+def test_load_running_in_another_process_is_reported(sample, sample_store) -> None:
+    import subprocess
+    import sys
+
+    from kg.store.embedded import build_from_dataset
+
+    path, _ = sample_store
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sys, time; from pathlib import Path; from kg.store.lock import load_lock\n"
+         f"with load_lock(Path({str(path)!r})):\n    print('locked', flush=True); time.sleep(30)"],
+        stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        with pytest.raises(StoreBusyError, match=f"pid {holder.pid}"):
+            build_from_dataset(sample, path)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert build_from_dataset(sample, path).nodes["Document"] == 2  # a dead holder leaves no stale lock
