@@ -120,7 +120,7 @@ def _subordinate(c: Candidate) -> bool:
 
 def _clause_initial(c: Candidate) -> bool:
     """Nothing but time or place words before the number: it counts the subject (4万户市场主体享受…)."""
-    return not _LEADING.sub("", c.clause_before).strip() and not _KPI.match(c.after[:4])
+    return not _LEADING.sub("", c.clause_before).strip()
 
 
 # (feature, weight): the salience of a candidate is the sum of the weights of its features
