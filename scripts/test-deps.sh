@@ -4,8 +4,14 @@
 # - headless Chromium for the browser tests of the pyvis pages (Debian package)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ -f tests/cypher/package.json ] && [ ! -d tests/cypher/node_modules ]; then
-  (cd tests/cypher && npm ci --no-audit --no-fund --loglevel=error)
+# (re-installed when package-lock.json is newer than the installed tree; skipped with a note without npm)
+if [ -f tests/cypher/package.json ]; then
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "test-deps: npm missing; the Neo4j Cypher parser checks will skip" >&2
+  elif [ ! -d tests/cypher/node_modules ] \
+      || [ tests/cypher/package-lock.json -nt tests/cypher/node_modules/.package-lock.json ]; then
+    (cd tests/cypher && npm ci --no-audit --no-fund --loglevel=error)
+  fi
 fi
 # (a small CJK font too, so the browser tests' screenshots show 东莞市 rather than empty boxes)
 if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "wqy\|noto.*cjk"; then
