@@ -28,6 +28,8 @@ _ENDS_SENTENCE = re.compile(r"[。！？；!?;：:…][”’」』）)】》\"'
 _TITLE_END = re.compile(
     r"(?:总结|计划|规划|思路|安排|要点|报告|通知|意见|方案|纲要|打算)(?:[（(][^）)]*[）)])?$"
 )
+# Lines that stand alone: a bracketed subtitle (（2021—2025年）) or a date (2021年1月15日).
+_STANDALONE = re.compile(r"[（(][^（()）]{1,30}[）)]|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 _CLOSING = tuple("〕）)】》」』”")
 _OPENING = tuple("〔（(【《「『“")
 # Whitespace runs and markdown emphasis inside a line; decided one by one in _line_pieces.
@@ -76,12 +78,16 @@ def normalize(original: str) -> Normalized:
     kept = [ln for ln in lines if ln.kind in ("text", "table")]
     rows = _TableRows(enabled=_tables_in_row_mode(kept))
     builder = _Builder(original)
+    # The first paragraph so far, while it may still be the title (a PDF may wrap a long title).
+    opening: str | None = kept[0].text if kept else None
     for i, line in enumerate(kept):
         if i:
             prev = kept[i - 1]
-            sep = _separator(prev, line, is_title=(i == 1 and looks_like_title(prev.text)), rows=rows)
+            is_title = opening is not None and looks_like_title(opening)
+            sep = _separator(prev, line, is_title=is_title, rows=rows)
             if sep:
                 builder.insert(prev.end, sep)
+            opening = opening + line.text if opening is not None and not sep else None
         _copy_line(builder, line)
     result = builder.build()
     result.text = fold_width(result.text)
@@ -144,6 +150,8 @@ def _separator(prev: Line, line: Line, *, is_title: bool, rows: _TableRows) -> s
     if is_bare_marker(prev.text):
         return ""
     if is_title or is_heading_line(prev.text) or starts_with_marker(line.text):
+        return "\n"
+    if _STANDALONE.fullmatch(prev.text) or _STANDALONE.fullmatch(line.text):
         return "\n"
     if _ENDS_SENTENCE.search(prev.text):
         return "\n"

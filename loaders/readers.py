@@ -91,6 +91,7 @@ _CONTENT_HINT = re.compile(r"TRS_Editor|article|content|main|zoom|text|detail|æ­
 _BLOCK_TAGS = {"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul",
                "ol", "table", "tr", "blockquote", "pre", "br", "hr", "dd", "dt", "center", "body"}
 _CELL_TAGS = {"td", "th"}
+_HEADLINE_MAX = 80
 
 
 def _read_html(data: bytes, path: str) -> ReadText:
@@ -111,6 +112,9 @@ def _read_html(data: bytes, path: str) -> ReadText:
             _drop(el)
     main = _main_content(root)
     parts: list[str] = []
+    headline = _headline_outside(root, main)
+    if headline:
+        parts.append(headline + "\n")
     _collect(main, parts)
     text = re.sub(r"\n[ \t]*(?=\n)", "\n", "".join(parts)).strip("\n")
     if not text.strip():
@@ -162,6 +166,16 @@ def _main_content(root: object) -> object:
     if best is not None and best_len >= 0.3 * body_len:
         return best
     return body if body is not None else root
+
+
+def _headline_outside(root: object, main: object) -> str | None:
+    """The page's <h1> when the article container leaves it out (portals put it above)."""
+    for h1 in root.iter("h1"):  # type: ignore[attr-defined]
+        inside = any(anc is main for anc in h1.iterancestors())
+        text = _soft(h1.text_content()).strip()
+        if not inside and h1 is not main and text and len(text) <= _HEADLINE_MAX:
+            return text
+    return None
 
 
 def _collect(el: object, parts: list[str]) -> None:

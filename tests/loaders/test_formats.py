@@ -131,6 +131,18 @@ def test_traditional_is_converted_and_marked(seed_paths: dict[str, Path]) -> Non
     assert metadata(doc) == metadata(base)
 
 
+def test_html_headline_above_the_article_is_the_title() -> None:
+    page = (
+        "<html><head><title>工作总结_门户网站</title></head><body><div class='nav'>首页</div>"
+        "<h1>东莞市市场监管局2020年工作总结</h1><div class='info'>发布时间：2021-01-05</div>"
+        "<div class='TRS_Editor'><p>一、2020年工作总结</p><p>企业开办时间压缩至0.5个工作日。</p></div>"
+        "<div class='footer'>版权所有</div></body></html>"
+    )
+    doc = load_bytes(page.encode("utf-8"), "page.html")
+    assert doc.title == "东莞市市场监管局2020年工作总结"
+    assert doc.text.split("\n")[1:] == ["一、2020年工作总结", "企业开办时间压缩至0.5个工作日。"]
+
+
 def test_format_detected_by_content_not_name(seed_text: str) -> None:
     assert load_bytes(as_docx(seed_text[:2000]), "report.bin").source_format == "docx"
     assert load_bytes(as_html(seed_text[:2000]), "report").source_format == "html"

@@ -42,6 +42,11 @@ def test_five_year_plan_without_title_from_its_opening() -> None:
     assert (doc.period_start, doc.period_end, doc.plan_year) == (2026, 2030, 2026)
 
 
+def test_issuer_from_signature() -> None:
+    doc = load_text("2022年工作总结\n一、工作成效\n全面落实各项任务。\n东莞市市场监督管理局\n2023年1月15日")
+    assert doc.issuer == "东莞市市场监督管理局"
+
+
 def test_no_title_when_first_line_is_a_heading_or_prose() -> None:
     assert load_text("一、2020年工作总结\n全面落实任务。").title is None
     assert load_text("2020年是极不平凡的一年。\n全面落实任务。").title is None

@@ -26,6 +26,10 @@ CASES = [
     # the title line stays a line of its own
     ("XX区市场监管局2020年工作总结及2021年工作思路\n2020年,尤其新冠肺炎疫情爆发以来。",
      "XX区市场监管局2020年工作总结及2021年工作思路\n2020年,尤其新冠肺炎疫情爆发以来。"),
+    # a title a PDF wrapped is joined, then stands alone; subtitles and dates stand alone
+    ("东莞市市场监督管理局关于印发东莞市市场\n\n监管“十四五”规划的通知\n\n（2021—2025年）\n\n加强市场监管。",
+     "东莞市市场监督管理局关于印发东莞市市场监管“十四五”规划的通知\n（2021—2025年）\n加强市场监管。"),
+    ("特此报告。\n东莞市市场监督管理局\n2021年1月15日", "特此报告。\n东莞市市场监督管理局\n2021年1月15日"),
     # a marker a PDF split from its heading rejoins it
     ("(一)\n聚焦抓好疫情联防联控，市场抗疫防线严密筑牢。",
      "(一)聚焦抓好疫情联防联控，市场抗疫防线严密筑牢。"),
