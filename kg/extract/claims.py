@@ -22,11 +22,12 @@ def _what(text: str, start: int, end: int, clause_start: int) -> str:
     if gap:
         return gap["what"].strip()
     stop = _PHRASE_END.search(text, end)
-    after = text[end : stop.start() if stop else len(text)].lstrip("的")
-    after = _LEADING_VERB.sub("", after, count=1).strip()
+    raw_after = text[end : stop.start() if stop else len(text)].lstrip("的").strip()
+    after = _LEADING_VERB.sub("", raw_after, count=1).strip()
     if len(after) >= 2:
         return after
-    return text[clause_start:start].strip()
+    before = text[clause_start:start].strip()
+    return before if len(before) >= 2 else raw_after
 
 
 def extract_claims(ctx: SentenceContext) -> list[NoveltyClaim]:
