@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,11 +17,11 @@ if TYPE_CHECKING:
 # Columns of the summary table: manifest count key -> header.
 COUNT_COLUMNS = {
     "triples": "triples",
-    "Program": "programs",
+    "Program": "progs",
     "Pilot": "pilots",
     "NoveltyClaim": "claims",
-    "Outcome": "outcomes",
-    "Target": "targets",
+    "Outcome": "outc",
+    "Target": "targ",
 }
 STATUS_STYLE = {"new": "green", "updated": "cyan", "unchanged": "dim", "failed": "bold red"}
 
@@ -73,13 +74,15 @@ def ingest_cmd(
             )
         progress.update(task, advance=1, description=Path(result.path).name)
 
+    started = time.perf_counter()
     with progress:
         task = progress.add_task("", total=len(files))
         report = ingest(files, root, jobs=jobs, force=force, refresh_graph=not no_graph, on_result=on_result)
     if not quiet:
-        console.print(_summary_table(report.results))
-    console.print(_totals_line(report, root), highlight=False, soft_wrap=True)
-    if report.failed:
+        console.print(_summary_table(report.results, console.width))
+    console.print(_totals_line(report, root, time.perf_counter() - started), highlight=False, soft_wrap=True)
+    graph_failed = report.refresh is not None and report.refresh.status == "failed"
+    if report.failed or graph_failed:  # a stale graph store would answer queries wrongly: say so
         sys.exit(1)
 
 
@@ -111,30 +114,33 @@ def remove_cmd(docs: tuple[str, ...], data_dir: Path | None, no_graph: bool) -> 
         sys.exit(1)
 
 
-def _summary_table(results: list[FileResult]) -> Table:
+def _summary_table(results: list[FileResult], width: int) -> Table:
+    """One row per file, fitted to ``width`` columns: the file name gives way, numbers never do.
+
+    The doc id is shortened to 8 hex (``kg remove`` accepts 6 or more).
+    """
     from rich.table import Table
 
-    table = Table(title="ingest", show_edge=False)
-    table.add_column("file", overflow="fold")
-    table.add_column("status")
-    table.add_column("doc id")
+    fixed = 9 + 8 + sum(max(len(h), 5) for h in COUNT_COLUMNS.values()) + 2 * (len(COUNT_COLUMNS) + 2)
+    table = Table(box=None, pad_edge=False, padding=(0, 1), header_style="bold underline")
+    table.add_column("file", overflow="ellipsis", no_wrap=True, max_width=max(10, width - fixed - 1))
+    table.add_column("status", no_wrap=True, min_width=9)
+    table.add_column("doc", no_wrap=True, min_width=8)
     for header in COUNT_COLUMNS.values():
-        table.add_column(header, justify="right")
-    table.add_column("s", justify="right")
+        table.add_column(header, justify="right", no_wrap=True, min_width=max(len(header), 5))
     for r in results:
         style = STATUS_STYLE.get(r.status, "")
         counts = [str(r.counts.get(key, 0)) if r.counts else "" for key in COUNT_COLUMNS]
-        seconds = f"{r.seconds:.2f}" if r.status in ("new", "updated") else ""
-        table.add_row(Path(r.path).name, f"[{style}]{r.status}[/]", r.doc_id or "", *counts, seconds)
+        table.add_row(Path(r.path).name, f"[{style}]{r.status}[/]", (r.doc_id or "")[:8], *counts)
     return table
 
 
-def _totals_line(report: IngestReport, root: Path) -> str:
+def _totals_line(report: IngestReport, root: Path, seconds: float) -> str:
     from collections import Counter
 
     statuses = Counter(r.status for r in report.results)
     parts = [f"{statuses.get(s, 0)} {s}" for s in ("new", "updated", "unchanged", "failed")]
-    line = f"{', '.join(parts)} → {root}"
+    line = f"{', '.join(parts)} → {root} in {seconds:.1f}s"
     refresh = report.refresh
     if refresh is not None:
         detail = refresh.detail
