@@ -1,4 +1,6 @@
-"""Places named in sentences, resolved to administrative divisions (GB/T 2260 codes via jionlp).
+"""Places named in sentences, resolved to administrative divisions (GB/T 2260 codes).
+
+The divisions come from the loaders' gazetteer (:mod:`kg.loaders.divisions`, jionlp's data).
 
 A :class:`PlaceFinder` is built once per document. It knows every province, prefecture and
 county of China by full name, the short names (东莞, 厚街, 松山湖) only of divisions inside the
@@ -9,8 +11,6 @@ whose short name 松山 is not known outside 赤峰.
 
 from __future__ import annotations
 
-import contextlib
-import io
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import quote
@@ -19,6 +19,8 @@ import ahocorasick
 
 from kg.extract.model import PlaceRef
 from kg.extract.rules.places import NON_PLACE_WORDS, SELF_REFERENCES, SHORT_NAME_SUFFIXES
+from kg.loaders.divisions import Division as GazetteerDivision
+from kg.loaders.divisions import Gazetteer, gazetteer
 from kg.loaders.model import Document, Jurisdiction
 
 PLACE_NS = "https://w3id.org/regkg/id/place/"
@@ -29,7 +31,7 @@ class Division:
     """One administrative division of the jionlp table."""
 
     name: str
-    level: str  # province | prefecture | county | township
+    level: str  # province | prefecture | county | district | township
     code: str | None
     parent_code: str | None
     province: str
@@ -43,51 +45,23 @@ def place_iri(name: str, code: str | None, parent_code: str | None) -> str:
     return f"{PLACE_NS}x/{parent_code or 'cn'}/{quote(name)}"
 
 
-def _load_jionlp_table() -> dict:
-    """jionlp's nested division dict; its import prints a banner, which must not reach stdout."""
-    with contextlib.redirect_stdout(io.StringIO()):
-        from jionlp.dictionary.dictionary_loader import china_location_loader
-
-        return china_location_loader(detail=True)
-
-
-def _aliases(node: dict) -> tuple[str, ...]:
-    alias = node.get("_alias") or ()
-    return (alias,) if isinstance(alias, str) else tuple(alias)
-
-
 @lru_cache(maxsize=1)
 def divisions() -> tuple[Division, ...]:
-    """Every division jionlp knows down to townships (townships carry no code there)."""
+    """Every division of the loaders' gazetteer (jionlp's data), down to townships."""
+    gaz = gazetteer()
     out: list[Division] = []
-    for prov_name, prov in _load_jionlp_table().items():
-        prov_code = prov.get("_admin_code")
-        out.append(Division(prov_name, "province", prov_code, None, prov_name, _aliases(prov)))
-        for pref_name, pref in prov.items():
-            if pref_name.startswith("_") or not isinstance(pref, dict):
-                continue
-            pref_code = pref.get("_admin_code")
-            out.append(Division(pref_name, "prefecture", pref_code, prov_code, prov_name, _aliases(pref)))
-            for county_name, county in pref.items():
-                if county_name.startswith("_"):
-                    continue
-                out.extend(_county_and_townships(county_name, county, pref_code, prov_name))
+    for prov in gaz.provinces():
+        out.extend(_with_descendants(gaz, prov))
     return tuple(out)
 
 
-def _county_and_townships(name: str, node: object, pref_code: str | None, province: str) -> list[Division]:
-    """A county and its townships; 市直辖行政区划 (东莞, 中山) hangs townships on the prefecture."""
-    if not isinstance(node, dict):  # a bare code: county without township detail
-        return [Division(name, "county", str(node), pref_code, province)]
-    code = node.get("_admin_code")
-    out: list[Division] = []
-    direct = name == "市直辖行政区划"
-    if not direct:
-        out.append(Division(name, "county", code, pref_code, province, _aliases(node)))
-    parent = pref_code if direct else code
-    for town in node:
-        if not town.startswith("_"):
-            out.append(Division(town, "township", None, parent, province))
+def _with_descendants(gaz: Gazetteer, div: GazetteerDivision) -> list[Division]:
+    """``div`` and everything below it, as this module's Division records."""
+    parent_code = div.parent_key if div.parent_key and "/" not in div.parent_key else None
+    aliases = (div.short,) if div.short != div.name else ()
+    out = [Division(div.name, div.level, div.code, parent_code, div.province, aliases)]
+    for child in gaz.children(div):
+        out.extend(_with_descendants(gaz, child))
     return out
 
 
