@@ -42,7 +42,8 @@ _HOST = re.compile(
 _HOST_NOISE = re.compile(HOST_LEADING_NOISE)
 _ADVERBS = re.compile(PILOT_ADVERBS + "$")
 _QUOTED = re.compile(r"“[^”]{2,30}”[\u4e00-\u9fff]{0,8}")
-_AFTER_CUE_VERB = re.compile(r"^(?:推动|推行|应用|探索|实施|开展|推进)")
+# after a bare cue, a verb or a quoted name introduces what is piloted (试点推动X, 试点“证照同办”改革)
+_AFTER_CUE_VERB = re.compile(r"^(?:推动|推行|应用|探索|实施|开展|推进|(?=“))")
 _LIST_SEP = re.compile(r"、|和|及|与|以及")
 _TRAILING = re.compile(r"(?:工作|项目|等|的)+$")
 

@@ -36,6 +36,8 @@ from kg.extract.claims import extract_claims
         ("厚街率先创建“质量变革战略示范镇”。", [("unspecified", "质量变革战略示范镇")]),
         ("东莞开办企业指标得分与广州、深圳并列全省第 1。", []),
         ("全国12315平台在线消费纠纷解决企业。", []),
+        ("要激发基层首创精神，及时总结好的做法和经验。", []),
+        ("率先在全省实行农产品生产散户信息卡制度。", [("provincial", "农产品生产散户信息卡制度")]),
     ],
 )
 def test_claims_in_dongguan_sentences(make_ctx, sentence: str, expected: list[tuple[str, str]]) -> None:

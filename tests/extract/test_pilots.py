@@ -20,6 +20,7 @@ from kg.extract.pilots import extract_pilots
         ("选取企石、中堂等镇街开展 NQI 投入统计及协同服务。", [("企石", "NQI"), ("中堂", "NQI")]),
         ("开发投诉举报快速处置系统和异常名录库，万江率先试点应用取得预期效果。", [("万江", "取得预期效果")]),
         ("总结NQI投入统计调查试点经验，完善NQI投入评价体系。", []),
+        ("全面实施“多证合一”、试点“证照同办”“证照联办”改革。", [("东莞市", "“证照同办”“证照联办”改革")]),
     ],
 )
 def test_pilots_in_dongguan(make_ctx, sentence: str, expected: list[tuple[str, str]]) -> None:

@@ -15,21 +15,28 @@ _FILL_GAP = r"填补(?:了)?{scope}[^，；。]{{0,40}}?(?:的)?空白"
 
 CLAIM_CUES: tuple[tuple[str, str, str], ...] = (
     ("claim.national_first", rf"(?:全国|国内|我国|国家层面)(?:范围内)?{_FIRST}", "national"),
-    ("claim.national_lead", r"率先全国", "national"),
+    ("claim.national_lead", r"率先(?:在)?全国", "national"),
     ("claim.national_gap", _FILL_GAP.format(scope="(?:我国|国内|全国|国家)"), "national"),
     ("claim.provincial_first", rf"(?:全省|省内|全省地级市|全省地级以上市)(?:范围内)?{_FIRST}", "provincial"),
-    ("claim.provincial_lead", r"率先全省", "provincial"),
+    ("claim.provincial_lead", r"率先(?:在)?全省", "provincial"),
     ("claim.provincial_gap", _FILL_GAP.format(scope="(?:全省|省内)"), "provincial"),
     ("claim.municipal_first", rf"(?:全市|市内|我市|本市)(?:范围内)?{_FIRST}", "municipal"),
-    ("claim.municipal_lead", r"率先全市", "municipal"),
+    ("claim.municipal_lead", r"率先(?:在)?全市", "municipal"),
     # a count of firsts: 取得六个全省率先
     ("claim.provincial_count", r"[一二两三四五六七八九十\d]+个全省率先", "provincial"),
     ("claim.unscoped_lead", r"率先", "unspecified"),
-    ("claim.unscoped_first", r"首创|首推|(?:区内|县内|镇内)首[个家批]", "unspecified"),
+    # 首创精神 (the spirit of initiative) and 首创性 are not claims
+    ("claim.unscoped_first", r"首创(?!精神|性)|首推|(?:区内|县内|镇内)首[个家批]", "unspecified"),
 )
 
 # verbs that introduce the thing claimed: 率先实现X → X
 CLAIM_VERBS = (
+    "实行",
+    "推广",
+    "引入",
+    "获批",
+    "建设",
+    "出版",
     "实现",
     "推动",
     "推出",
