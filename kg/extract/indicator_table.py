@@ -31,6 +31,7 @@ from kg.extract.rules.targets import (
     TABLE_HEADING,
     TABLE_UNIT,
 )
+from kg.loaders.model import Document
 
 _HEADING = re.compile(TABLE_HEADING)
 _END = re.compile(TABLE_END, re.M)
@@ -40,6 +41,7 @@ _ROW_TAIL = re.compile(
     rf"(?P<unit>{TABLE_UNIT})\s+(?P<base>{_VALUE})\s+(?P<target>{_VALUE})\s+(?P<attr>约束性|预期性)\s*$"
 )
 _YEARS = re.compile(r"(20\d\d)\s*年")
+_HEADER_CELL = re.compile("|".join(TABLE_HEADER_WORDS) + r"|20\d\d年?|年")
 _NUMBER = re.compile(r"[\d.]+")
 
 
@@ -61,10 +63,8 @@ def _lines(text: str, start: int, end: int) -> list[_Line]:
 
 def _is_header(line: str) -> bool:
     """The table header, repeated after page breaks (序号 项目类别 主要指标 单位 / 2020 年 2025 年)."""
-    words = line.split()
-    return all(w in TABLE_HEADER_WORDS or _YEARS.fullmatch(w + "年") or w == "年" for w in words) or (
-        any(w in line for w in TABLE_HEADER_WORDS[:3]) and "单位" in line
-    )
+    cells = line.split()
+    return bool(cells) and all(_HEADER_CELL.fullmatch(c) for c in cells)
 
 
 def _value(cell: str) -> float | None:
@@ -140,9 +140,9 @@ def _context_at(contexts: list[SentenceContext], starts: list[int], offset: int)
     return contexts[i] if 0 <= i < len(contexts) else None
 
 
-def extract_indicator_table(doc: object, contexts: list[SentenceContext]) -> list[Target]:
+def extract_indicator_table(doc: Document, contexts: list[SentenceContext]) -> list[Target]:
     """Targets from every indicator table of the document."""
-    text: str = doc.text  # type: ignore[attr-defined]
+    text = doc.text
     starts = [c.sentence.start for c in contexts]
     targets: list[Target] = []
     for start, end in _table_regions(text):
@@ -157,7 +157,7 @@ def extract_indicator_table(doc: object, contexts: list[SentenceContext]) -> lis
             ctx = _context_at(contexts, starts, row[0].start)
             row_text = " ".join(ln.text for ln in row)
             row_start, row_end = row[0].start, row[-1].start + len(row[-1].text)
-            orig = doc.to_orig(row_start, row_end) if len(doc.offsets) > row_end else (row_start, row_end)  # type: ignore[attr-defined]
+            orig = doc.to_orig(row_start, row_end) if len(doc.offsets) > row_end else (row_start, row_end)
             evidence = Evidence(
                 sentence=row_text,
                 sentence_index=ctx.sentence.index if ctx else -1,
