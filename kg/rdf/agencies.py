@@ -25,6 +25,15 @@ ISSUER_REFERENCES = frozenset({"我局", "本局", "市局", "区局", "县局",
 SCOPE_SEPARATOR = "·"
 
 
+# A body's name never holds sentence punctuation: 共有2个市场所、7名干部 is a clause, not a name.
+NOT_IN_AGENCY_NAMES = ("、", "，", "。", "；", "：", ",", ";")
+
+
+def is_agency_name(name: str) -> bool:
+    """False for text that cannot be the name of a body (a clause the extractor over-captured)."""
+    return bool(name.strip()) and not any(mark in name for mark in NOT_IN_AGENCY_NAMES)
+
+
 @dataclass(frozen=True)
 class AgencyHome:
     """The document's places by level (东莞市 prefecture, 广东省 province) and its issuer."""

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from rdflib import URIRef
 
 from kg.extract import model as x
-from kg.rdf.agencies import AgencyHome, qualify_agency
+from kg.rdf.agencies import AgencyHome, is_agency_name, qualify_agency
 from kg.rdf.builder import GraphBuilder
 from kg.rdf.entities import add_agency, add_named_place, add_place_ref, add_program_iri
 from kg.rdf.iris import assertion_iri
@@ -48,8 +48,11 @@ class Context:
     home_places: dict[str, URIRef] = field(default_factory=dict)  # level -> Place IRI (东莞市, 广东省)
 
 
-def add_named_agency(b: GraphBuilder, ctx: Context, name: str, level: str | None = None) -> URIRef:
-    """An agency as the document names it (市政府), qualified to the body it is (东莞市政府)."""
+def add_named_agency(b: GraphBuilder, ctx: Context, name: str, level: str | None = None) -> URIRef | None:
+    """An agency as the document names it (市政府), qualified to the body it is (东莞市政府);
+    None when ``name`` cannot be a body's name."""
+    if not is_agency_name(name):
+        return None
     qualified = qualify_agency(name, ctx.home)
     place = ctx.home_places.get(qualified.place_level) if qualified.place_level else None
     return add_agency(b, qualified.name, level, place)

@@ -52,6 +52,25 @@ def find(name: str, near_code: str | None) -> Division | None:
     return _view(matches[0]) if len(matches) == 1 else None
 
 
+@dataclass(frozen=True)
+class Township:
+    """A township (镇/街道/园区) found by name; it has no code, only its parent's."""
+
+    name: str
+    parent_code: str | None
+
+
+def township(name: str, near_code: str | None) -> Township | None:
+    """The township called ``name`` (full or short: 厚街 / 厚街镇) inside ``near_code``; None when
+    absent or ambiguous, or without a place to look in (short township names are common words)."""
+    if not near_code:
+        return None
+    found = gazetteer().lookup(name, within=near_code, levels=("township",))
+    if len(found) != 1:
+        return None
+    return Township(found[0].name, found[0].parent_key)
+
+
 def ancestors(code: str | None) -> list[Division]:
     """The division of ``code`` and its parents up to the province, nearest first."""
     chain: list[Division] = []

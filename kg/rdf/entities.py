@@ -29,6 +29,28 @@ SELF_REFERENCES = frozenset(
     {"我市", "全市", "本市", "我区", "全区", "本区", "我县", "全县", "本县", "我省", "全省", "本省"}
 )
 
+# How place names end (a name given without resolution must look like one to become a Place).
+PLACE_SUFFIXES = (
+    "省",
+    "市",
+    "区",
+    "县",
+    "旗",
+    "盟",
+    "州",
+    "镇",
+    "乡",
+    "街道",
+    "社区",
+    "村",
+    "园区",
+    "新区",
+    "开发区",
+    "片区",
+)
+# Characters no place name contains: quotes, list commas, digits of counts (1个专业市场).
+NOT_IN_PLACE_NAMES = ("“", "”", "、", "，", "个", "家", "年")
+
 # The level of the agency that governs a place of a given level.
 AGENCY_LEVEL_OF_PLACE: dict[str, str] = {
     "province": "provincial",
@@ -95,11 +117,11 @@ def add_named_place(
     home_code: str | None,
     home_names: frozenset[str] = frozenset(),
 ) -> URIRef | None:
-    """A place given only by name: the document's own place (东莞, 我市), the extractor's PlaceRef
-    of that name, a coded division of the same province, else a place inside ``home``.
-
-    Reports name their own towns by short names (厚街 for 厚街镇); without a resolution the
-    best stable identity is "the place called X inside the document's jurisdiction".
+    """A place given only by name, resolved in this order: the document's own place (东莞, 我市);
+    the extractor's PlaceRef of that name; a coded division of the same province; a township of
+    the jurisdiction (厚街 → 厚街镇); a name shaped like a place (…镇, …街道, …园区) as a place
+    inside ``home``. Anything else (1个专业市场, 连续两年) is not a place: the document's own
+    place stands for it, since the report speaks of its jurisdiction.
     """
     if name in home_names or name in SELF_REFERENCES:
         return home
@@ -109,6 +131,11 @@ def add_named_place(
     found = divisions.find(name, home_code)
     if found is not None:
         return add_place(b, found.name, found.level, found.code, found.parent_code)
+    town = divisions.township(name, home_code)
+    if town is not None:
+        return add_place(b, town.name, "township", None, town.parent_code)
+    if not name.endswith(PLACE_SUFFIXES) or any(mark in name for mark in NOT_IN_PLACE_NAMES):
+        return home
     subject = place_iri(name, None, home_code)
     if b.first_time(subject):
         b.typed(subject, RK.Place)

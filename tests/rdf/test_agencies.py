@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.rdf.agencies import AgencyHome, qualify_agency
+from kg.rdf.agencies import AgencyHome, is_agency_name, qualify_agency
 
 DONGGUAN = AgencyHome({"prefecture": "东莞市", "province": "广东省"}, "东莞市", "东莞市市场监管局")
 XX_DISTRICT = AgencyHome({"district": "XX区", "province": "浙江省"}, "XX区", "XX区市场监管局")
@@ -32,3 +32,11 @@ XX_DISTRICT = AgencyHome({"district": "XX区", "province": "浙江省"}, "XX区"
 def test_qualify_agency(home: AgencyHome, written: str, qualified: str, level: str | None) -> None:
     result = qualify_agency(written, home)
     assert (result.name, result.place_level) == (qualified, level)
+
+
+@pytest.mark.parametrize(
+    ("text", "is_name"),
+    [("东莞市市场监管局", True), ("XX区消保委", True), ("共有2个市场所、7名干部", False), ("", False)],
+)
+def test_is_agency_name(text: str, is_name: bool) -> None:
+    assert is_agency_name(text) is is_name

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from kg.loaders.model import Document, Jurisdiction
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
@@ -134,3 +135,31 @@ def test_relative_agency_names_become_the_documents_bodies(doc: Document) -> Non
     assert "市政府" not in labels
     assert one(graph, labels["东莞市政府"], RK.jurisdiction) == RKD["place/441900"]
     assert one(graph, labels["广东省政府"], RK.jurisdiction) == RKD["place/440000"]
+
+
+@pytest.mark.parametrize(
+    ("written", "place"),
+    [
+        ("长安", "place/x/441900/%E9%95%BF%E5%AE%89%E9%95%87"),  # short name of a 东莞 township → 长安镇
+        ("松山湖", "place/x/441900/%E6%9D%BE%E5%B1%B1%E6%B9%96"),  # a functional zone jionlp lists
+        ("东莞", "place/441900"),  # the document's own place
+        ("全市", "place/441900"),
+        ("从化区", "place/440117"),  # a coded division of the same province
+        (
+            "滨海新区",
+            "place/x/441900/%E6%BB%A8%E6%B5%B7%E6%96%B0%E5%8C%BA",
+        ),  # unknown, but named like a place
+        ("1个专业市场", "place/441900"),  # not a place: the report's own place stands for it
+        ("连续两年", "place/441900"),
+    ],
+)
+def test_pilot_places_given_by_name(
+    doc: Document, extraction: x.Extraction, written: str, place: str
+) -> None:
+    ev = extraction.pilots[0].evidence
+    graph = document_graph(
+        doc, x.Extraction(pilots=[x.Pilot(place=written, what="试点", status="done", evidence=ev)])
+    )
+    pilot = next(graph.subjects(RDF.type, RK.Pilot))
+    assert one(graph, pilot, RK.place) == RKD[place]
+    assert (RKD[place], RDFS.label, None) in graph
