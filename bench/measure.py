@@ -7,6 +7,7 @@ forked workers once) of the child's whole process tree every ``SAMPLE_SECONDS``.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import resource
@@ -21,6 +22,8 @@ from typing import Any
 import psutil
 
 SAMPLE_SECONDS = 0.05
+# The machine is shared: a step whose process tree grows past this is stopped and reported as failed.
+DEFAULT_MEMORY_CAP_MB = 8 * 1024
 RESULT_PREFIX = "BENCH-RESULT "
 REPO = Path(__file__).resolve().parent.parent
 MB = 1024 * 1024
@@ -44,11 +47,13 @@ class StepResult:
 class TreeSampler(threading.Thread):
     """Samples the memory of a process and all its descendants until stopped."""
 
-    def __init__(self, pid: int) -> None:
+    def __init__(self, pid: int, cap_bytes: int | None = None) -> None:
         super().__init__(daemon=True)
         self.root = psutil.Process(pid)
         self.peak_rss = 0
         self.peak_pss = 0
+        self.cap_bytes = cap_bytes
+        self.capped = False
         self._stop_event = threading.Event()
 
     def _tree(self) -> list[psutil.Process]:
@@ -68,6 +73,14 @@ class TreeSampler(threading.Thread):
             pss += getattr(info, "pss", info.rss)
         self.peak_rss = max(self.peak_rss, rss)
         self.peak_pss = max(self.peak_pss, pss)
+        if self.cap_bytes and rss > self.cap_bytes and not self.capped:
+            self.capped = True
+            self._kill_tree()
+
+    def _kill_tree(self) -> None:
+        for proc in reversed(self._tree()):  # workers first, then the step itself
+            with contextlib.suppress(psutil.Error):
+                proc.kill()
 
     def run(self) -> None:
         while not self._stop_event.is_set():
@@ -105,13 +118,17 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def run_measured(name: str, argv: list[str], *, data_dir: Path | None, timeout: float) -> StepResult:
-    """Run ``argv`` with its tree's memory sampled; a ``bench.child`` step reports its metrics."""
+def run_measured(name: str, argv: list[str], *, data_dir: Path | None, timeout: float,
+                 memory_cap_mb: float | None = DEFAULT_MEMORY_CAP_MB) -> StepResult:
+    """Run ``argv`` with its tree's memory sampled; a ``bench.child`` step reports its metrics.
+
+    The tree is killed when its RSS passes ``memory_cap_mb`` (the step then reports failed).
+    """
     started = time.perf_counter()
     cpu_before = _children_cpu()
     proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             env=child_env(data_dir), cwd=REPO)
-    sampler = TreeSampler(proc.pid)
+    sampler = TreeSampler(proc.pid, int(memory_cap_mb * MB) if memory_cap_mb else None)
     sampler.start()
     try:
         stdout, stderr = proc.communicate(timeout=timeout)
@@ -125,7 +142,10 @@ def run_measured(name: str, argv: list[str], *, data_dir: Path | None, timeout: 
     result = StepResult(name, "ok", wall, round(sampler.peak_rss / MB, 1), round(sampler.peak_pss / MB, 1),
                         round(_children_cpu() - cpu_before, 2), round(os.getloadavg()[0], 2))
     reported = _parse_result(stdout)
-    if reported is not None:
+    if sampler.capped:
+        result.status = "failed"
+        result.detail = f"stopped: process tree RSS passed the {memory_cap_mb:.0f} MB cap"
+    elif reported is not None:
         result.status = reported.pop("status", "ok")
         result.detail = reported.pop("detail", "")
         result.metrics = reported

@@ -27,13 +27,13 @@ if __package__ in (None, ""):  # run as a script: make ``bench`` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.corpus import DEFAULT_OUT, build_corpus
-from bench.measure import StepResult, kg_command, python_step, run_measured
+from bench.measure import DEFAULT_MEMORY_CAP_MB, StepResult, kg_command, python_step, run_measured
 from bench.report import evaluate_targets, print_rich, write_results
 
 DEFAULT_SIZES = (100, 1000)
 DEFAULT_RESULTS = Path(__file__).resolve().parent / "results"
 VIZ_MAX_NODES = 2000
-PIPELINE_DOCS = 50
+PIPELINE_DOCS = 20
 STEP_NAMES = ("ingest", "load", "queries", "viz", "neo4j-plan", "neo4j-sync")
 
 
@@ -45,13 +45,14 @@ def _machine() -> str:
     return f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
 
 
-def step_viz(out_html: Path, data_dir: Path, timeout: float) -> StepResult:
+def step_viz(out_html: Path, data_dir: Path, args: argparse.Namespace) -> StepResult:
     """``kg viz graph --max-nodes 2000 -o page.html`` wall time (process start included)."""
     if importlib.util.find_spec("kg.commands.viz") is None:
         return StepResult("viz", "unavailable", detail="kg.commands.viz not available yet")
     out_html.unlink(missing_ok=True)
     argv = kg_command("viz", "graph", "--max-nodes", str(VIZ_MAX_NODES), "-o", str(out_html))
-    result = run_measured("viz", argv, data_dir=data_dir, timeout=timeout)
+    result = run_measured("viz", argv, data_dir=data_dir,
+                          timeout=args.timeout, memory_cap_mb=args.memory_cap_mb)
     if result.status == "ok" and not out_html.exists():
         result.status, result.detail = "failed", f"no page written at {out_html}"
     if out_html.exists():
@@ -84,18 +85,18 @@ def measure_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
     data_dir.mkdir(parents=True)
     size: dict[str, Any] = {"n": n, "corpus": str(corpus), "text_mb": round(manifest["text_bytes"] / 1e6, 3),
                             "corpus_seconds": round(corpus_seconds, 2), "steps": {}}
+
+    def measured(name: str, *step_args: str) -> StepResult:
+        return run_measured(name, python_step(name, *step_args), data_dir=data_dir, timeout=args.timeout,
+                            memory_cap_mb=args.memory_cap_mb)
+
     plan = {
-        "ingest": lambda: run_measured(
-            "ingest", python_step("ingest", "--corpus", str(corpus), "--jobs", str(args.jobs)),
-            data_dir=data_dir, timeout=args.timeout),
-        "load": lambda: run_measured("load", python_step("load"), data_dir=data_dir, timeout=args.timeout),
-        "queries": lambda: run_measured("queries", python_step("queries", "--repeat", str(args.repeat)),
-                                        data_dir=data_dir, timeout=args.timeout),
-        "viz": lambda: step_viz(args.out / f"viz-n{n}.html", data_dir, args.timeout),
-        "neo4j-plan": lambda: run_measured("neo4j-plan", python_step("neo4j-plan"), data_dir=data_dir,
-                                           timeout=args.timeout),
-        "neo4j-sync": lambda: run_measured("neo4j-sync", python_step("neo4j-sync"), data_dir=data_dir,
-                                           timeout=args.timeout),
+        "ingest": lambda: measured("ingest", "--corpus", str(corpus), "--jobs", str(args.jobs)),
+        "load": lambda: measured("load"),
+        "queries": lambda: measured("queries", "--repeat", str(args.repeat)),
+        "viz": lambda: step_viz(args.out / f"viz-n{n}.html", data_dir, args),
+        "neo4j-plan": lambda: measured("neo4j-plan"),
+        "neo4j-sync": lambda: measured("neo4j-sync"),
     }
     for name in args.steps:
         result = plan[name]()
@@ -114,8 +115,9 @@ def _progress(n: int, result: StepResult) -> None:
 
 def run_pipeline(corpus: Path, args: argparse.Namespace) -> StepResult:
     """Serial per-document pipeline rate in one process (the per-core ceiling of ingest)."""
-    result = run_measured("pipeline", python_step("pipeline", "--corpus", str(corpus), "--limit",
-                                                  str(PIPELINE_DOCS)), data_dir=None, timeout=args.timeout)
+    argv = python_step("pipeline", "--corpus", str(corpus), "--limit", str(PIPELINE_DOCS))
+    result = run_measured("pipeline", argv, data_dir=None,
+                          timeout=args.timeout, memory_cap_mb=args.memory_cap_mb)
     _progress(PIPELINE_DOCS, result)
     return result
 
@@ -124,7 +126,8 @@ def run_profile(corpus: Path, args: argparse.Namespace) -> StepResult:
     """pyinstrument over the pipeline on up to 100 documents; hot spots in ``<out>/profile.json``."""
     argv = [sys.executable, "-m", "bench.profile", "--corpus", str(corpus), "--limit", "100",
             "--out", str(args.out)]
-    result = run_measured("profile", argv, data_dir=None, timeout=args.timeout)
+    result = run_measured("profile", argv, data_dir=None,
+                          timeout=args.timeout, memory_cap_mb=args.memory_cap_mb)
     spots = args.out / "profile.json"
     if result.status == "ok" and spots.exists():
         result.metrics = json.loads(spots.read_text(encoding="utf-8"))
@@ -147,6 +150,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--no-pipeline", action="store_true", help="skip the serial pipeline rate")
     parser.add_argument("--profile", action="store_true", help="also profile the pipeline (pyinstrument)")
     parser.add_argument("--timeout", type=float, default=3600.0, help="seconds per step")
+    parser.add_argument("--memory-cap-mb", type=float, default=DEFAULT_MEMORY_CAP_MB,
+                        help="stop a step whose process tree RSS passes this (the machine is shared)")
     args = parser.parse_args(argv)
     unknown = [s for s in args.steps if s not in STEP_NAMES]
     if unknown:

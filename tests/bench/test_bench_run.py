@@ -28,6 +28,14 @@ def test_sampler_sees_a_child_allocation() -> None:
     assert big.peak_rss_mb >= 150 > small.peak_rss_mb
 
 
+def test_memory_cap_stops_a_runaway_step() -> None:
+    code = "import time; x = bytearray(300 * 1024 * 1024); x[::4096] = b'1' * len(x[::4096]); time.sleep(30)"
+    argv = [sys.executable, "-c", code]
+    result = run_measured("runaway", argv, data_dir=None, timeout=60, memory_cap_mb=100)
+    assert result.status == "failed" and "cap" in result.detail
+    assert result.wall_seconds < 30
+
+
 def test_failing_child_is_reported_not_raised() -> None:
     result = run_measured("boom", [sys.executable, "-c", "raise SystemExit('no such piece')"], data_dir=None,
                           timeout=60)
