@@ -265,3 +265,26 @@ def test_canonical_nquads_are_sorted_quads_of_the_graph(reports: Path, tmp_path:
     lines = (data / entry.file).read_text(encoding="utf-8").splitlines()
     assert lines == sorted(lines)
     assert all(line.endswith(f"<{entry.graph}> .") for line in lines)
+
+
+def test_a_new_code_version_re_extracts(
+    reports: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Graphs made by other loader/extractor/mapping code are not reused."""
+    from kg.ingest import runner
+
+    data = tmp_path / "data"
+    run([reports], data)
+    monkeypatch.setattr(runner, "code_version", lambda: "0.1.0+otherfinger")
+    report = run([reports], data)
+    assert len(report.extracted) == 3 and {r.status for r in report.results} == {"updated"}
+    assert {e.version for e in Manifest.load(data).documents.values()} == {"0.1.0+otherfinger"}
+
+
+def test_code_version_fingerprints_the_graph_making_sources() -> None:
+    from kg import __version__
+    from kg.ingest.version import code_version
+
+    version = code_version()
+    assert version.startswith(__version__ + "+") and len(version.split("+")[1]) == 12
+    assert version == code_version()

@@ -7,13 +7,13 @@ Example::
        "/abs/path/000_b7fed75f1054aa9a.txt": {
          "path": "/abs/path/000_b7fed75f1054aa9a.txt", "sha256": "b7fed7…",  (of the file's bytes)
          "doc_id": "b7fed75f1054aa9a", "graph": "https://w3id.org/regkg/id/doc/b7fed75f1054aa9a",
-         "file": "graphs/b7fed75f1054aa9a.nq", "title": "…", "version": "0.1.0+rdf1",
+         "file": "graphs/b7fed75f1054aa9a.nq", "title": "…", "version": "0.1.0+3f2a9c0d11be",
          "ingested_at": "2026-11-21T22:40:00Z",
          "counts": {"triples": 812, "Program": 40, "Implementation": 38, "Pilot": 6, …}}}}
 
 Entries are keyed by the absolute path of the source file; two paths with the same bytes share
-one graph file. ``version`` is the code version that produced the graph: when it changes,
-ingest re-extracts the document.
+one graph file. ``version`` is the code that produced the graph (:func:`kg.ingest.version.code_version`):
+when the loader, extractor, mapping or vocabulary change, ingest re-extracts the document.
 """
 
 from __future__ import annotations

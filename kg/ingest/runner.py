@@ -19,7 +19,6 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Literal
 
-from kg import __version__
 from kg.config import data_dir as resolve_data_dir
 from kg.ingest.layout import (
     atomic_write_text,
@@ -29,8 +28,8 @@ from kg.ingest.layout import (
 )
 from kg.ingest.manifest import Manifest, ManifestEntry, ManifestWriter
 from kg.ingest.refresh import GraphRefresh, refresh_embedded_graph
+from kg.ingest.version import code_version
 from kg.ingest.work import Extractor, Loader, Processed, process_file
-from kg.rdf import MAPPING_VERSION
 
 log = logging.getLogger(__name__)
 
@@ -38,9 +37,6 @@ Status = Literal["new", "updated", "unchanged", "failed"]
 
 # The file kinds a directory is searched for; files named explicitly are always tried.
 DOCUMENT_SUFFIXES = (".txt", ".html", ".htm", ".pdf", ".docx")
-
-# Graphs made by another version of the code are re-extracted.
-CODE_VERSION = f"{__version__}+rdf{MAPPING_VERSION}"
 
 
 @dataclass
@@ -100,6 +96,7 @@ def ingest(
     with data_dir_lock(root):
         remove_stale_temp_files(root)
         writer = ManifestWriter(Manifest.load(root), root)
+        version = code_version()
         try:
             pending: list[tuple[str, str, Status]] = []  # (path, sha256, status if it succeeds)
             for path in expand_paths(paths):
@@ -108,16 +105,16 @@ def ingest(
                 except OSError as error:
                     settle(FileResult(path, "failed", error=error.strerror or str(error)))
                     continue
-                decision = _decide(writer.manifest, root, path, sha, force)
+                decision = _decide(writer.manifest, root, path, sha, force, version)
                 if decision == "unchanged":
-                    settle(_reuse(writer, root, path, sha))
+                    settle(_reuse(writer, root, path, sha, version))
                 else:
                     pending.append((path, sha, decision))
             for (path, sha, status), processed in zip(
                 pending, _run(pending, jobs, load, extract), strict=True
             ):
                 report.extracted.append(path)
-                settle(_store(writer, root, path, sha, status, processed))
+                settle(_store(writer, root, path, sha, status, processed, version))
         finally:
             writer.commit(force=True)  # also on Ctrl-C: every finished document stays stored
         if refresh_graph and report.changed:  # under the lock: the store sees one consistent dataset
@@ -174,19 +171,17 @@ def file_sha256(path: str) -> str:
     return digest.hexdigest()
 
 
-def _decide(manifest: Manifest, root: Path, path: str, sha: str, force: bool) -> Status:
+def _decide(manifest: Manifest, root: Path, path: str, sha: str, force: bool, version: str) -> Status:
     """unchanged (these bytes are stored by this code version), updated (path stored, differs) or new."""
-    if not force and any(
-        e.version == CODE_VERSION and (root / e.file).is_file() for e in manifest.with_sha(sha)
-    ):
+    if not force and any(e.version == version and (root / e.file).is_file() for e in manifest.with_sha(sha)):
         return "unchanged"
     return "updated" if path in manifest.documents else "new"
 
 
-def _reuse(writer: ManifestWriter, root: Path, path: str, sha: str) -> FileResult:
+def _reuse(writer: ManifestWriter, root: Path, path: str, sha: str, version: str) -> FileResult:
     """Record ``path`` against the stored graph of the same bytes, without any extraction."""
     twin = next(
-        e for e in writer.manifest.with_sha(sha) if e.version == CODE_VERSION and (root / e.file).is_file()
+        e for e in writer.manifest.with_sha(sha) if e.version == version and (root / e.file).is_file()
     )
     previous = writer.manifest.documents.get(path)
     if previous is None or previous.sha256 != sha:  # same bytes under a new path, or changed back
@@ -222,7 +217,13 @@ def _result(path: str, future: Future[Processed]) -> Processed:
 
 
 def _store(
-    writer: ManifestWriter, root: Path, path: str, sha: str, status: Status, processed: Processed
+    writer: ManifestWriter,
+    root: Path,
+    path: str,
+    sha: str,
+    status: Status,
+    processed: Processed,
+    version: str,
 ) -> FileResult:
     """Write the graph file, then record it in the manifest (which drops a replaced graph once saved)."""
     if processed.error is not None or processed.nquads is None or processed.doc_id is None:
@@ -238,7 +239,7 @@ def _store(
             graph=processed.graph or "",
             file=file,
             title=processed.title,
-            version=CODE_VERSION,
+            version=version,
             ingested_at=datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
             counts=processed.counts,
         )

@@ -10,7 +10,4 @@ from kg.rdf import namespaces
 from kg.rdf.document import document_graph
 from kg.rdf.namespaces import RK, RKD, RKP, bind_namespaces
 
-# Bumped when the mapping changes what it writes, so ingest re-maps stored documents.
-MAPPING_VERSION = 1
-
-__all__ = ["MAPPING_VERSION", "RK", "RKD", "RKP", "bind_namespaces", "document_graph", "namespaces"]
+__all__ = ["RK", "RKD", "RKP", "bind_namespaces", "document_graph", "namespaces"]
