@@ -70,9 +70,10 @@ def check_cypher(statements: list[str], *, timeout: float = 120.0) -> list[Cyphe
     reason = unavailable_reason()
     if reason:
         raise CypherCheckerUnavailable(reason)
+    unique = list(dict.fromkeys(statements))  # each distinct statement is analysed once
     completed = subprocess.run(
         ["node", str(SCRIPT)],
-        input=json.dumps(list(statements)),
+        input=json.dumps(unique),
         capture_output=True,
         text=True,
         cwd=HERE,
@@ -81,11 +82,9 @@ def check_cypher(statements: list[str], *, timeout: float = 120.0) -> list[Cyphe
     )
     if completed.returncode != 0:
         raise CypherCheckerUnavailable(f"check.mjs failed: {completed.stderr.strip()[:2000]}")
-    errors: list[CypherError] = []
-    for entry in json.loads(completed.stdout):
-        statement = statements[entry["index"]]
-        for error in entry["errors"]:
-            errors.append(
-                CypherError(entry["index"], statement, error["line"], error["column"], error["message"])
-            )
-    return errors
+    found = {unique[entry["index"]]: entry["errors"] for entry in json.loads(completed.stdout)}
+    return [
+        CypherError(index, statement, error["line"], error["column"], error["message"])
+        for index, statement in enumerate(statements)
+        for error in found[statement]
+    ]

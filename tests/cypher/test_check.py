@@ -23,7 +23,8 @@ BROKEN = [
 def errors() -> list[CypherError]:
     """One checker run (node starts once) over the valid and the broken statements."""
     require_cypher_checker()
-    return check_cypher(VALID + [statement for statement, _ in BROKEN])
+    # the first broken statement twice: duplicates are analysed once but reported at each index
+    return check_cypher(VALID + [statement for statement, _ in BROKEN] + [BROKEN[0][0]])
 
 
 def test_valid_statements_pass(errors: list[CypherError]) -> None:
@@ -35,3 +36,10 @@ def test_broken_statements_are_reported(errors: list[CypherError], offset: int, 
     found = [e.message for e in errors if e.index == len(VALID) + offset]
     assert found, BROKEN[offset][0]
     assert any(fragment in message for message in found), found
+
+
+def test_duplicate_statements_are_reported_at_every_index(errors: list[CypherError]) -> None:
+    first, duplicate = len(VALID), len(VALID) + len(BROKEN)
+    messages = {index: [e.message for e in errors if e.index == index] for index in (first, duplicate)}
+    assert messages[duplicate] and messages[duplicate] == messages[first]
+    assert all(e.statement == BROKEN[0][0] for e in errors if e.index == duplicate)
