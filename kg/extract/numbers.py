@@ -11,8 +11,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import cn2an
-
 from kg.extract.rules.units import APPROX_PREFIXES, APPROX_SUFFIXES, MAGNITUDES, UNITS
 
 _CN_DIGITS = "零〇一二两三四五六七八九十百千"
@@ -62,6 +60,8 @@ def parse_number(text: str) -> float | None:
         return float(cleaned)
     except ValueError:
         pass
+    import cn2an  # only Chinese numerals need it, and it takes half a second to import
+
     try:
         return float(cn2an.cn2an(cleaned, "smart"))
     except (ValueError, KeyError, TypeError):

@@ -9,10 +9,13 @@ from kg.extract.model import Target
 from kg.extract.numbers import find_quantities
 from kg.extract.outcomes import metric_before
 from kg.extract.rules.targets import SCOPE_PREFIXES, TARGET_CUES, TARGET_YEAR
+from kg.loaders.model import Document
+from kg.loaders.numerals import chinese_ordinal, five_year_plan_period
 
 _CUE = re.compile("|".join(TARGET_CUES))
 _TARGET_YEAR = re.compile(TARGET_YEAR)
 _YEAR = re.compile(r"(20\d\d)\s*年")
+_FIVE_YEAR_PLAN = re.compile(r"[“\"]?(十[一二三四五六七八九])五[”\"]?")
 _NON_TARGET_UNITS = frozenset({"年", "日", "天", "个月", "小时", "分钟"})
 _METRIC_AFTER = re.compile(r"^[的]?(?P<m>[\u4e00-\u9fff“”]{2,20}?)(?:的|[，,；;。]|$)")
 
@@ -26,6 +29,19 @@ def _metric(text: str, q_start: int, q_end: int) -> str:
         return before
     after = re.match(r"[^，,；;。]{0,30}", text[q_end:])
     return (after.group(0) if after else "").strip("的以上 ") or before
+
+
+def plan_horizon(doc: Document) -> int | None:
+    """The last year of a five-year plan: of the period holding its plan year, else of the latest
+    “十X五” named near its start (a 十四五 plan also speaks of 十三五); None for other documents."""
+    if doc.doc_type != "five_year_plan":
+        return None
+    if doc.plan_year:
+        ordinal = (doc.plan_year - 1971) // 5 + 4  # back to back since the 4th plan (1971–1975)
+    else:
+        found = [chinese_ordinal(m) for m in _FIVE_YEAR_PLAN.findall((doc.title or "") + doc.text[:1000])]
+        ordinal = max((n for n in found if n), default=0)
+    return five_year_plan_period(ordinal)[1] if ordinal else None
 
 
 def _is_scope(prefix: str) -> bool:
@@ -47,6 +63,7 @@ def extract_targets(ctx: SentenceContext) -> list[Target]:
     if ctx.kind != "planning":
         return []
     text = ctx.text
+    default_year = plan_horizon(ctx.doc) or ctx.year
     year_match = _TARGET_YEAR.search(text)
     sentence_year = int(year_match["year"]) if year_match else None
     targets: list[Target] = []
@@ -58,7 +75,7 @@ def extract_targets(ctx: SentenceContext) -> list[Target]:
             continue
         if not _CUE.search(text[clause_start:clause_end]):
             continue
-        target_year = _year_before(text, clause_start, q.start) or sentence_year or ctx.year
+        target_year = _year_before(text, clause_start, q.start) or sentence_year or default_year
         targets.append(
             Target(
                 metric=_metric(text, q.start, q.end),

@@ -81,3 +81,10 @@ def test_indicator_table_evidence_points_at_the_row(table_targets: list, seed_do
         assert t.evidence.rule == "target.indicator_table"
         assert t.metric.replace(" ", "") in doc.text[t.evidence.start : t.evidence.end].replace(" ", "")
         assert doc.original_text[t.evidence.orig_start : t.evidence.orig_end].strip()
+
+
+def test_five_year_plan_targets_aim_at_the_end_of_the_plan(seed_docs: dict) -> None:
+    from kg.extract.targets import plan_horizon
+
+    assert plan_horizon(seed_docs["002"]) == 2025
+    assert plan_horizon(seed_docs["000"]) is None  # an annual report has no plan horizon
