@@ -149,15 +149,15 @@ class EmbeddedStore:
         busy_by = holder(path) if path.exists() else None
         if not db_file(path).exists():
             if busy_by:
-                raise StoreBusyError(f"the graph store at {path} is being built by {busy_by}; retry shortly")
+                raise StoreBusyError(f"the graph store at {path} is being built ({busy_by}); retry shortly")
             raise StoreUnavailableError(
                 f"no graph store at {path}; build it with `kg ingest` (or `kg load` from existing RDF)"
             )
         if writable:
-            self._lock = load_lock(path)
+            self._lock = load_lock(path, "writing to it")
             self._lock.__enter__()  # a writer excludes loads for its whole life
         elif busy_by:
-            warnings.warn(f"{busy_by} is reloading {path}; answers come from the last build", stacklevel=2)
+            warnings.warn(f"{path} is busy ({busy_by}); answers come from the last build", stacklevel=2)
         try:
             self._db = ladybug.Database(str(db_file(path)), read_only=not writable)
             self._conn = ladybug.Connection(self._db)

@@ -20,6 +20,11 @@ def quote(identifier: str) -> str:
     return "`" + identifier.replace("`", "``") + "`"
 
 
+def _literal(value: object) -> str:
+    """A single-quoted Cypher string literal (paths may contain quotes)."""
+    return "'" + str(value).replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
 def node_table_ddl(table: NodeTable) -> str:
     """``CREATE NODE TABLE `Place`(uri STRING PRIMARY KEY, `label` STRING, …)``."""
     columns = ["uri STRING PRIMARY KEY"]
@@ -70,10 +75,12 @@ def copy_statements(graph: PropertyGraph, workdir: Path) -> list[str]:
     for label, table in sorted(graph.node_tables.items()):
         if table.nodes:
             path = write_node_parquet(table, workdir / f"node-{len(statements)}.parquet")
-            statements.append(f"COPY {quote(label)} FROM '{path}'")
+            statements.append(f"COPY {quote(label)} FROM {_literal(path)}")
     for rtype, table in sorted(graph.rel_tables.items()):
         for start, end in sorted(table.pairs):
             path = write_rel_parquet(table, start, end, workdir / f"rel-{len(statements)}.parquet")
             if path is not None:
-                statements.append(f"COPY {quote(rtype)} FROM '{path}' (from='{start}', to='{end}')")
+                statements.append(
+                    f"COPY {quote(rtype)} FROM {_literal(path)} (from={_literal(start)}, to={_literal(end)})"
+                )
     return statements

@@ -24,7 +24,7 @@ def lock_path(store_dir: Path) -> Path:
 
 
 def holder(store_dir: Path) -> str | None:
-    """A description of the process loading ``store_dir`` right now (``"pid 123"``), or None."""
+    """Who holds ``store_dir``'s lock right now (``"pid 123 is loading it"``), or None."""
     path = lock_path(store_dir)
     if not path.exists():
         return None
@@ -39,8 +39,11 @@ def holder(store_dir: Path) -> str | None:
 
 
 @contextmanager
-def load_lock(store_dir: Path) -> Iterator[None]:
-    """Hold the store's exclusive load lock, or raise :class:`StoreBusyError` at once."""
+def load_lock(store_dir: Path, purpose: str = "loading it") -> Iterator[None]:
+    """Hold the store's exclusive lock, or raise :class:`StoreBusyError` at once.
+
+    ``purpose`` ends up in the other process's message: ``pid 123 is loading it``.
+    """
     store_dir.mkdir(parents=True, exist_ok=True)
     handle = open(lock_path(store_dir), "a+")  # held open: closing it releases the lock
     try:
@@ -50,11 +53,11 @@ def load_lock(store_dir: Path) -> Iterator[None]:
             handle.seek(0)
             who = handle.read().strip() or "another process"
             raise StoreBusyError(
-                f"the graph store at {store_dir} is being loaded by {who}; try again when it finishes"
+                f"the graph store at {store_dir} is busy ({who}); try again when it finishes"
             ) from None
         handle.seek(0)
         handle.truncate()
-        handle.write(f"pid {os.getpid()}")
+        handle.write(f"pid {os.getpid()} is {purpose}")
         handle.flush()
         yield
     finally:
