@@ -1,7 +1,7 @@
 // name: adoption-matrix
 // description: Program × jurisdiction × first year, one row per (program, jurisdiction); CSV-ready.
 // param status: choice(done|ongoing|planned) -- count only implementations of this status
-// param candidates: bool = true -- include candidate programs (not yet in the vocabulary)
+// param candidates: bool = false -- include candidate programs (not yet in the vocabulary)
 // param limit: int = 100000 -- most rows returned
 // columns: program, program_uri, jurisdiction, jurisdiction_code, jurisdiction_uri, first_year, latest_year,
 //   statuses, implementations
