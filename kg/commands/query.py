@@ -87,6 +87,7 @@ def run_and_print(store: GraphStore, name: str, assignments: tuple[str, ...], fm
     from kg.queries.formatting import print_result
     from kg.queries.names import NameResolutionError
     from kg.queries.params import ParameterError, parse_assignments
+    from kg.queries.readonly import WriteQueryError
     from kg.queries.runner import QueryRunner
     from kg.store.base import StoreError
 
@@ -96,7 +97,7 @@ def run_and_print(store: GraphStore, name: str, assignments: tuple[str, ...], fm
         raise click.UsageError(str(exc)) from exc
     except (ParameterError, NameResolutionError) as exc:
         raise click.BadParameter(str(exc), param_hint="-p") from exc
-    except StoreError as exc:
+    except (StoreError, WriteQueryError) as exc:
         raise click.ClickException(f"{name}: {exc}") from exc
     print_result(result, fmt, result_console(fmt), title=name if fmt == "table" else None)
 
