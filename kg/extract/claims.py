@@ -6,13 +6,14 @@ import re
 
 from kg.extract.context import SentenceContext
 from kg.extract.model import NoveltyClaim
-from kg.extract.rules.claims import CLAIM_CUES, CLAIM_VERBS
+from kg.extract.rules.claims import ASPIRATION, CLAIM_CUES, CLAIM_VERBS
 
 _CUES = tuple((rule, re.compile(pattern), scope) for rule, pattern, scope in CLAIM_CUES)
 # one pass over the sentence decides whether any cue can match at all (most sentences have none)
 _ANY_CUE = re.compile("|".join(f"(?:{pattern})" for _, pattern, _ in CLAIM_CUES))
 _LEADING_VERB = re.compile("^(?:" + "|".join(sorted(CLAIM_VERBS, key=len, reverse=True)) + ")")
 _PHRASE_END = re.compile(r"[，,；;。：:！？]")
+_ASPIRATION = re.compile(ASPIRATION)
 _GAP = re.compile(r"填补(?:了)?(?:我国|国内|全国|国家|全省|省内)?(?P<what>[^，；。]*?)(?:的)?空白")
 
 
@@ -43,6 +44,8 @@ def extract_claims(ctx: SentenceContext) -> list[NoveltyClaim]:
                 continue
             taken.append((m.start(), m.end()))
             clause_start, _ = ctx.clause_bounds(m.start())
+            if ctx.kind == "planning" and _ASPIRATION.search(text, clause_start, m.start()):
+                continue
             what = _what(text, m.start(), m.end(), clause_start)
             place = next((p.ref for p in reversed(ctx.places) if p.end <= m.start()), None)
             claims.append(

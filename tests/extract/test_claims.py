@@ -86,3 +86,9 @@ def test_claim_carries_evidence_span(make_ctx) -> None:
     assert ctx.doc.original_text[ev.orig_start : ev.orig_end] == "全国首个"
     assert ev.rule == "claim.national_first"
     assert claim.year == 2020
+
+
+def test_a_planned_first_is_an_aspiration_not_a_claim(make_ctx) -> None:
+    assert extract_claims(make_ctx("力争率先建成全国质量强市示范城市。", kind="planning")) == []
+    (claim,) = extract_claims(make_ctx("力争率先建成全国质量强市示范城市。"))  # reported: it happened
+    assert claim.scope == "unspecified"

@@ -64,3 +64,6 @@ CLAIM_VERBS = (
     "打造",
     "组建",
 )
+
+# in a plan, a first that is striven for (力争率先…) is an aspiration, not a claim
+ASPIRATION = r"力争|争取|努力|争创|争当|争做|打造成为|力求"
