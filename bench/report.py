@@ -162,6 +162,10 @@ def to_markdown(run: dict[str, Any]) -> str:
         parts += [f"Serial pipeline (one process, {m['docs']} docs): {m['docs_per_s']} docs/s, "
                   f"{m['mb_per_s']} MB/s; time shares load {m['load_share']}, extract {m['extract_share']}, "
                   f"rdf {m['rdf_share']}.", ""]
+    included = [f"- N={s['n']} comes from an earlier run: `{Path(s['from']).name}`"
+                for s in sizes if s.get("from")]
+    if included:
+        parts += [*included, ""]
     extra = notes(sizes)
     if extra:
         parts += ["Not measured:", "", *extra, ""]

@@ -135,6 +135,16 @@ def run_profile(corpus: Path, args: argparse.Namespace) -> StepResult:
     return result
 
 
+def load_sizes(path: Path) -> list[dict[str, Any]]:
+    """The per-size records of an earlier run's JSON, steps as :class:`StepResult` again."""
+    earlier = json.loads(path.read_text(encoding="utf-8"))
+    sizes = earlier.get("sizes", [])
+    for size in sizes:
+        size["steps"] = {name: StepResult(**step) for name, step in size["steps"].items()}
+        size["from"] = str(path)
+    return sizes
+
+
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=_sizes, default=list(DEFAULT_SIZES),
@@ -147,6 +157,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help=f"subset of {','.join(STEP_NAMES)}")
     parser.add_argument("--corpus-root", type=Path, default=DEFAULT_OUT,
                         help="where corpora and data dirs go")
+    parser.add_argument("--include", type=Path, action="append", default=[],
+                        help="results JSON of an earlier run whose sizes join this report (growth with N)")
     parser.add_argument("--no-pipeline", action="store_true", help="skip the serial pipeline rate")
     parser.add_argument("--profile", action="store_true", help="also profile the pipeline (pyinstrument)")
     parser.add_argument("--timeout", type=float, default=3600.0, help="seconds per step")
@@ -176,6 +188,9 @@ def run(argv: list[str] | None = None) -> dict[str, Any]:
                 record["pipeline"] = run_pipeline(corpus, args)
             if args.profile:
                 record["profile"] = run_profile(corpus, args)
+    for earlier in args.include:
+        record["sizes"].extend(s for s in load_sizes(earlier) if s["n"] not in set(args.sizes))
+    record["sizes"].sort(key=lambda s: s["n"])
     record["targets"] = evaluate_targets(record["sizes"])
     paths = write_results(record, args.out)
     print_rich(record)
