@@ -17,6 +17,7 @@ from typing import Any
 import jinja2
 import pyvis
 from kg.viz.graph import VizGraph, drawn_name
+from kg.viz.layout import initial_positions
 from kg.viz.style import legend_entries, style_for
 from kg.viz.text import short_label, tooltip_html
 from pyvis.network import Network
@@ -29,6 +30,7 @@ SHAPE_GLYPHS = {
 }  # fmt: skip
 # Above these sizes the page drops the costly niceties (edge labels, curved edges, KK pre-layout).
 LARGE_GRAPH_NODES = 300
+LARGE_GRAPH_ITERATIONS = 50
 EDGE_LABEL_LIMIT = 200
 
 
@@ -78,7 +80,8 @@ def physics_options(node_count: int) -> dict[str, Any]:
     then switches physics off, so nothing keeps moving (or burning CPU) afterwards.
     """
     large = node_count > LARGE_GRAPH_NODES
-    iterations = 1000 if node_count <= 100 else 400 if node_count <= 800 else 200
+    # Large pages start from kg.viz.layout's positions, so a few dozen iterations tidy them up.
+    iterations = 1000 if node_count <= 100 else 300 if not large else LARGE_GRAPH_ITERATIONS
     return {
         "physics": {
             "enabled": True,
@@ -113,6 +116,8 @@ def physics_options(node_count: int) -> dict[str, Any]:
 def to_network(graph: VizGraph, height: str = "720px") -> Network:
     """The pyvis network of ``graph``: styled, labelled and with escaped tooltips."""
     network = Network(height=height, width="100%", directed=True, cdn_resources="in_line")
+    large = graph.number_of_nodes() > LARGE_GRAPH_NODES
+    positions = initial_positions(graph) if large else {}
     for key, data in graph.nodes(data=True):
         style = style_for(data["label"])
         name = drawn_name(graph, key)
@@ -126,6 +131,7 @@ def to_network(graph: VizGraph, height: str = "720px") -> Network:
             kgClass=data["label"],
             kgName=name,
             kgUri=data.get("uri") or "",
+            **_position(positions.get(key)),
         )
     show_labels = graph.number_of_edges() <= EDGE_LABEL_LIMIT
     for source, target, data in graph.edges(data=True):
@@ -141,6 +147,11 @@ def class_counts(graph: VizGraph) -> dict[str, int]:
     for _, data in graph.nodes(data=True):
         counts[data["label"]] = counts.get(data["label"], 0) + 1
     return counts
+
+
+def _position(point: tuple[float, float] | None) -> dict[str, float]:
+    """vis-network ``x``/``y`` of a precomputed starting point, or nothing (physics places it)."""
+    return {"x": round(point[0], 1), "y": round(point[1], 1)} if point else {}
 
 
 def summary_line(graph: VizGraph) -> str:
