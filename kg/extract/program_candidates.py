@@ -55,6 +55,8 @@ _FOLLOWER = re.compile(
     + r")?"
 )
 CLAUSE_SPLIT = re.compile(f"[{re.escape(CLAUSE_BREAKS)}]")
+# 以X为抓手/载体/突破口…: X is the instrument of the clause, usually a named program.
+ANCHOR = re.compile(r"以([^以为]{4,40}?)为(?:业务)?(?:抓手|载体|突破口|牵引|引领|依托|龙头|核心)")
 MAX_QUOTE_PREFIX = 8
 SHORT_LIST_TAIL = 10  # a list of one-character words (省、市、区…) modifies a short name only
 
@@ -69,6 +71,7 @@ _QUOTE_VERB_RE = re.compile(
     "|".join(sorted(map(re.escape, INITIATIVE_VERBS + QUOTE_ONLY_VERBS), key=len, reverse=True))
 )
 _HEAD_RE = "|".join(sorted(map(re.escape, HEAD_WORDS), key=len, reverse=True))
+JOINED_AFTER_HEAD = re.compile(rf"(?:{_HEAD_RE})(以及|和|及|与)")
 _HEAD_AT_BOUNDARY = re.compile(rf"(?:{_HEAD_RE})(?=$|[{re.escape(PUNCT)}]|{'|'.join(BOUNDARY_FOLLOWERS)})")
 
 
@@ -205,24 +208,51 @@ def _mask_quotes(text: str) -> str:
 
 
 def initiative_candidates(text: str) -> list[CandidateSpan]:
-    """List items after an initiative verb that end in a head word and are not generic."""
+    """List items after an initiative verb (or inside 以…为抓手) that end in a head word and are
+    not generic."""
     spans = []
     for clause_start, clause in _clauses(text):
-        masked = _mask_quotes(clause)
-        verb = _VERB_RE.search(masked)
-        if verb is None:
+        opening = _opening(clause)
+        if opening is None:
             continue
-        pos = verb.end()
-        improving = verb.group(0) in IMPROVING_VERBS
-        items = clause[pos:].split(ITEM_SPLIT)
-        if any(len(item.strip()) <= 2 for item in items[:-1]) and len(items[-1]) <= SHORT_LIST_TAIL:
-            items = [clause[pos:]]  # 省、市、区保护联动机制: the 、 joins words inside one name
-        for item in items:
-            span = _item_candidate(text, clause_start + pos, item, improving)
+        pos, end, improving = opening
+        for offset, item in _list_items(clause, pos, end):
+            span = _item_candidate(text, clause_start + offset, item, improving)
             if span is not None:
                 spans.append(span)
-            pos += len(item) + 1
     return spans
+
+
+def _opening(clause: str) -> tuple[int, int, bool] | None:
+    """Where the named things of a clause start and end, and whether its verb only improves.
+
+    An initiative verb opens the rest of the clause; 以X为抓手 (X is the instrument) opens X.
+    """
+    anchor = ANCHOR.search(clause)
+    verb = _VERB_RE.search(_mask_quotes(clause))
+    if anchor is not None and (verb is None or anchor.start() < verb.start()):
+        return anchor.start(1), anchor.end(1), False
+    if verb is None:
+        return None
+    return verb.end(), len(clause), verb.group(0) in IMPROVING_VERBS
+
+
+def _list_items(clause: str, start: int, end: int) -> list[tuple[int, str]]:
+    """The items of the list in ``clause[start:end]`` with their offsets: split on 、, and on
+    和/及/与 right after a head word (…审批平台和中山市企业开办服务智能终端)."""
+    body = clause[start:end]
+    parts = body.split(ITEM_SPLIT)
+    if any(len(p.strip()) <= 2 for p in parts[:-1]) and len(parts[-1]) <= SHORT_LIST_TAIL:
+        parts = [body]  # 省、市、区保护联动机制: the 、 joins words inside one name
+    items, pos = [], start
+    for part in parts:
+        cut = 0
+        for m in JOINED_AFTER_HEAD.finditer(part):
+            items.append((pos + cut, part[cut : m.start(1)]))
+            cut = m.end(1)
+        items.append((pos + cut, part[cut:]))
+        pos += len(part) + 1
+    return items
 
 
 def _clauses(text: str) -> list[tuple[int, str]]:
