@@ -65,3 +65,12 @@ def test_parse_nquads_falls_back_to_rdflib_for_blank_nodes(tmp_path: Path) -> No
 def test_a_line_without_graph_is_not_ours() -> None:
     with pytest.raises(UnsupportedLine):
         parse_line(f'<{S}> <{P}> "x" .')
+
+
+def test_written_lines_are_rdflib_n_triples_plus_graph() -> None:
+    graph = Graph(identifier=G)
+    for index, literal in enumerate(LITERALS):
+        graph.add((S, URIRef(f"{P}{index}"), literal))
+    rdflib_lines = graph.serialize(format="nt", encoding="utf-8").decode("utf-8").split("\n")
+    expected = sorted(f"{line[:-2]} <{G}> .\n" for line in rdflib_lines if line.strip())
+    assert canonical_nquads(graph) == "".join(expected)

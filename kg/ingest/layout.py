@@ -20,10 +20,11 @@ import contextlib
 import fcntl
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import Graph, Literal
+from rdflib.term import Node
 
 MANIFEST_NAME = "manifest.json"
 GRAPHS_DIR = "graphs"
@@ -70,11 +71,28 @@ def remove_stale_temp_files(data_dir: Path) -> int:
 
 def canonical_nquads(graph: Graph) -> str:
     """The graph as sorted N-Quads lines in its own named graph (deterministic for blank-node-free graphs)."""
-    name = graph.identifier.n3()
-    triples = graph.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()
-    # each N-Triples line ends with " ."; put the graph name before the dot
-    quads = sorted(f"{line[:-2]} {name} .\n" for line in triples if line.strip())
-    return "".join(quads)
+    return nquads_text(graph.identifier, graph)
+
+
+def nquads_text(graph_iri: Node, triples: Iterable[tuple[Node, Node, Node]]) -> str:
+    """Sorted N-Quads lines of ``triples`` in the graph ``graph_iri``."""
+    name = nt_term(graph_iri)
+    return "".join(sorted(f"{nt_term(s)} {nt_term(p)} {nt_term(o)} {name} .\n" for s, p, o in triples))
+
+
+def nt_term(node: Node) -> str:
+    """A term as N-Triples writes it: ``<iri>``, or a one-line quoted literal with its language or
+    full datatype IRI (``Literal.n3()`` would use Turtle's triple quotes for multi-line text)."""
+    if isinstance(node, Literal):
+        lexical = (
+            str(node).replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"').replace("\r", "\\r")
+        )
+        if node.language:
+            return f'"{lexical}"@{node.language}'
+        if node.datatype:
+            return f'"{lexical}"^^<{node.datatype}>'
+        return f'"{lexical}"'
+    return node.n3()
 
 
 @contextlib.contextmanager

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
-from rdflib import Graph
 from rdflib.namespace import RDF
+from rdflib.term import Node
 
 from kg.extract.model import Extraction
-from kg.ingest.layout import canonical_nquads
+from kg.ingest.layout import nquads_text
 from kg.loaders.model import Document, LoadError
 from kg.rdf.iris import doc_id
 from kg.rdf.namespaces import RK
@@ -44,16 +44,16 @@ def process_file(path: str, load: Loader | None = None, extract: Extractor | Non
     try:
         document = (load or _default_loader())(path)
         extraction = (extract or _default_extractor())(document)
-        from kg.rdf import document_graph
+        from kg.rdf import document_triples
 
-        graph = document_graph(document, extraction)
+        graph_iri, triples = document_triples(document, extraction)
         result = Processed(
             path=path,
             doc_id=doc_id(document.sha256),
-            graph=str(graph.identifier),
-            nquads=canonical_nquads(graph),
+            graph=str(graph_iri),
+            nquads=nquads_text(graph_iri, triples),
             title=document.title,
-            counts=graph_counts(graph),
+            counts=graph_counts(triples),
         )
     except LoadError as error:
         result = Processed(path=path, error=error.reason)
@@ -63,14 +63,10 @@ def process_file(path: str, load: Loader | None = None, extract: Extractor | Non
     return result
 
 
-def graph_counts(graph: Graph) -> dict[str, int]:
+def graph_counts(triples: Collection[tuple[Node, Node, Node]]) -> dict[str, int]:
     """Triples, and nodes per rk: class (Program, Pilot, NoveltyClaim, Outcome, Target, Evidence, …)."""
-    per_class = Counter(
-        str(rdf_class)[len(str(RK)) :]
-        for rdf_class in graph.objects(None, RDF.type)
-        if str(rdf_class).startswith(str(RK))
-    )
-    return {"triples": len(graph), **dict(sorted(per_class.items()))}
+    per_class = Counter(str(o)[len(RK) :] for _, p, o in triples if p == RDF.type and str(o).startswith(RK))
+    return {"triples": len(triples), **dict(sorted(per_class.items()))}
 
 
 def _default_loader() -> Loader:

@@ -7,7 +7,7 @@ Public API: :func:`document_graph`, the namespaces :data:`RK`, :data:`RKD`, :dat
 from __future__ import annotations
 
 from kg.rdf import namespaces
-from kg.rdf.document import document_graph
+from kg.rdf.document import document_graph, document_triples
 from kg.rdf.namespaces import RK, RKD, RKP, bind_namespaces
 
-__all__ = ["RK", "RKD", "RKP", "bind_namespaces", "document_graph", "namespaces"]
+__all__ = ["RK", "RKD", "RKP", "bind_namespaces", "document_graph", "document_triples", "namespaces"]

@@ -10,14 +10,23 @@ from kg.loaders.model import Document, Jurisdiction
 from kg.rdf import assertions as a
 from kg.rdf import divisions
 from kg.rdf.agencies import AgencyHome
-from kg.rdf.builder import GraphBuilder
+from kg.rdf.builder import GraphBuilder, Triple
 from kg.rdf.entities import AGENCY_LEVEL_OF_PLACE, add_agency, add_jurisdiction, add_place_ref, add_program
 from kg.rdf.iris import place_iri
-from kg.rdf.namespaces import RK
+from kg.rdf.namespaces import RK, bind_namespaces
 
 
 def document_graph(doc: Document, extraction: Extraction) -> Graph:
     """All triples of one document in a graph whose identifier is the Document IRI."""
+    iri, triples = document_triples(doc, extraction)
+    graph = bind_namespaces(Graph(identifier=iri))
+    for triple in triples:
+        graph.add(triple)
+    return graph
+
+
+def document_triples(doc: Document, extraction: Extraction) -> tuple[URIRef, set[Triple]]:
+    """(Document IRI, the triples of its named graph), without building an rdflib Graph."""
     b = GraphBuilder(doc)
     ctx = _add_document(b, extraction.places)
     for ref in extraction.places:
@@ -38,7 +47,7 @@ def document_graph(doc: Document, extraction: Extraction) -> Graph:
         a.add_policy_document(b, ctx, policy)
     for recognition in extraction.recognitions:
         a.add_recognition(b, ctx, recognition)
-    return b.graph
+    return b.doc_iri, b.triples
 
 
 def _add_document(b: GraphBuilder, places: list[PlaceRef]) -> a.Context:
