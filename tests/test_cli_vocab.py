@@ -54,9 +54,9 @@ def test_candidates_counts_mentions_across_documents(tmp_path: Path) -> None:
     code, out = run("candidates", str(tmp_path), "--json")
     assert code == 0, out
     by_label = {c["label"]: c for c in json.loads(out)}
-    starter = by_label["“松湖启航包”"]
+    starter = by_label["松湖启航包"]
     assert starter["mentions"] == 4 and len(starter["documents"]) == 2
     assert "松湖启航包" in starter["example"]
     assert "证照分离改革" not in by_label  # a vocabulary program is no candidate
     code, out = run("candidates", str(tmp_path), "--json", "--min-count", "3")
-    assert [c["label"] for c in json.loads(out)] == ["“松湖启航包”"]
+    assert [c["label"] for c in json.loads(out)] == ["松湖启航包"]

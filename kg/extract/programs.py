@@ -57,8 +57,12 @@ def candidate_iri(name: str) -> str:
 
 
 def candidate_label(name: str) -> str:
-    """A candidate's label: its name with surrounding white space and line breaks removed."""
-    return "".join(name.split())
+    """A candidate's label: its name without white space or line breaks, and without the quotes
+    of a name that is quoted as a whole (“松湖启航包” -> 松湖启航包; “四保”行动 stays)."""
+    label = "".join(name.split())
+    if label.startswith("“") and label.endswith("”") and label.count("“") == 1 and label.count("”") == 1:
+        label = label[1:-1]
+    return label
 
 
 def extract_programs(doc: Document, vocab: ProgramVocabulary | None = None) -> list[ProgramMention]:
@@ -140,7 +144,7 @@ def _lexicon_hit(m: LexiconMatch, ctx: _Context, wider: CandidateSpan | None) ->
 def _candidate_hit(cand: CandidateSpan, ctx: _Context, broader: tuple[str, ...]) -> _Hit:
     label = candidate_label(cand.name)
     return _Hit(
-        candidate_iri(label), label, label, ctx.sentence, cand.start, cand.end, cand.rule,
+        candidate_iri(label), label, cand.name, ctx.sentence, cand.start, cand.end, cand.rule,
         ctx.status_at(cand.start, cand.end), ctx.year, None, broader,
     )
 
@@ -161,7 +165,7 @@ def _fold_one(doc: Document, group: list[_Hit], vocab: ProgramVocabulary) -> Pro
     first = group[0]
     surfaces: list[str] = []
     for hit in group:
-        surface = candidate_label(hit.surface)
+        surface = "".join(hit.surface.split())
         if surface not in surfaces:
             surfaces.append(surface)
     years = [h.year for h in group if h.year is not None]

@@ -92,7 +92,7 @@ def test_vocabulary_programs_carry_vocabulary_facts(programs: dict[str, ProgramM
         ("证照分离改革", "done"),
         ("一照多址", "planned"),
         ("双随机、一公开", "ongoing"),
-        ("“松湖启航包”", "done"),
+        ("松湖启航包", "done"),
     ],
 )
 def test_status_from_sections(programs: dict[str, ProgramMention], label: str, status: str) -> None:
@@ -106,9 +106,10 @@ def test_mentions_are_folded_per_program(programs: dict[str, ProgramMention]) ->
 
 
 def test_candidates_are_flagged_with_a_stable_iri(programs: dict[str, ProgramMention]) -> None:
-    pm = programs["“松湖启航包”"]
+    pm = programs["松湖启航包"]
     assert pm.candidate and pm.evidence[0].rule == "program.candidate.quoted"
     assert pm.iri == candidate_iri("“松湖启航包”") == candidate_iri("松湖启航包")
+    assert pm.surface == ["“松湖启航包”"]
     assert pm.iri.startswith(f"{RKP}cand/") and len(pm.iri.rsplit("/", 1)[1]) == 12
 
 
