@@ -1,15 +1,18 @@
 // name: co-adoption
-// description: Pairs of programs most often run together in the same document or jurisdiction.
+// description: Pairs of programs most often run (done or ongoing) together in the same document or
+//   jurisdiction.
 // param by: choice(document|jurisdiction) = document -- what counts as "together"
 // param program: program -- only pairs with this program (or one of its narrower programs)
 // param candidates: bool = false -- also pair candidate programs (not yet in the vocabulary)
+// param planned: bool = false -- also count programs only planned
 // param min_count: int = 1 -- least number of shared documents/jurisdictions
 // param limit: int = 100 -- most rows returned
 // columns: program_a, program_b, together, contexts
 MATCH (i:Implementation)-[:hasProgram]->(p:Program),
       (i)-[:hasPlace]->(pl:Place),
       (i)-[:hasEvidence]->(:Evidence)-[:hasDocument]->(d:Document)
-WHERE $candidates OR coalesce(p.candidate, false) = false
+WHERE ($candidates OR coalesce(p.candidate, false) = false)
+  AND ($planned OR i.status <> 'planned')
 // Pairs are formed from uris, not nodes, and labelled only for the rows kept: much cheaper.
 WITH DISTINCT p.uri AS program,
      CASE WHEN $by = 'jurisdiction' THEN pl.uri ELSE d.uri END AS context,
