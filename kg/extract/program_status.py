@@ -19,7 +19,7 @@ CONTINUING_CUES = ("持续", "继续", "常态化", "巩固", "仍在")
 PLANNING_ONGOING_CUES = ("纵深推进", "进一步深化", "不断深化", "升级", "增加", "扩大", "扩面", "增项")
 PLANNING_START_CUES = ("启动", "探索", "争取", "争创", "筹备", "拟", "计划", "谋划", "将", "力争")
 # In a report these say the work is under way rather than finished.
-REPORTING_ONGOING_CUES = ("正在", "筹建", "全力推进")
+REPORTING_ONGOING_CUES = ("正在", "筹建", "全力推进", "探索")
 CLAUSE_BREAKS = "。；;，,"
 
 
@@ -58,14 +58,19 @@ def clause_around(sentence: str, start: int, end: int, window: int = 16) -> str:
 
 
 def mention_status(kind: SectionKind | None, cue_text: str, default: Status = "done") -> Status:
-    """The status of one mention from its section kind and the clause around it."""
-    if any(c in cue_text for c in CONTINUING_CUES):
+    """The status of one mention from its section kind and the clause around it.
+
+    Continuation cues count before the name only (持续推进X, not X常态化防控要求); extension
+    cues of a plan count on both sides (推动X增项扩面).
+    """
+    before = cue_text.split("□", 1)[0]
+    if any(c in before for c in CONTINUING_CUES):
         return "ongoing"
     if kind == "planning":
         return "ongoing" if any(c in cue_text for c in PLANNING_ONGOING_CUES) else "planned"
     if kind == "reporting":
-        return "ongoing" if any(c in cue_text for c in REPORTING_ONGOING_CUES) else "done"
-    if any(c in cue_text for c in PLANNING_START_CUES):
+        return "ongoing" if any(c in before for c in REPORTING_ONGOING_CUES) else "done"
+    if any(c in before for c in PLANNING_START_CUES):
         return "planned"
     return default
 

@@ -18,6 +18,13 @@ from kg.extract.program_status import clause_around, fold_statuses, mention_stat
         ),
         ("持续推进“最多跑一次”改革,审批再提速、功能再扩展。", "“最多跑一次”改革", "reporting", "ongoing"),
         ("探索“一照多址”改革", "“一照多址”改革", "planning", "planned"),
+        ("全面落实“四方责任”和“三强化三覆盖”常态化防控要求", "“三强化三覆盖”", "reporting", "done"),
+        (
+            "横沥积极探索住宅小区电梯“互联网+监管”模式。",
+            "住宅小区电梯“互联网+监管”模式",
+            "reporting",
+            "ongoing",
+        ),
         ("继续探索轻微违法免罚轻罚制度。", "轻微违法免罚轻罚制度", "planning", "ongoing"),
         ("推动“阳光食品”APP增项扩面", "“阳光食品”APP", "planning", "ongoing"),
         ("增加“证照同办”改革业务类型", "“证照同办”改革", "planning", "ongoing"),
