@@ -126,6 +126,8 @@ class ProgramVocabulary:
             end = index[end_pos] + 1
             if length <= SHORT_LABEL_MAX and not _short_label_in_context(text, start, end):
                 continue
+            if _cuts_ascii_word(text, start, end):
+                continue  # 12315 inside 123150, a Latin label inside a longer word
             start, end = balance_quotes(text, start, end)
             matches.append(LexiconMatch(self.programs[iri], start, end, text[start:end]))
         return matches
@@ -142,6 +144,17 @@ class ProgramVocabulary:
             if parent in self.programs:
                 todo.extend(self.programs[parent].broader)
         return seen
+
+
+def _cuts_ascii_word(text: str, start: int, end: int) -> bool:
+    """Whether a match starts or ends inside a run of ASCII letters or digits."""
+
+    def word(ch: str) -> bool:
+        return ch.isascii() and ch.isalnum()
+
+    return (start > 0 and word(text[start]) and word(text[start - 1])) or (
+        end < len(text) and word(text[end - 1]) and word(text[end])
+    )
 
 
 def _short_label_in_context(text: str, start: int, end: int) -> bool:

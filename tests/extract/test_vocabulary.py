@@ -91,6 +91,8 @@ def test_lexicon_matches_real_sentences(
         ("横沥镇、蓝天星农产品交易有限公司成功获批两个国家标准试点示范项目", "blue-sky-campaign"),
         # the longest label wins: 互联网+明厨亮灶 is not also a plain 明厨亮灶 mention
         ("高标准开发东莞市“互联网+明厨亮灶”智慧监管系统", "transparent-kitchens"),
+        # a label made of digits or Latin letters does not match inside a longer number or word
+        ("举报电话123150已停用", "hotline-12315"),
         # umbrella programs are never matched in text
         ("加快知识产权保护体系建设", "ip-protection"),
     ],
