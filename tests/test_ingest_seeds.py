@@ -1,6 +1,7 @@
-"""Ingest of the seed reports through the real loader and extractor (copies in tmp dirs).
+"""Ingest of the seed reports through the real loader and extractor.
 
-One serial and one ``--jobs 2`` run of all seeds are shared by the tests of this module.
+The session's ``--jobs 2`` ingest of the seeds (``seeds_data_dir``, tests/conftest.py, shared
+with the stores' tests) is compared with one serial run made here; changes happen on copies.
 """
 
 from __future__ import annotations
@@ -11,31 +12,30 @@ from pathlib import Path
 import pytest
 from rdflib.compare import isomorphic
 
-from kg.config import seeds_dir
 from kg.ingest import IngestReport, Manifest, ingest, iter_graphs, load_dataset
 
 
 @pytest.fixture(scope="module")
-def seed_copies(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    seeds = sorted(seeds_dir().glob("*.txt"))
-    if not seeds:
-        pytest.skip(f"no seed reports in {seeds_dir()}")
+def seed_copies(seeds_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Writable copies of the seeds (the originals are read-only)."""
     folder = tmp_path_factory.mktemp("seeds")
-    for seed in seeds:
+    for seed in sorted(seeds_dir.glob("*.txt")):
         shutil.copy(seed, folder / seed.name)
+        (folder / seed.name).chmod(0o644)
     return folder
 
 
 @pytest.fixture(scope="module")
-def serial_run(seed_copies: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, IngestReport]:
+def serial_run(seeds_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, IngestReport]:
+    """The seeds (same paths as the session's parallel run, so rk:path agrees) in one process."""
     data = tmp_path_factory.mktemp("serial") / "data"
-    return data, ingest([seed_copies], data, refresh_graph=False)
+    return data, ingest([seeds_dir], data, refresh_graph=False)
 
 
 @pytest.fixture(scope="module")
-def parallel_run(seed_copies: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, IngestReport]:
-    data = tmp_path_factory.mktemp("parallel") / "data"
-    return data, ingest([seed_copies], data, jobs=2, refresh_graph=False)
+def parallel_run(seeds_data_dir: Path) -> tuple[Path, None]:
+    """The session's ingest of the seeds with two worker processes."""
+    return seeds_data_dir, None
 
 
 def test_every_seed_is_stored_with_its_counts(
@@ -49,7 +49,7 @@ def test_every_seed_is_stored_with_its_counts(
 
 
 def test_parallel_run_is_isomorphic_to_serial(
-    serial_run: tuple[Path, IngestReport], parallel_run: tuple[Path, IngestReport]
+    serial_run: tuple[Path, IngestReport], parallel_run: tuple[Path, None]
 ) -> None:
     serial = {g.identifier: g for g in iter_graphs(serial_run[0])}
     parallel = {g.identifier: g for g in iter_graphs(parallel_run[0])}
@@ -59,7 +59,7 @@ def test_parallel_run_is_isomorphic_to_serial(
 
 
 def test_iris_are_the_same_in_two_runs(
-    serial_run: tuple[Path, IngestReport], parallel_run: tuple[Path, IngestReport]
+    serial_run: tuple[Path, IngestReport], parallel_run: tuple[Path, None]
 ) -> None:
     """The parallel run extracted in other processes: every subject IRI must still be the same."""
     one = {quad[0] for quad in load_dataset(serial_run[0]).quads((None, None, None, None))}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from kg.loaders.model import Document, Jurisdiction
@@ -114,22 +115,10 @@ def extraction() -> x.Extraction:
 
 
 @pytest.fixture(scope="session")
-def seed_graphs() -> dict[str, Graph]:
-    """The named graph of every seed report through the real loader and extractor, built once."""
-    try:
-        from kg.loaders import load
+def seed_graphs(seeds_data_dir: Path) -> dict[str, Graph]:
+    """The named graph of every seed report, as the session's seed ingest stored them (real
+    loader and extractor, shared with the stores' tests through ``seeds_data_dir``)."""
+    from kg.ingest import Manifest, iter_graphs
 
-        from kg.extract.pipeline import extract
-    except ImportError as error:  # the loader/extraction stages have not landed in this checkout
-        pytest.skip(f"pipeline not available: {error}")
-    from kg.config import seeds_dir
-    from kg.rdf import document_graph
-
-    seeds = sorted(seeds_dir().glob("*.txt"))
-    if not seeds:
-        pytest.skip(f"no seed reports in {seeds_dir()}")
-    graphs = {}
-    for path in seeds:
-        doc = load(str(path))
-        graphs[path.name] = document_graph(doc, extract(doc))
-    return graphs
+    names = {entry.graph: Path(entry.path).name for entry in Manifest.load(seeds_data_dir).documents.values()}
+    return {names[str(graph.identifier)]: graph for graph in iter_graphs(seeds_data_dir)}
