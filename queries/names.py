@@ -88,6 +88,7 @@ class NamedNode:
     names: list[str] = field(default_factory=list)
     code: str | None = None
     parents: list[str] = field(default_factory=list)  # labels of broader programs / enclosing places
+    official: bool = True  # a vocabulary program / a place with a GB/T 2260 code, not a candidate
 
     def describe(self) -> str:
         """How the node is shown in an ambiguity list, e.g. ``城区 (441900) in 东莞市 <uri>``."""
@@ -142,19 +143,35 @@ class NameIndex:
         found: set[str] = set()
         for k in kinds:
             found |= self.keys[k].get(key, set())
-        return sorted(found)
+        return self._preferred(sorted(found), key, text)
+
+    def _preferred(self, uris: list[str], key: str, text: str) -> list[str]:
+        """Narrow several matches: own name or code over alias or stem, then official over candidate.
+
+        盐田 names 盐田区 (coded) and 盐田街道 (uncoded) by stem, so it means 盐田区; 长安区 of two
+        cities stays ambiguous.
+        """
+        preferences = (
+            lambda n: normalize_name(n.label) == key or n.code == text,
+            lambda n: n.official,
+        )
+        for prefer in preferences:
+            better = [u for u in uris if prefer(self.nodes[u])]
+            if better:
+                uris = better
+        return uris
 
     def expand(self, kind: str, uris: Iterable[str]) -> list[str]:
         """``uris`` plus everything transitively narrower / within them (cycles are harmless)."""
-        seen: list[str] = []
-        stack = list(uris)
+        seen: dict[str, None] = {}  # insertion-ordered set: the given uris first
+        stack = list(reversed(list(uris)))
         while stack:
             uri = stack.pop()
             if uri in seen:
                 continue
-            seen.append(uri)
-            stack.extend(sorted(self.narrower[kind].get(uri, ())))
-        return seen
+            seen[uri] = None
+            stack.extend(sorted(self.narrower[kind].get(uri, ()), reverse=True))
+        return list(seen)
 
     def suggestions(self, kind: str, text: str, limit: int = 6) -> list[str]:
         """Names close to ``text``: containment first, then difflib similarity."""
@@ -182,7 +199,6 @@ class NameIndex:
         if expand and kind in NARROWER_QUERIES:
             return self.expand(kind, uris)
         return uris
-
 
     def _ambiguous(self, kind: str, text: str, uris: list[str]) -> NameResolutionError:
         """The error for a name shared by several nodes, listing them and how to pick one."""
@@ -244,5 +260,6 @@ def _named_node(kind: str, props: dict[str, Any]) -> NamedNode | None:
     label = next((str(props[k]) for k in ("prefLabel", "label", "title") if props.get(k)), uri)
     if kind == "place":
         names.extend(stem for name in list(names) for stem in place_stems(name))
-    code = props.get("code")
-    return NamedNode(uri=uri, kind=kind, label=label, names=names, code=str(code) if code else None)
+    code = str(props["code"]) if props.get("code") else None
+    official = not props.get("candidate") and not (kind == "place" and code is None)
+    return NamedNode(uri=uri, kind=kind, label=label, names=names, code=code, official=official)

@@ -72,6 +72,12 @@ def test_ambiguous_place_lists_the_choices(index: NameIndex) -> None:
     assert "东莞市城区" in str(caught.value) or "中山市城区" in str(caught.value)
 
 
+def test_a_coded_place_is_preferred_to_an_uncoded_namesake(index: NameIndex) -> None:
+    # 中山 is the stem of 中山市 (442000) and of the uncoded township 中山镇 in 东莞.
+    assert index.resolve("place", "中山") == [RKD + "place/442000", RKD + "place/x/442000/%E5%9F%8E%E5%8C%BA"]
+    assert index.resolve("place", "中山镇") == [RKD + "place/x/441900/%E4%B8%AD%E5%B1%B1%E9%95%87"]
+
+
 def test_place_qualified_by_its_enclosing_place(index: NameIndex) -> None:
     assert index.resolve("place", "东莞城区") == [RKD + "place/x/441900/%E5%9F%8E%E5%8C%BA"]
 
