@@ -44,6 +44,7 @@ from kg.extract.rules.programs import (
     QUOTE_ONLY_VERBS,
     QUOTED_FOLLOWERS,
     SLOGAN_ONLY,
+    TYPE_BY_HEAD,
     WEAK_HEADS,
 )
 
@@ -369,3 +370,14 @@ def _is_internal_affairs(name: str) -> bool:
 
 def _compact(text: str) -> str:
     return "".join(c for c in text if c not in PUNCT and not c.isspace())
+
+
+def guess_program_type(name: str) -> str:
+    """A candidate's program type from its last word (…行动 -> campaign, …平台 -> platform)."""
+    rest = _compact(name)
+    best, best_len = "other", 0
+    for program_type, heads in TYPE_BY_HEAD:
+        for head in heads:
+            if rest.endswith(head) and len(head) > best_len:
+                best, best_len = program_type, len(head)
+    return best

@@ -13,7 +13,7 @@ import hashlib
 from dataclasses import dataclass
 
 from kg.extract.model import Evidence, ProgramMention, Status
-from kg.extract.program_candidates import CandidateSpan, find_candidates
+from kg.extract.program_candidates import CandidateSpan, find_candidates, guess_program_type
 from kg.extract.program_status import (
     clause_around,
     default_status,
@@ -71,7 +71,7 @@ def extract_programs(doc: Document, vocab: ProgramVocabulary | None = None) -> l
     hits: list[_Hit] = []
     for sentence in doc.sentences:
         hits.extend(sentence_hits(doc, sentence, vocab))
-    return fold_hits(doc, hits, vocab)
+    return fold_hits(doc, hits)
 
 
 @dataclass(frozen=True)
@@ -149,19 +149,19 @@ def _candidate_hit(cand: CandidateSpan, ctx: _Context, broader: tuple[str, ...])
     )
 
 
-def fold_hits(doc: Document, hits: list[_Hit], vocab: ProgramVocabulary) -> list[ProgramMention]:
+def fold_hits(doc: Document, hits: list[_Hit]) -> list[ProgramMention]:
     """One ProgramMention per IRI, with surfaces, mention count, evidence and folded status."""
     grouped: dict[str, list[_Hit]] = {}
     for hit in hits:
         grouped.setdefault(hit.iri, []).append(hit)
-    mentions = [_fold_one(doc, group, vocab) for group in grouped.values()]
+    mentions = [_fold_one(doc, group) for group in grouped.values()]
     # Vocabulary programs first, then candidates, each in order of first mention.
     order = {iri: i for i, iri in enumerate(grouped)}
     mentions.sort(key=lambda pm: (pm.candidate, order[pm.iri]))
     return mentions
 
 
-def _fold_one(doc: Document, group: list[_Hit], vocab: ProgramVocabulary) -> ProgramMention:
+def _fold_one(doc: Document, group: list[_Hit]) -> ProgramMention:
     first = group[0]
     surfaces: list[str] = []
     for hit in group:
@@ -195,7 +195,7 @@ def _fold_one(doc: Document, group: list[_Hit], vocab: ProgramVocabulary) -> Pro
         status=fold_statuses(h.status for h in group),
         candidate=True,
         mentions=len(group),
-        program_type=None,
+        program_type=guess_program_type(first.label),
         broader=broader,
         first_year=min(years) if years else None,
         evidence=evidence,

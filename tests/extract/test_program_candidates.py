@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.program_candidates import find_candidates, is_generic, is_slogan
+from kg.extract.program_candidates import find_candidates, guess_program_type, is_generic, is_slogan
 
 # (sentence, a candidate name that must be found, the rule that finds it)
 FOUND = [
@@ -104,3 +104,18 @@ def test_is_slogan(inner: str, slogan: bool) -> None:
 )
 def test_is_generic(name: str, generic: bool) -> None:
     assert is_generic(name) is generic
+
+
+@pytest.mark.parametrize(
+    ("name", "program_type"),
+    [
+        ("“四保”行动", "campaign"),
+        ("风险分析研判会商制度", "mechanism"),
+        ("投诉举报快速处置系统", "platform"),
+        ("“抽检分离”改革", "reform"),
+        ("商改综合试验基地", "designation"),
+        ("松湖启航包", "other"),
+    ],
+)
+def test_guess_program_type(name: str, program_type: str) -> None:
+    assert guess_program_type(name) == program_type

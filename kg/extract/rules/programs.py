@@ -100,3 +100,18 @@ DEMONSTRATIVES = ("这", "该", "此", "其")
 INNER_CUT_VERBS = ("推进", "实施", "开展", "建立", "推动", "搭建", "打造", "探索", "构建", "加快")
 MIN_NAME, MAX_NAME = 4, 22
 MIN_DISTINCT, MIN_DISTINCT_WEAK = 2, 3  # distinctive characters a name needs beside generic words
+# The type of a candidate program from the word its name ends in (checked in this order).
+TYPE_BY_HEAD = (
+    (
+        "campaign",
+        ("行动", "行动计划", "三年行动", "专项整治", "专项治理", "攻坚战", "大会战", "专项斗争", "活动"),
+    ),
+    ("reform", ("改革", "改革试点", "试点")),
+    (
+        "platform",
+        ("平台", "系统", "APP", "app", "小程序", "中心", "终端", "工作站", "服务站", "联系点", "指导站"),
+    ),
+    ("designation", ("示范区", "示范点", "示范城市", "示范县", "基地", "集聚区", "创建", "品牌", "建设")),
+    ("mechanism", ("机制", "制度", "模式", "体系", "办法", "考勤制度")),
+    ("standard", ("标准", "标准体系")),
+)
