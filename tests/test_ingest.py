@@ -288,3 +288,11 @@ def test_code_version_fingerprints_the_graph_making_sources() -> None:
     version = code_version()
     assert version.startswith(__version__ + "+") and len(version.split("+")[1]) == 12
     assert version == code_version()
+
+
+def test_iter_quads_reads_what_load_dataset_reads(reports: Path, tmp_path: Path) -> None:
+    from kg.ingest import iter_quads
+
+    data = tmp_path / "data"
+    run([reports], data)
+    assert set(iter_quads(data)) == quads(data)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 import time
 from pathlib import Path
@@ -52,6 +53,8 @@ def ingest_cmd(
     from kg.ingest.runner import expand_paths, ingest
 
     console = Console(stderr=True)
+    # a bad file is reported in one line below; the PDF library's own warnings would only repeat it
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     root = resolve_data_dir(data_dir)
     files = list(expand_paths(paths))
     if not files:
@@ -79,7 +82,9 @@ def ingest_cmd(
         task = progress.add_task("", total=len(files))
         report = ingest(files, root, jobs=jobs, force=force, refresh_graph=not no_graph, on_result=on_result)
     if not quiet:
-        console.print(_summary_table(report.results, console.width))
+        order = {path: index for index, path in enumerate(files)}
+        rows = sorted(report.results, key=lambda r: order.get(r.path, len(order)))
+        console.print(_summary_table(rows, console.width))
     console.print(_totals_line(report, root, time.perf_counter() - started), highlight=False, soft_wrap=True)
     graph_failed = report.refresh is not None and report.refresh.status == "failed"
     if report.failed or graph_failed:  # a stale graph store would answer queries wrongly: say so
