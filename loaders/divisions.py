@@ -13,12 +13,16 @@ prefecture without counties (东莞, 中山) hang directly under the prefecture.
 from __future__ import annotations
 
 import importlib.util
+import os
+import pickle
 import re
+import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import ahocorasick
 from kg.loaders.model import Level
@@ -29,9 +33,11 @@ _TOWNSHIP_SUFFIX = re.compile(r"(?:街道办事处|街道|民族乡|镇|乡|苏�
 _MIN_SHORT = 2
 
 
-@dataclass(frozen=True)
-class Division:
-    """One administrative division. ``key`` is the code, or ``<parent key>/<name>`` without one."""
+class Division(NamedTuple):
+    """One administrative division. ``key`` is the code, or ``<parent key>/<name>`` without one.
+
+    A NamedTuple rather than a dataclass: 46,000 of them are built at start-up.
+    """
 
     name: str
     short: str
@@ -59,19 +65,59 @@ class Gazetteer:
     """Lookup of divisions by full name, short name, code, parent and level."""
 
     def __init__(self, divisions: Iterable[Division]) -> None:
-        self._by_key: dict[str, Division] = {}
-        self._by_name: dict[str, list[Division]] = defaultdict(list)
-        self._children: dict[str, list[Division]] = defaultdict(list)
+        by_key: dict[str, Division] = {}
+        by_name: dict[str, list[Division]] = defaultdict(list)
         for div in divisions:
-            if div.key in self._by_key:
+            key = div.key
+            if key in by_key:
                 continue
-            self._by_key[div.key] = div
-            self._by_name[div.name].append(div)
+            by_key[key] = div
+            by_name[div.name].append(div)
             if div.short != div.name:
-                self._by_name[div.short].append(div)
-            if div.parent_key:
-                self._children[div.parent_key].append(div)
+                by_name[div.short].append(div)
+        self._by_key = by_key
+        self._by_name = by_name
+        self._children_index: dict[str, list[Division]] | None = None  # built when first asked
         self._automata: dict[tuple[str, ...], ahocorasick.Automaton] = {}
+
+    @property
+    def _children(self) -> dict[str, list[Division]]:
+        if self._children_index is None:
+            index: dict[str, list[Division]] = defaultdict(list)
+            for div in self._by_key.values():
+                if div.parent_key:
+                    index[div.parent_key].append(div)
+            self._children_index = index
+        return self._children_index
+
+    def add_former_names(self, changes: Iterable[tuple[list[str], list[str]]]) -> None:
+        """Let former names find today's division (襄樊 → 襄阳市, 下城区 → 拱墅区).
+
+        ``changes`` are (old chain, new chain) pairs of names from province down, as in jionlp's
+        ``china_location_change.txt``; the old chain's last full and short names are added.
+        """
+        for old, new in changes:
+            target = self._walk(new)
+            if target is None or len(old) < 2:
+                continue
+            for name in old[-2:]:
+                if target not in self._by_name.get(name, []):
+                    self._by_name[name].append(target)
+        self._automata.clear()
+
+    def _walk(self, chain: list[str]) -> Division | None:
+        """The division named by a chain of full names from the province down."""
+        current: Division | None = None
+        for name in chain:
+            found = [d for d in self._by_name.get(name, [])
+                     if d.name == name and (current is None or d.parent_key == current.key)]
+            if current is not None and current.level == "province" and not found:
+                # 直辖市: the city level is the province itself
+                found = [current] if name == current.name else []
+            if not found:
+                return None
+            current = found[0]
+        return current
 
     def __len__(self) -> int:
         return len(self._by_key)
@@ -234,6 +280,65 @@ def _township_short(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """The process-wide gazetteer (built on first use, about a second)."""
-    content = jionlp_location_file().read_text(encoding="utf-8")
-    return Gazetteer(parse_location_file(content))
+    """The process-wide gazetteer, built on first use.
+
+    Parsing jionlp's 6 MB list takes about a second, so the parsed divisions are cached in
+    ``$KG_CACHE_DIR`` (default ``~/.cache/regkg``) keyed by the list's size and mtime.
+    """
+    source = jionlp_location_file()
+    cached = _read_cache(source)
+    if cached is None:
+        cached = list(parse_location_file(source.read_text(encoding="utf-8")))
+        _write_cache(source, cached)
+    gaz = Gazetteer(cached)
+    changes = source.with_name("china_location_change.txt")
+    if changes.exists():
+        gaz.add_former_names(parse_change_file(changes.read_text(encoding="utf-8")))
+    return gaz
+
+
+def parse_change_file(content: str) -> Iterator[tuple[list[str], list[str]]]:
+    """(old chain, new chain) from jionlp's renames: ``date type 省 省简 市 市简 … => 省 市 …``.
+
+    The old chain alternates full and short names; it is returned as [full, short, full, short…].
+    """
+    for line in content.splitlines():
+        if "=>" not in line:
+            continue
+        left, right = line.split("=>", 1)
+        old = left.split("\t")[2:]
+        new = [f for f in right.split("\t") if f]
+        if old and new:
+            yield old, new
+
+
+_CACHE_VERSION = 1
+
+
+def _cache_path(source: Path) -> Path:
+    stat = source.stat()
+    root = os.environ.get("KG_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "regkg"
+    )
+    return Path(root) / f"divisions-v{_CACHE_VERSION}-{stat.st_size}-{stat.st_mtime_ns}.pickle"
+
+
+def _read_cache(source: Path) -> list[Division] | None:
+    try:
+        with _cache_path(source).open("rb") as fh:
+            rows = pickle.load(fh)
+        return [Division(*row) for row in rows]
+    except (OSError, pickle.UnpicklingError, EOFError, TypeError, ValueError):
+        return None
+
+
+def _write_cache(source: Path, divisions: list[Division]) -> None:
+    """Best effort: a read-only home only costs the next process a second."""
+    path = _cache_path(source)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as fh:
+            pickle.dump([tuple(d) for d in divisions], fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(fh.name, path)
+    except OSError:
+        return

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from kg.loaders.divisions import gazetteer
 
@@ -64,3 +66,24 @@ def test_mentions_prefer_longest_names() -> None:
     assert ("东莞市", "东莞市") in found and ("南山区", "南山区") in found and ("浙江省", "浙江省") in found
     townships = g.mentions("在厚街镇和虎门举办", levels=("township",))
     assert [m.surface for m in townships] == ["厚街镇", "虎门"]
+
+
+@pytest.mark.parametrize(
+    ("former", "today", "code"),
+    [("襄樊", "襄阳市", "420600"), ("襄樊市", "襄阳市", "420600"), ("下城区", "拱墅区", "330105")],
+)
+def test_former_names_find_todays_division(former: str, today: str, code: str) -> None:
+    div = gazetteer().resolve(former)
+    assert div is not None and (div.name, div.code) == (today, code)
+
+
+def test_parsed_divisions_are_cached(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kg.loaders import divisions
+
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path))
+    source = divisions.jionlp_location_file()
+    assert divisions._read_cache(source) is None
+    sample = list(gazetteer()._by_key.values())[:50]
+    divisions._write_cache(source, sample)
+    assert [p.name for p in tmp_path.iterdir()] == [divisions._cache_path(source).name]
+    assert divisions._read_cache(source) == sample
