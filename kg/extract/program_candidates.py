@@ -59,6 +59,7 @@ CLAUSE_SPLIT = re.compile(f"[{re.escape(CLAUSE_BREAKS)}]")
 # 以X为抓手/载体/突破口…: X is the instrument of the clause, usually a named program.
 ANCHOR = re.compile(r"以([^以为]{4,40}?)为(?:业务)?(?:抓手|载体|突破口|牵引|引领|依托|龙头|核心)")
 MAX_QUOTE_PREFIX = 8
+INSTRUMENT_MARKERS = ("以", "通过", "依托")  # a prefix that only introduces the quoted name
 SHORT_LIST_TAIL = 10  # a list of one-character words (省、市、区…) modifies a short name only
 
 QUOTED = re.compile(r"“([^“”]{2,24})”")
@@ -167,8 +168,8 @@ def _quote_prefix_start(text: str, quote_start: int) -> int | None:
         return None  # the verb is too far away to govern the quote
     if "”" in prefix or any(p in prefix for p in PREPOSITIONS):
         return None  # the verb governs an earlier quote or a prepositional object, not this name
-    if COUNTING.search(prefix):
-        return quote_start
+    if COUNTING.search(prefix) or prefix in INSTRUMENT_MARKERS:
+        return quote_start  # 全市第一家“产品医院”, 构建以“退市不合格商品”为核心的…: the name is the quote
     return prefix_start + _leading_trim(prefix)
 
 
