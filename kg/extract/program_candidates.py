@@ -129,6 +129,8 @@ def _quoted_verdict(text: str, m: re.Match[str]) -> tuple[int, int] | None:
     """The span of the program name around quote ``m``, or None if it is no program."""
     inner = m.group(1).strip()
     follower = _FOLLOWER.match(text, m.end())
+    if follower is not None and not _follower_ends_phrase(text, follower):
+        follower = None  # “广撒网”监管方式: the head word is inside a longer noun
     listed = follower is not None and follower.group(0).startswith("等")  # “铁拳”“蓝天”等专项行动
     prefix_start = _quote_prefix_start(text, m.start())
     start = prefix_start if prefix_start is not None else m.start()
@@ -147,6 +149,14 @@ def _quoted_verdict(text: str, m: re.Match[str]) -> tuple[int, int] | None:
     if prefix_start is not None and len(_compact(inner)) >= (3 if start < m.start() else 4):
         return start, m.end()  # 发送“松湖启航包”, 出台作坊“红黑榜”
     return None
+
+
+def _follower_ends_phrase(text: str, follower: re.Match[str]) -> bool:
+    """Whether the words after a quote end there (or the quote is one of a listed series)."""
+    end = follower.end()
+    return follower.group(0).startswith("等") or end >= len(text) or text[end] in PUNCT or text[
+        end:
+    ].startswith((*BOUNDARY_FOLLOWERS, "创新", "考核", "工作"))
 
 
 def _quote_prefix_start(text: str, quote_start: int) -> int | None:
