@@ -63,6 +63,7 @@ INSTRUMENT_MARKERS = ("以", "通过", "依托")  # a prefix that only introduce
 SHORT_LIST_TAIL = 10  # a list of one-character words (省、市、区…) modifies a short name only
 
 QUOTED = re.compile(r"“([^“”]{2,24})”")
+QUOTE_SERIES = re.compile(r"”[、和及与]?“")
 BOOK_TITLE = re.compile(r"《[^《》]*》?")
 LEADING_COUNT = re.compile(
     r"(?:全国|全省|全市|国内)?(?:首个|首家|第[一二三四五六七八九十\d]+[个家]|[\d－\-~]+个)"
@@ -178,7 +179,7 @@ def _quote_prefix_start(text: str, quote_start: int) -> int | None:
         return None  # the verb is too far away to govern the quote
     if "”" in prefix or any(p in prefix for p in PREPOSITIONS):
         return None  # the verb governs an earlier quote or a prepositional object, not this name
-    if COUNTING.search(prefix) or prefix in INSTRUMENT_MARKERS:
+    if COUNTING.search(prefix) or prefix in INSTRUMENT_MARKERS or prefix.endswith("的"):
         return quote_start  # 全市第一家“产品医院”, 构建以“退市不合格商品”为核心的…: the name is the quote
     return prefix_start + _leading_trim(prefix)
 
@@ -302,6 +303,8 @@ def _item_candidate(text: str, item_start: int, item: str, improving: bool) -> C
         return None
     if not (MIN_NAME <= len(_compact(name)) <= MAX_NAME) or "等" in name:
         return None
+    if QUOTE_SERIES.search(name):
+        return None  # “双打”“质检利剑”行动 lists programs; the quoted rule names each
     if is_generic(name) or _is_internal_affairs(name):
         return None
     if improving and _compact(name).endswith(WEAK_HEADS):
