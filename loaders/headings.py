@@ -115,6 +115,18 @@ def inline_points(paragraph: str) -> list[tuple[int, int, int]]:
     return points if len(points) >= 2 else []
 
 
+_PARAGRAPH_POINT = re.compile(rf"\s*([{_CN}]{{1,3}})是(?=[^\s是])")
+
+
+def paragraph_point(paragraph: str) -> tuple[int, int] | None:
+    """(marker end, ordinal) when a paragraph opens with 一是/二是…, as points set one per line."""
+    m = _PARAGRAPH_POINT.match(paragraph)
+    if m is None:
+        return None
+    ordinal = chinese_ordinal(m.group(1))
+    return (m.end(), ordinal) if ordinal else None
+
+
 def inline_style() -> MarkerStyle:
     """The style record of inline points (一是…)."""
     return _INLINE_STYLE

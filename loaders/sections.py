@@ -13,7 +13,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kg.loaders.headings import MarkerMatch, inline_points, inline_style, is_heading_line, match_marker
+from kg.loaders.headings import (
+    MarkerMatch,
+    inline_points,
+    inline_style,
+    is_heading_line,
+    match_marker,
+    paragraph_point,
+)
 from kg.loaders.model import Section
 
 _FIRST_SENTENCE_END = re.compile(r"[。！？；!?;]")
@@ -35,6 +42,7 @@ class _Open:
     section: Section
     rank: int
     ordinal: int | None
+    inline: bool = False  # an inline point, closed at the end of its paragraph
 
 
 @dataclass
@@ -44,7 +52,7 @@ class _TreeBuilder:
     part_starts: list[int] = field(default_factory=list)
 
     def open(self, *, start: int, heading: str, marker: str, rank: int, ordinal: int | None,
-             lead_in: int | None = None) -> None:
+             lead_in: int | None = None, inline: bool = False) -> None:
         """Open a section, closing every open section it does not nest in."""
         if self.stack and rank == self.stack[0].rank and self._restarts(ordinal):
             cut = lead_in if lead_in is not None else start
@@ -65,7 +73,7 @@ class _TreeBuilder:
         if parent:
             parent.children.append(sec.index)
         self.sections.append(sec)
-        self.stack.append(_Open(sec, rank, ordinal))
+        self.stack.append(_Open(sec, rank, ordinal, inline))
 
     def _restarts(self, ordinal: int | None) -> bool:
         last = self.stack[0].ordinal if self.stack else None
@@ -79,7 +87,7 @@ class _TreeBuilder:
             self.close_top(at)
 
     def close_inline(self, at: int) -> None:
-        while self.stack and self.stack[-1].rank >= INLINE_RANK:
+        while self.stack and self.stack[-1].inline:
             self.close_top(at)
 
 
@@ -88,28 +96,70 @@ def build_sections(text: str) -> Structure:
     tree = _TreeBuilder()
     lead_in: int | None = None
     pos = 0
-    for paragraph in text.split("\n"):
+    paragraphs = text.split("\n")
+    points = [inline_points(p) for p in paragraphs]
+    block_points = _paragraph_point_runs(paragraphs, points)
+    for i, paragraph in enumerate(paragraphs):
         start, end = pos, pos + len(paragraph)
         pos = end + 1
         marker = match_marker(paragraph)
         if marker is not None:
             _open_heading(tree, paragraph, start, marker, lead_in)
             lead_in = None
+        elif i in block_points:
+            marker_end, ordinal = block_points[i]
+            tree.open(start=start, heading=_heading_text(paragraph, marker_end, whole=False),
+                      marker=inline_style().name, rank=INLINE_RANK, ordinal=ordinal)
+            lead_in = None
         elif _LEAD_IN.match(paragraph):
             lead_in = start if lead_in is None else lead_in
         else:
             lead_in = None
-        for p_start, p_marker_end, ordinal in inline_points(paragraph):
+        for p_start, p_marker_end, ordinal in points[i]:
             tree.open(
                 start=start + p_start,
                 heading=_heading_text(paragraph[p_start:], p_marker_end - p_start, whole=False),
                 marker=inline_style().name,
                 rank=INLINE_RANK,
                 ordinal=ordinal,
+                inline=True,
             )
         tree.close_inline(end)
     tree.close_all(len(text))
     return Structure(sections=tree.sections, part_starts=tree.part_starts)
+
+
+def _paragraph_point_runs(
+    paragraphs: list[str], inline: list[list[tuple[int, int, int]]]
+) -> dict[int, tuple[int, int]]:
+    """Paragraphs that open with 一是, 二是, … in order (one point per paragraph), by index.
+
+    A run starts at 一是, counts up by one, may have plain paragraphs between its points and
+    ends at a heading; runs of a single point are ignored.
+    """
+    accepted: dict[int, tuple[int, int]] = {}
+    run: dict[int, tuple[int, int]] = {}
+
+    def finish() -> None:
+        if len(run) >= 2:
+            accepted.update(run)
+        run.clear()
+
+    for i, paragraph in enumerate(paragraphs):
+        if match_marker(paragraph) is not None:
+            finish()
+            continue
+        point = paragraph_point(paragraph) if not inline[i] else None
+        if point is None:
+            continue
+        last = max((o for _, o in run.values()), default=0)
+        if point[1] == last + 1:
+            run[i] = point
+        elif point[1] == 1:
+            finish()
+            run[i] = point
+    finish()
+    return accepted
 
 
 def _open_heading(tree: _TreeBuilder, paragraph: str, start: int, marker: MarkerMatch,

@@ -146,3 +146,26 @@ def test_heading_cues(heading: str, kind: str, year: int) -> None:
     # an annual report of 2025/2026 gives the default years; explicit years in headings win
     assign_kinds([sec], [], "annual_summary_and_plan", 2025, 2026)
     assert (sec.kind, sec.year) == (kind, year)
+
+
+def test_points_one_per_paragraph() -> None:
+    text = "\n".join(
+        [
+            "二、2024年工作安排",
+            "（一）聚焦提升经营主体发展质量",
+            "一是持续提升商事登记便利度。提升外资企业全流程网办效率。",
+            "二是强化知识产权全链条保护。加快建设保护中心。",
+            "同时推进快速维权。",
+            "（二）聚焦扩大消费和需求",
+            "一是规范公平竞争市场环境。",
+        ]
+    )
+    secs = build_sections(text).sections
+    assert [(s.heading, s.depth) for s in secs] == [
+        ("二、2024年工作安排", 1),
+        ("（一）聚焦提升经营主体发展质量", 2),
+        ("一是持续提升商事登记便利度", 3),
+        ("二是强化知识产权全链条保护", 3),
+        ("（二）聚焦扩大消费和需求", 2),
+    ]  # a lone 一是 is not a list
+    assert text[secs[3].start : secs[3].end].endswith("同时推进快速维权。\n")

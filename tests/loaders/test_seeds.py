@@ -126,6 +126,11 @@ def test_inline_points_and_lead_lines(seed_docs: dict[str, Document]) -> None:
     lead_003 = [s for s in seed_docs["003"].sections if s.marker == "——"]
     assert lead_003 and lead_003[0].heading == "——党的建设全面加强"
     assert all(s.depth == 3 for s in lead_003)
+    # in 003's plan the points stand one per paragraph
+    plan = next(s for s in seed_docs["003"].sections if s.heading == "二、2024年工作安排")
+    first_task = seed_docs["003"].sections[plan.children[0]]
+    points = [seed_docs["003"].sections[i] for i in first_task.children]
+    assert [p.heading[:2] for p in points] == ["一是", "二是", "三是", "四是"]
 
 
 def test_lead_in_of_plan_part_is_planning(seed_docs: dict[str, Document]) -> None:
