@@ -14,7 +14,7 @@ Build a networkx graph from the store, then draw it::
 
 from kg.viz.fetch import (
     DEFAULT_MAX_NODES,
-    attach_evidence,
+    annotate,
     neighbourhood,
     resolve,
     subgraph_from_result,
@@ -28,7 +28,7 @@ __all__ = [
     "GraphBuilder",
     "RenderedPage",
     "VizGraph",
-    "attach_evidence",
+    "annotate",
     "inline_html",
     "neighbourhood",
     "page_html",

@@ -8,12 +8,13 @@ patterns, ``uri IN $uris`` filters, and the driver's own node/relationship value
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from kg.viz.graph import GraphBuilder, VizGraph
 from kg.viz.records import iter_regkg_iris
 from kg.viz.style import CLASS_STYLES, class_priority
 
-from kg.store.base import GraphStore, QueryResult
+from kg.store.base import GraphStore, QueryResult, StoreError
 
 DEFAULT_MAX_NODES = 2000
 # Sentences are folded into tooltips; drawn as nodes they would outnumber everything else.
@@ -26,6 +27,12 @@ ENTITY_CLASSES = frozenset({"Evidence", "Document", "Place", "Program", "Agency"
 HOP_QUERY = "MATCH (a)-[r]-(b) WHERE a.uri IN $uris RETURN a, r, b"
 NODES_QUERY = "MATCH (n) WHERE n.uri IN $uris RETURN n"
 LINKS_QUERY = "MATCH (a)-[r]->(b) WHERE a.uri IN $uris AND b.uri IN $targets RETURN a, r, b"
+CONTEXT_QUERIES = {
+    "Program": "MATCH (a)-->(p:Program) WHERE a.uri IN $uris RETURN a.uri AS uri, p.prefLabel AS name",
+    "Place": "MATCH (a)-->(p:Place) WHERE a.uri IN $uris RETURN a.uri AS uri, p.label AS name",
+}
+DEGREE_QUERY = "MATCH (n)-[r]-() RETURN n.uri AS uri, count(r) AS degree"
+EVIDENCE_IRI_PART = "/id/evidence/"
 EVIDENCE_QUERY = (
     "MATCH (a)-->(e:Evidence) WHERE a.uri IN $uris "
     "OPTIONAL MATCH (e)-->(d:Document) RETURN a.uri AS uri, e.text AS text, d.title AS title"
@@ -68,6 +75,28 @@ def attach_evidence(store: GraphStore, graph: VizGraph) -> None:
                     graph.nodes[uri]["evidence"].append(sentence)
 
 
+def attach_context(store: GraphStore, graph: VizGraph) -> None:
+    """Store the names of the programs and places that unnamed nodes (Implementations) link.
+
+    Read even when those neighbours are not drawn, so every label says what the node is about.
+    """
+    unnamed = [d for _, d in graph.nodes(data=True) if d.get("uri") and not d.get("named", True)]
+    uris = sorted(str(d["uri"]) for d in unnamed)
+    for node_class, query in CONTEXT_QUERIES.items():
+        for batch in batches(uris):
+            for uri, name in store.run(query, {"uris": batch}).rows:
+                if uri in graph and name:
+                    names = graph.nodes[uri].setdefault("context", {}).setdefault(node_class, [])
+                    if name not in names:
+                        names.append(str(name))
+
+
+def annotate(store: GraphStore, graph: VizGraph) -> None:
+    """Evidence sentences and linked names for the drawn nodes (tooltips and labels)."""
+    attach_evidence(store, graph)
+    attach_context(store, graph)
+
+
 def subgraph_from_result(
     result: QueryResult,
     store: GraphStore | None = None,
@@ -95,7 +124,7 @@ def subgraph_from_result(
             expand_uris(store, builder, missing)
         if missing or builder.relationship_count == 0:
             connect(store, builder)
-        attach_evidence(store, graph)
+        annotate(store, graph)
     graph.graph.update(title=title, total_nodes=graph.number_of_nodes(), capped=False)
     return graph
 
@@ -134,7 +163,7 @@ def neighbourhood(
             break
         if not frontier:
             break
-    attach_evidence(store, graph)
+    annotate(store, graph)
     graph.graph.update(
         title=title or f"neighbourhood of {', '.join(seeds)}",
         # When capped, the true neighbourhood is larger still: expansion stopped at this hop.
@@ -160,7 +189,7 @@ def count_nodes(store: GraphStore, label: str | None = None) -> int:
     pattern = f"(n:{label})" if label else "(n)"
     try:
         return int(store.run(f"MATCH {pattern} RETURN count(n) AS n").rows[0][0])
-    except Exception:  # an embedded store without that node table yet
+    except StoreError:  # an embedded store without that node table yet
         return 0
 
 
@@ -171,29 +200,44 @@ def whole_graph(
     include_evidence: bool = False,
     title: str = "regkg graph",
 ) -> VizGraph:
-    """Everything in the store, at most ``max_nodes`` nodes, most important classes first.
+    """Everything in the store, or, over ``max_nodes``, its best-connected ``max_nodes`` nodes.
 
-    ``graph.graph`` says ``capped`` and ``total_nodes`` (what the store holds, Evidence excluded
-    when folded), so callers can tell the reader what was left out.
+    The best-connected core keeps a capped page a graph (hubs with their links) rather than a
+    scatter of unlinked nodes. ``graph.graph`` says ``capped`` and ``total_nodes`` (what the
+    store holds, Evidence excluded when folded), so callers can tell the reader what was left out.
     """
     labels = [label for label in _store_labels(store) if include_evidence or label not in FOLDED_CLASSES]
     builder = GraphBuilder(skip_classes=() if include_evidence else FOLDED_CLASSES)
-    total = 0
-    remaining = max_nodes
-    for label in labels:
-        count = count_nodes(store, label)
-        total += count
-        if remaining <= 0 or count == 0:
-            continue
-        # The limit is our own integer, never user text, so formatting it in is safe.
-        for row in store.run(f"MATCH (n:{label}) RETURN n ORDER BY n.uri LIMIT {int(remaining)}").rows:
-            builder.add_row(row)
-        remaining = max_nodes - builder.graph.number_of_nodes()
+    total = sum(count_nodes(store, label) for label in labels)
+    if total <= max_nodes:
+        for label in labels:
+            for row in _rows_or_none(store, f"MATCH (n:{label}) RETURN n"):
+                builder.add_row(row)
+    else:
+        expand_uris(store, builder, best_connected(store, max_nodes, include_evidence=include_evidence))
     connect(store, builder)
-    attach_evidence(store, builder.graph)
+    annotate(store, builder.graph)
     graph = builder.graph
     graph.graph.update(title=title, total_nodes=total, capped=total > graph.number_of_nodes())
     return graph
+
+
+def best_connected(store: GraphStore, count: int, *, include_evidence: bool = False) -> list[str]:
+    """The IRIs of the ``count`` nodes with the most relationships (ties by class, then IRI)."""
+    degrees = [(str(uri), int(degree)) for uri, degree in store.run(DEGREE_QUERY).rows if uri]
+    if not include_evidence:
+        # Evidence IRIs are rkd:evidence/… (docs/schema.md); no label function is portable.
+        degrees = [(uri, degree) for uri, degree in degrees if EVIDENCE_IRI_PART not in uri]
+    degrees.sort(key=lambda item: (-item[1], item[0]))
+    return [uri for uri, _ in degrees[:count]]
+
+
+def _rows_or_none(store: GraphStore, cypher: str) -> list[list[Any]]:
+    """Rows of a read query; none when an embedded store has no such table yet."""
+    try:
+        return store.run(cypher).rows
+    except StoreError:
+        return []
 
 
 def _store_labels(store: GraphStore) -> list[str]:

@@ -44,12 +44,15 @@ def node_attributes(record: NodeRecord) -> dict[str, Any]:
 def drawn_name(graph: VizGraph, key: str) -> str:
     """A node's name; a node without one of its own (an Implementation) is named by what it links.
 
-    ``商事制度改革 @ 东莞市`` reads better than the hash at the end of the assertion's IRI.
+    ``商事制度改革 @ 东莞市`` reads better than the hash at the end of the assertion's IRI. The
+    linked names come from the drawn neighbours and from ``context`` (names read from the store
+    for neighbours that are not drawn).
     """
     data = graph.nodes[key]
     if data.get("named", True):
         return str(data["name"])
-    linked: dict[str, list[str]] = {"Program": [], "Place": [], "Agency": []}
+    context = data.get("context", {})
+    linked: dict[str, list[str]] = {c: list(context.get(c, [])) for c in ("Program", "Place", "Agency")}
     for _, target in graph.out_edges(key):
         target_data = graph.nodes[target]
         if target_data["label"] in linked and target_data.get("named", True):

@@ -17,7 +17,7 @@ from kg.queries.runner import QueryRunner
 from kg.viz.fetch import (
     DEFAULT_MAX_NODES,
     FOLDED_CLASSES,
-    attach_evidence,
+    annotate,
     batches,
     subgraph_from_result,
 )
@@ -92,6 +92,6 @@ def canned_query_graph(
     entity_uris = [uri for uri in dict.fromkeys([*focus, *named]) if uri in graph]
     if len(entity_uris) > 1:
         bridge(store, builder, entity_uris, max_nodes=max_nodes)
-    attach_evidence(store, graph)
+    annotate(store, graph)
     graph.graph["total_nodes"] = graph.number_of_nodes()
     return graph, result

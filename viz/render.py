@@ -87,9 +87,9 @@ def physics_options(node_count: int) -> dict[str, Any]:
             "enabled": True,
             "solver": "barnesHut",
             "barnesHut": {
-                "gravitationalConstant": -6000 if large else -9000,
+                "gravitationalConstant": -3000 if large else -3500,
                 "centralGravity": 0.3,
-                "springLength": 110,
+                "springLength": 95,
                 "springConstant": 0.04,
                 "damping": 0.25,
                 "avoidOverlap": 0.1,

@@ -7,6 +7,7 @@ import time
 import pytest
 from kg.queries.names import NameResolutionError
 from kg.viz import neighbourhood, resolve, subgraph_from_result, whole_graph
+from kg.viz.graph import drawn_name
 
 from kg.store.base import GraphStore, QueryResult
 from tests.viz.sample_graphs import (
@@ -50,6 +51,12 @@ def test_evidence_is_folded_into_tooltips_unless_asked_for(sample_store: GraphSt
     assert sentences == [f"{sentence} ——《{report}》"]
     drawn = neighbourhood(sample_store, DONGGUAN, 2, include_evidence=True)
     assert classes(drawn)["Evidence"] == 2
+
+
+def test_unnamed_assertions_are_named_by_what_they_link_even_if_not_drawn(sample_store: GraphStore) -> None:
+    graph = neighbourhood(sample_store, DONGGUAN, 1)
+    assert SHANGSHI not in graph  # the program is two hops away
+    assert drawn_name(graph, D + "implementation/a1") == "商事制度改革 @ 东莞市"
 
 
 def test_depth_two_reaches_the_other_city_through_the_province(sample_store: GraphStore) -> None:
@@ -98,7 +105,7 @@ def test_whole_graph_small_store_is_complete(sample_store: GraphStore) -> None:
     assert claim["name"] == PAYLOAD_WHAT and claim["years"] == [2020]
 
 
-def test_whole_graph_cap_keeps_important_classes_and_is_fast(big_store: GraphStore) -> None:
+def test_whole_graph_cap_keeps_the_best_connected_core_and_is_fast(big_store: GraphStore) -> None:
     started = time.perf_counter()
     graph = whole_graph(big_store, 2000)
     seconds = time.perf_counter() - started
@@ -106,6 +113,7 @@ def test_whole_graph_cap_keeps_important_classes_and_is_fast(big_store: GraphSto
     assert graph.graph["total_nodes"] == 120 + 20 + 1 + 120 * 20
     counts = classes(graph)
     assert counts["Place"] == 120 and counts["Program"] == 20 and counts["Document"] == 1
+    assert graph.number_of_edges() >= 2 * counts["Implementation"]  # a graph, not a scatter
     assert seconds < 20, f"whole graph of 2,000 nodes took {seconds:.1f} s"
 
 
