@@ -69,16 +69,17 @@ def size_rows(sizes: list[dict[str, Any]]) -> tuple[list[str], list[list[str]]]:
 
 def query_rows(size: dict[str, Any]) -> tuple[list[str], list[list[str]]]:
     """Per canned query latency at one size."""
-    header = ["query", "p50 ms", "p95 ms", "cold ms", "rows"]
+    header = ["query", "p50 ms", "p95 ms", "p50 CPU ms", "cold ms", "rows"]
     step = size["steps"].get("queries")
     if step is None or step.status != "ok":
         return header, []
     rows = []
     for name, q in step.metrics.get("queries", {}).items():
         if q.get("status") != "ok":
-            rows.append([name, q.get("status", "?"), "", "", q.get("detail", "")[:60]])
+            rows.append([name, q.get("status", "?"), "", "", "", q.get("detail", "")[:60]])
             continue
-        rows.append([name, _fmt(q["p50_ms"], 1), _fmt(q["p95_ms"], 1), _fmt(q["cold_ms"], 1), str(q["rows"])])
+        rows.append([name, _fmt(q["p50_ms"], 1), _fmt(q["p95_ms"], 1), _fmt(q.get("p50_cpu_ms"), 1),
+                     _fmt(q["cold_ms"], 1), str(q["rows"])])
     return header, rows
 
 
