@@ -15,6 +15,12 @@ from functools import lru_cache
 from kg.loaders.numerals import chinese_ordinal
 
 _CN = "一二三四五六七八九十百零〇两"
+# A whole line such as 2021年工作计划 or 2020年度工作总结 (the text after the year is short).
+_YEAR_PART = (
+    r"(?:\d{4})\s*年度?[^，。；,;\s]{0,6}?(?:工作)?(?:总结|回顾|计划|思路|安排|要点|打算)"
+    r"(?:[:：]?\s*$)"
+)
+_UNNUMBERED = {"——", "专栏", "年度部分"}
 
 
 @dataclass(frozen=True)
@@ -28,6 +34,9 @@ class MarkerStyle:
 
 
 MARKER_STYLES: tuple[MarkerStyle, ...] = (
+    # Parts of a report: 第一部分 …, or an unnumbered line naming a year's summary or plan.
+    MarkerStyle("第X部分", 0, re.compile(rf"第([{_CN}\d]{{1,4}})部分")),
+    MarkerStyle("年度部分", 0, re.compile(_YEAR_PART)),
     MarkerStyle("第X章", 1, re.compile(rf"第([{_CN}\d]{{1,4}})章")),
     MarkerStyle("第X节", 2, re.compile(rf"第([{_CN}\d]{{1,4}})节")),
     # Boxes (专栏) sit beside the sections of a chapter in five-year plans.
@@ -69,8 +78,8 @@ def match_marker(line: str) -> MarkerMatch | None:
         m = style.pattern.match(line, stripped)
         if m is None:
             continue
-        ordinal = _ordinal(m.group(1))
-        if style.name != "——" and ordinal is None and style.name != "专栏":
+        ordinal = _ordinal(m.group(1)) if style.pattern.groups else None
+        if ordinal is None and style.name not in _UNNUMBERED:
             continue
         if style.name == "一、" and not _plausible_cn_list(m.group(1)):
             continue
@@ -87,7 +96,7 @@ def is_bare_marker(line: str) -> bool:
     """A line that holds only a marker, e.g. ``(一)`` split from its heading by a PDF."""
     text = line.strip()
     marker = match_marker(text)
-    return marker is not None and marker.end == len(text) and marker.style.name != "——"
+    return marker is not None and marker.end == len(text) and marker.style.name not in _UNNUMBERED
 
 
 def is_heading_line(line: str) -> bool:

@@ -26,7 +26,7 @@ from kg.loaders.lines import TABLE_ROW_END, Line, classify_lines, split_lines
 _ENDS_SENTENCE = re.compile(r"[。！？；!?;：:…][”’」』）)】》\"']*$")
 # A first line that names the kind of document is its title, never the start of a paragraph.
 _TITLE_END = re.compile(
-    r"(?:总结|计划|规划|思路|安排|要点|报告|通知|意见|方案|纲要|打算)(?:[（(][^）)]*[）)])?$"
+    r"(?:总结|计划|规划|思路|安排|要点|报告|汇报|情况|通知|意见|方案|纲要|打算)(?:[（(][^）)]*[）)])?$"
 )
 # Lines that stand alone: a bracketed subtitle (（2021—2025年）) or a date (2021年1月15日).
 _STANDALONE = re.compile(r"[（(][^（()）]{1,30}[）)]|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")

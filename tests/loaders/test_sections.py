@@ -10,6 +10,8 @@ from kg.loaders.model import Section
 from kg.loaders.sections import build_sections
 
 MARKERS = [
+    ("第一部分 2020年工作回顾", "第X部分", 1),
+    ("2021年工作计划", "年度部分", None),
     ("第一章 总体要求", "第X章", 1),
     ("第十一章保障措施", "第X章", 11),
     ("第二节 “十四五”时期市场监管发展形势", "第X节", 2),
@@ -25,7 +27,10 @@ MARKERS = [
     ("②强化监管", "①", 2),
     ("——党的建设全面加强。", "——", None),
 ]
-NOT_MARKERS = ["138.71%。", "2020年，面对新冠肺炎疫情", "1.5万户", "一是登记注册再优化。", "百、千", "————"]
+NOT_MARKERS = [
+    "138.71%。", "2020年，面对新冠肺炎疫情", "1.5万户", "一是登记注册再优化。", "百、千", "————",
+    "2020年工作总结和2021年工作计划", "XX区2020年工作总结",
+]
 
 
 @pytest.mark.parametrize(("line", "style", "ordinal"), MARKERS)
@@ -169,3 +174,25 @@ def test_points_one_per_paragraph() -> None:
         ("（二）聚焦扩大消费和需求", 2),
     ]  # a lone 一是 is not a list
     assert text[secs[3].start : secs[3].end].endswith("同时推进快速维权。\n")
+
+
+@pytest.mark.parametrize(
+    "parts",
+    [
+        ["第一部分2022年工作回顾", "第二部分2023年工作安排"],
+        ["2022年工作总结", "2023年工作思路"],
+    ],
+)
+def test_part_headings(parts: list[str]) -> None:
+    text = "\n".join(
+        ["东莞市市场监管局工作报告", parts[0], "一、优化营商环境", "全市新增市场主体。",
+         parts[1], "一、深化改革", "推进改革。"]
+    )
+    doc = load_text(text)
+    top = [(s.heading, s.kind, s.year, [doc.sections[c].heading for c in s.children])
+           for s in doc.sections if s.depth == 1]
+    assert top == [
+        (parts[0], "reporting", 2022, ["一、优化营商环境"]),
+        (parts[1], "planning", 2023, ["一、深化改革"]),
+    ]
+    assert (doc.doc_type, doc.summary_year, doc.plan_year) == ("annual_summary_and_plan", 2022, 2023)
