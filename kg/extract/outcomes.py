@@ -163,25 +163,61 @@ def _year(text: str, start: int, default: int | None) -> int | None:
     return int(years[-1]) if years else default
 
 
+def _change_series(quantities: list[Quantity], i: int, text: str) -> list[Quantity]:
+    """The changes listed after one cue: 分别比去年同期增长9.09%和9.28% → both percentages."""
+    series = [quantities[i]]
+    for q in quantities[i + 1 :]:
+        if not _GLUE.match(text[series[-1].end : q.start]):
+            break
+        series.append(q)
+    return series
+
+
+def _assign_changes(cue: str, series: list[Quantity], numbers: list[Outcome | None]) -> None:
+    """Each change goes to its number: with 分别 the last n numbers in order, else the last one.
+
+    ``numbers`` holds every earlier number of the sentence, None where it was not kept as an
+    outcome, so 其中企业22774家,个体户28858家,分别增长9.09%和9.28% pairs 9.28% with 个体户.
+    """
+    owners = numbers[-len(series) :] if "分别" in cue and len(series) <= len(numbers) else numbers[-1:]
+    for owner, q in zip(owners, series, strict=False):
+        if owner is not None:
+            owner.change = f"{cue.replace('分别', '')}{q.text}"
+
+
+def _metric(text: str, q: Quantity) -> str:
+    """The metric before the number, else the words after it (在全区176家零售药店推行… → 零售药店推行…)."""
+    metric = metric_before(text, q.start)
+    if len(_LEADING.sub("", re.sub(r"^[在对向]", "", metric))) >= 2:
+        return metric
+    after = re.match(r"[^，,；;。、]{0,12}", text[q.end :])
+    return (after.group(0) if after else "").strip() or metric
+
+
 def extract_outcomes(ctx: SentenceContext) -> list[Outcome]:
     """Outcomes of a reporting sentence."""
     if ctx.kind != "reporting":
         return []
     text = ctx.text
     outcomes: list[Outcome] = []
-    last: Outcome | None = None
+    numbers: list[Outcome | None] = []  # every number read so far, None if not kept
     quantities = find_quantities(text)
+    consumed: set[int] = set()  # quantities already read as changes
     for i, q in enumerate(quantities):
+        if i in consumed:
+            continue
         following = quantities[i + 1] if i + 1 < len(quantities) else None
-        before = text[max(0, q.start - 12) : q.start]
-        change = _CHANGE.search(before)
-        if change and last is not None:
-            last.change = f"{change.group(0)}{q.text}"
+        change = _CHANGE.search(text[max(0, q.start - 12) : q.start])
+        if change and numbers:
+            series = _change_series(quantities, i, text)
+            consumed.update(range(i, i + len(series)))
+            _assign_changes(change.group(0), series, numbers)
             continue
-        metric = metric_before(text, q.start)
-        if salience(q, metric, text, following) < SALIENCE_THRESHOLD:
+        metric = _metric(text, q)
+        if salience(q, metric_before(text, q.start), text, following) < SALIENCE_THRESHOLD:
+            numbers.append(None)
             continue
-        last = Outcome(
+        outcome = Outcome(
             metric=metric,
             value=q.value,
             unit=q.unit,
@@ -193,7 +229,8 @@ def extract_outcomes(ctx: SentenceContext) -> list[Outcome]:
             program=ctx.program_at(q.start - len(metric), q.end),
             place=_place_before(ctx, q.start),
         )
-        outcomes.append(last)
+        numbers.append(outcome)
+        outcomes.append(outcome)
     _attach_ranks(text, outcomes, ctx)
     return outcomes
 

@@ -78,3 +78,14 @@ def test_salience_features_are_named_and_weighted() -> None:
     assert len(names) == len(set(names))
     assert any(weight > 0 for _, weight, _ in SALIENCE_FEATURES)
     assert any(weight < 0 for _, weight, _ in SALIENCE_FEATURES)
+
+
+def test_changes_listed_with_fenbie_pair_up_in_order(make_ctx) -> None:
+    sentence = (
+        "全区共有各类在册市场主体51632家,其中企业22774家,个体户28858家,分别比去年同期增长9.09%和9.28%。"
+    )
+    outcomes = extract_outcomes(make_ctx(sentence, XX_DISTRICT))
+    by_value = {o.value: o for o in outcomes}
+    assert by_value[28858.0].change == "比去年同期增长9.28%"  # 9.09% belongs to 企业 (part of the total)
+    assert by_value[51632.0].change is None
+    assert 9.28 not in by_value and 9.09 not in by_value

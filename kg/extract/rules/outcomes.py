@@ -43,7 +43,7 @@ SUBORDINATE_CUES: tuple[str, ...] = ("其中", "占", "包括")
 
 # a change relative to a previous period: becomes Outcome.change of the preceding number
 CHANGE_CUE = (
-    r"(?:同比|环比|比(?:去年|上年|上一年)(?:同期)?)(?:分别)?(?:增长|上升|提高|增加|下降|减少|降低|提升)了?"
+    r"(?:分别)?(?:同比|环比|比(?:去年|上年|上一年)(?:同期)?)(?:分别)?(?:增长|上升|提高|增加|下降|减少|降低|提升)了?"
 )
 
 # a rank: 居全省第1, 排名全国第4, 全省地级市第1
