@@ -21,7 +21,7 @@ _ANON_LEVEL: dict[str, Level] = {
     "镇": "township", "街道": "township",
 }
 _TEXT_LEVELS = ("province", "prefecture", "county", "district")
-_TEXT_PROBE = 50_000  # characters read for inference; a report names its place early and often
+_TEXT_PROBE = 20_000  # characters read for inference; a report names its place early and often
 
 
 def find_jurisdiction(title: str | None, issuer: str | None, text: str) -> Jurisdiction | None:
