@@ -18,7 +18,7 @@ from kg.extract.agencies import extract_agencies
 from kg.extract.claims import extract_claims
 from kg.extract.context import SentenceContext, sentence_contexts
 from kg.extract.indicator_table import extract_indicator_table
-from kg.extract.model import Extraction, ProgramMention
+from kg.extract.model import Extraction, PlaceRef, ProgramMention
 from kg.extract.outcomes import extract_outcomes
 from kg.extract.pilots import extract_pilots
 from kg.extract.policy_documents import extract_policy_documents
@@ -92,9 +92,9 @@ def extract(doc: Document, vocab: object | None = None) -> Extraction:
     return result
 
 
-def _distinct_places(contexts: list[SentenceContext]) -> list:
+def _distinct_places(contexts: list[SentenceContext]) -> list[PlaceRef]:
     """Every place mentioned, once, in order of first mention."""
-    seen: dict[str, object] = {}
+    seen: dict[str, PlaceRef] = {}
     for ctx in contexts:
         for mention in ctx.places:
             seen.setdefault(mention.ref.iri or mention.ref.name, mention.ref)
