@@ -27,7 +27,7 @@ if __package__ in (None, ""):  # run as a script: make ``bench`` importable
 from bench.places import Gazetteer, Target, load_gazetteer, name_swap, pick_target
 from bench.seeds import MIN_SENTENCE_CHARS, SeedDoc, load_seeds, shift_years
 
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3
 MIN_BYTES, MAX_BYTES = 20_000, 70_000
 SWAP_SENTENCE_P = 0.5  # share of body sentences replaced by another seed's sentence
 SWAP_FRAGMENT_P = 0.15  # share of broken PDF lines replaced by another line of the same part
@@ -212,7 +212,8 @@ def _record(name: str, text: str, data: bytes, encoding: str, target: Target, te
         file=name, template=template.name, encoding=encoding, bytes=len(data), text_bytes=_utf8_len(text),
         chars=len(text), jurisdiction="XX区" if anonymized else place.full,
         code=None if anonymized else place.code, level=place.level,
-        province=target.prefecture.province.full, anonymized=anonymized, summary_year=year,
+        province=target.prefecture.province.full, anonymized=anonymized,
+        summary_year=None if template.fragmented else year,  # a 十四五 plan reports on no single year
     )
 
 
