@@ -12,7 +12,7 @@ from kg.loaders.kinds import assign_kinds, kind_at
 from kg.loaders.metadata import DocumentMeta, read_metadata
 from kg.loaders.model import Document, LoadError, SectionKind, Skipped
 from kg.loaders.normalize import normalize
-from kg.loaders.readers import EXTENSIONS, detect_format, read_text
+from kg.loaders.readers import EXTENSIONS, UNSUPPORTED, detect_format, read_text
 from kg.loaders.script import to_simplified
 from kg.loaders.sections import Structure, build_sections
 from kg.loaders.sentences import KindAt, split_sentences
@@ -122,10 +122,13 @@ def iter_documents(
         p = Path(path)
         if p.is_dir():
             for child in _walk(p, recursive):
-                if child.suffix.lower() in EXTENSIONS:
+                suffix = child.suffix.lower()
+                if suffix in EXTENSIONS:
                     yield _safe_load(child, max_bytes)
                 else:
-                    yield Skipped(str(child), f"unsupported file type {child.suffix or '(no extension)'}")
+                    hint = f": {UNSUPPORTED[suffix]}" if suffix in UNSUPPORTED else ""
+                    kind = child.suffix or "(no extension)"
+                    yield Skipped(str(child), f"unsupported file type {kind}{hint}")
         else:
             yield _safe_load(p, max_bytes)
 

@@ -69,7 +69,8 @@ class Sentence:
 class Document:
     path: str
     sha256: str  # of the original bytes
-    original_text: str  # decoded, before normalization
+    # the file's text before normalization: decoded (txt) or extracted (html/pdf/docx)
+    original_text: str
     text: str  # normalized
     offsets: list[int]  # offsets[i] = position in original_text of text[i]; len(text)+1 entries
     source_format: str = "txt"  # txt | html | pdf | docx

@@ -21,6 +21,19 @@ EXTENSIONS: dict[str, str] = {
     ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
     ".pdf": "pdf", ".docx": "docx",
 }
+# Formats reports also come in that regkg does not read, with what to do about them.
+UNSUPPORTED: dict[str, str] = {
+    ".doc": "old binary Word document; save it as .docx",
+    ".wps": "WPS document; save it as .docx",
+    ".ofd": "OFD document; export it as PDF",
+    ".caj": "CAJ document; export it as PDF",
+    ".rtf": "RTF document; save it as .docx",
+    ".xls": "spreadsheet", ".xlsx": "spreadsheet", ".et": "spreadsheet",
+    ".ppt": "slides", ".pptx": "slides",
+    ".png": "image (scans need OCR)", ".jpg": "image (scans need OCR)", ".jpeg": "image (scans need OCR)",
+    ".gif": "image", ".tif": "image (scans need OCR)", ".tiff": "image (scans need OCR)",
+    ".zip": "archive; unpack it first", ".rar": "archive; unpack it first", ".7z": "archive; unpack it first",
+}
 
 
 @dataclass(frozen=True)
@@ -45,6 +58,8 @@ def detect_format(data: bytes, path: str, fmt: str | None = None) -> str:
     ext = _extension(path)
     if ext in EXTENSIONS:
         return EXTENSIONS[ext]
+    if ext in UNSUPPORTED:
+        raise LoadError(path, f"unsupported file type {ext}: {UNSUPPORTED[ext]}")
     head = data[:2048].lower()
     if b"<html" in head or b"<!doctype html" in head:
         return "html"

@@ -29,6 +29,8 @@ def _zip_without_word() -> bytes:
         ("broken.docx", b"PK\x03\x04 not really a zip", "DOCX"),
         ("archive.zip", _zip_without_word(), "zip archive"),
         ("empty.html", b"<html><body><script>var a=1;</script></body></html>", "no text"),
+        ("report.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "save it as .docx"),
+        ("scan.png", b"\x89PNG\r\n\x1a\n", "image"),
     ],
 )
 def test_bad_input_raises_load_error(tmp_path: Path, name: str, data: bytes, reason: str) -> None:
