@@ -12,7 +12,6 @@ import importlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 
 from kg.extract.agencies import extract_agencies
 from kg.extract.claims import extract_claims
@@ -56,18 +55,17 @@ def find_programs(doc: Document, vocab: object | None = None) -> list[ProgramMen
         if exc.name != "kg.extract.programs":
             raise
         return []
+    if vocab is None:
+        vocab = _default_vocabulary()  # a broken vocabulary configuration is the user's to see
     try:
-        if vocab is None:
-            vocab = _default_vocabulary()
         return list(module.extract_programs(doc, vocab))
     except Exception:  # a failing program stage must not cost the pilots, claims and outcomes
         log.exception("program extraction failed for %s; continuing without programs", doc.path)
         return []
 
 
-@lru_cache(maxsize=1)
 def _default_vocabulary() -> object | None:
-    """The packaged program vocabulary, if the vocabulary module offers a loader."""
+    """The program vocabulary (shipped plus user extension; the vocabulary module caches it)."""
     try:
         module = importlib.import_module("kg.extract.vocabulary")
     except ModuleNotFoundError:
