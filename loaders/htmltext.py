@@ -8,9 +8,13 @@ many portals use, ``article``, ``content`` …) with the headline in an ``<h1>``
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from kg.loaders.decode import DecodedText, decode_bytes
 from kg.loaders.model import LoadError
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_\-]+)", re.I)
 _DROP_TAGS = ("script", "style", "noscript", "nav", "footer", "header", "aside", "form", "iframe",
@@ -39,10 +43,7 @@ def html_text(data: bytes, path: str) -> tuple[str, str]:
     for el in list(root.iter(*_DROP_TAGS)):
         _drop(el)
     for el in list(root.iter()):
-        if not isinstance(el.tag, str):
-            continue
-        marks = f"{el.get('class', '')} {el.get('id', '')}"
-        if el.tag not in ("body", "html") and _BOILERPLATE.search(marks) and not _CONTENT_HINT.search(marks):
+        if isinstance(el.tag, str) and el.tag not in ("body", "html") and _is_furniture(el):
             _drop(el)
     main = _main_content(root)
     parts: list[str] = []
@@ -68,13 +69,28 @@ def _decode_html(data: bytes, path: str) -> DecodedText:
     return decode_bytes(data, path)
 
 
-def _drop(el: object) -> None:
-    parent = el.getparent()  # type: ignore[attr-defined]
+def _marks(el: HtmlElement) -> str:
+    return f"{el.get('class', '')} {el.get('id', '')}"
+
+
+def _is_furniture(el: HtmlElement) -> bool:
+    """Navigation, footers, share bars … but never a wrapper that holds the article."""
+    marks = _marks(el)
+    if not _BOILERPLATE.search(marks) or _CONTENT_HINT.search(marks):
+        return False
+    return not any(
+        isinstance(d.tag, str) and _CONTENT_HINT.search(_marks(d)) for d in el.iterdescendants()
+    )
+
+
+def _drop(el: HtmlElement) -> None:
+    """Remove ``el`` but keep the text that follows it (its tail)."""
+    parent = el.getparent()
     if parent is None:
         return
-    tail = el.tail  # type: ignore[attr-defined]
+    tail = el.tail
     if tail:
-        prev = el.getprevious()  # type: ignore[attr-defined]
+        prev = el.getprevious()
         if prev is not None:
             prev.tail = (prev.tail or "") + tail
         else:
@@ -82,29 +98,28 @@ def _drop(el: object) -> None:
     parent.remove(el)
 
 
-def _main_content(root: object) -> object:
+def _main_content(root: HtmlElement) -> HtmlElement:
     """The <article>/<main> element or the largest content-hinted block, else <body>."""
     for tag in ("article", "main"):
-        found = root.find(f".//{tag}")  # type: ignore[attr-defined]
+        found = root.find(f".//{tag}")
         if found is not None and len(found.text_content().strip()) > 50:
             return found
     best, best_len = None, 0
-    for el in root.iter("div", "td", "section"):  # type: ignore[attr-defined]
-        marks = f"{el.get('class', '')} {el.get('id', '')}"
-        if _CONTENT_HINT.search(marks):
+    for el in root.iter("div", "td", "section"):
+        if _CONTENT_HINT.search(_marks(el)):
             size = len(el.text_content().strip())
             if size > best_len:
                 best, best_len = el, size
-    body = root.find(".//body")  # type: ignore[attr-defined]
+    body = root.find(".//body")
     body_len = len(body.text_content().strip()) if body is not None else 0
     if best is not None and best_len >= 0.3 * body_len:
         return best
     return body if body is not None else root
 
 
-def _headline_outside(root: object, main: object) -> str | None:
+def _headline_outside(root: HtmlElement, main: HtmlElement) -> str | None:
     """The page's <h1> when the article container leaves it out (portals put it above)."""
-    for h1 in root.iter("h1"):  # type: ignore[attr-defined]
+    for h1 in root.iter("h1"):
         inside = any(anc is main for anc in h1.iterancestors())
         text = _soft(h1.text_content()).strip()
         if not inside and h1 is not main and text and len(text) <= _HEADLINE_MAX:
@@ -112,16 +127,16 @@ def _headline_outside(root: object, main: object) -> str | None:
     return None
 
 
-def _collect(el: object, parts: list[str]) -> None:
+def _collect(el: HtmlElement, parts: list[str]) -> None:
     """Text of ``el`` with a line break around every block and a space between table cells."""
-    tag = el.tag if isinstance(el.tag, str) else ""  # type: ignore[attr-defined]
+    tag = el.tag if isinstance(el.tag, str) else ""  # comments and processing instructions: no tag
     if tag in _BLOCK_TAGS:
         parts.append("\n")
     elif tag in _CELL_TAGS:
         parts.append(" ")
-    if el.text and tag:  # type: ignore[attr-defined]
-        parts.append(_soft(el.text))  # type: ignore[attr-defined]
-    for child in el:  # type: ignore[attr-defined]
+    if el.text and tag:
+        parts.append(_soft(el.text))
+    for child in el:
         _collect(child, parts)
         if child.tail:
             parts.append(_soft(child.tail))

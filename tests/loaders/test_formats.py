@@ -146,3 +146,12 @@ def test_html_headline_above_the_article_is_the_title() -> None:
 def test_format_detected_by_content_not_name(seed_text: str) -> None:
     assert load_bytes(as_docx(seed_text[:2000]), "report.bin").source_format == "docx"
     assert load_bytes(as_html(seed_text[:2000]), "report").source_format == "html"
+
+
+def test_html_wrapper_with_a_furniture_name_keeps_the_article() -> None:
+    page = (
+        "<html><body><div class='share-wrap'><div class='share'>分享到微信</div>"
+        "<div class='article-content'><p>企业开办时间压缩至0.5个工作日。</p></div></div></body></html>"
+    )
+    doc = load_bytes(page.encode("utf-8"), "page.html")
+    assert doc.text == "企业开办时间压缩至0.5个工作日。"
