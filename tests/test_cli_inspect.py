@@ -91,3 +91,4 @@ def test_only_skipped_files_is_not_a_failure(tmp_path: Path) -> None:
     (tmp_path / "a.xlsx").write_bytes(b"x")
     result = CliRunner().invoke(main, ["inspect", str(tmp_path)])
     assert result.exit_code == 0 and "skipped:" in result.stderr
+    assert "no readable reports found" in result.stderr

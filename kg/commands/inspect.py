@@ -28,12 +28,13 @@ def inspect_cmd(paths: tuple[Path, ...], as_json: bool, max_bytes: int | None, r
     Unreadable files are reported as `error: PATH: reason` on stderr and the batch goes on;
     the exit code is 1 when any file failed.
     """
-    from kg.loaders import LoadError, Skipped, iter_documents
+    from kg.loaders import Document, LoadError, Skipped, iter_documents
     from kg.loaders.summary import document_summary
 
     summaries: list[dict[str, Any]] = []
-    failed = 0
+    failed = loaded = 0
     for item in iter_documents(paths, recursive=recursive, max_bytes=max_bytes):
+        loaded += isinstance(item, Document)
         if isinstance(item, LoadError):
             failed += 1
             click.echo(f"error: {item.path}: {item.reason}", err=True)
@@ -45,6 +46,8 @@ def inspect_cmd(paths: tuple[Path, ...], as_json: bool, max_bytes: int | None, r
             _print_document(document_summary(item), depth)
     if as_json:
         click.echo(json.dumps(summaries, ensure_ascii=False, indent=2))
+    if not loaded and not failed:
+        click.echo("note: no readable reports found (txt, html, pdf, docx)", err=True)
     sys.exit(1 if failed else 0)
 
 
