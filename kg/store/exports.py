@@ -97,15 +97,16 @@ def write_admin_csv(graph: PropertyGraph, directory: Path) -> list[Path]:
         if table.nodes:
             path = _write_node_csv(table, directory / f"nodes-{label}.csv")
             written.append(path)
-            node_args.append(f"--nodes={label}={path.name}")
+            node_args.append(f"--nodes={path.name}")
     for rtype, table in sorted(graph.rel_tables.items()):
         if table.relationships:
             path = _write_rel_csv(table, directory / f"relationships-{rtype}.csv")
             written.append(path)
-            rel_args.append(f"--relationships={rtype}={path.name}")
+            rel_args.append(f"--relationships={path.name}")
     command = directory / "import-command.txt"
     command.write_text(
-        "neo4j-admin database import full --array-delimiter=';' "
+        # labels and types come from the :LABEL/:TYPE columns; evidence text may span lines
+        "neo4j-admin database import full --array-delimiter=';' --multiline-fields=true "
         + " ".join(node_args + rel_args) + " neo4j\n",
         encoding="utf-8",
     )

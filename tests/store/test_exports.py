@@ -77,4 +77,4 @@ def test_admin_csv_headers_and_rows(graph: PropertyGraph, tmp_path: Path) -> Non
     within = rows["relationships-within.csv"][0]
     assert set(within) == {":START_ID", ":END_ID", ":TYPE"} and within[":TYPE"] == "within"
     command = (tmp_path / "csv" / "import-command.txt").read_text()
-    assert "--nodes=Program=nodes-Program.csv" in command
+    assert "--nodes=nodes-Program.csv" in command and "--relationships=relationships-within.csv" in command
