@@ -59,15 +59,27 @@ def as_docx(text: str) -> bytes:
 
 
 def as_pdf(text: str) -> bytes:
-    """A PDF with an embedded CJK font; fpdf2 re-wraps the long lines at the page width."""
+    """A PDF with an embedded CJK font, a running header and page numbers on every page;
+    fpdf2 re-wraps the long lines at the page width."""
     from fpdf import FPDF
 
     font = next((f for f in CJK_FONTS if Path(f).exists()), None)
     if font is None:
         pytest.skip("no CJK font for PDF generation (scripts/test-deps.sh installs fonts-wqy-microhei)")
-    pdf = FPDF()
-    pdf.add_page()
+
+    class Report(FPDF):
+        def header(self) -> None:
+            self.set_font("cjk", size=9)
+            self.cell(0, 6, "东莞市市场监督管理局文件", align="C", new_x="LMARGIN", new_y="NEXT")
+
+        def footer(self) -> None:
+            self.set_y(-15)
+            self.set_font("cjk", size=9)
+            self.cell(0, 6, f"- {self.page_no()} -", align="C")
+
+    pdf = Report()
     pdf.add_font("cjk", fname=font, collection_font_number=0)
+    pdf.add_page()
     pdf.set_font("cjk", size=10)
     for line in text.split("\n"):
         pdf.multi_cell(0, 5, line, new_x="LMARGIN", new_y="NEXT")
@@ -112,6 +124,7 @@ def test_pdf_gives_same_sentences(seed_text: str, base: Document) -> None:
     doc = load_bytes(data, "seed.pdf")
     assert doc.source_format == "pdf"
     assert doc.original_text.count("\n") > seed_text.count("\n") * 2  # it really was re-wrapped
+    assert doc.original_text.count("东莞市市场监督管理局文件") >= 3 and "- 3 -" in doc.original_text
     assert doc.text.replace("\n", "") == base.text.replace("\n", "")
     assert [s.text for s in doc.sentences] == [s.text for s in base.sentences]
     assert metadata(doc) == metadata(base)
