@@ -6,7 +6,10 @@ with the stores' tests) is compared with one serial run made here; changes happe
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -103,3 +106,36 @@ def test_touching_one_seed_re_extracts_only_that_one(
         touched.name: "updated"
     }
     assert len(Manifest.load(data).files()) == len(list(reports.iterdir()))  # the old graph was dropped
+
+
+def ingest_in_fresh_process(seeds_dir: Path, data: Path, hash_seed: int, jobs: int) -> None:
+    """``kg ingest`` in a new interpreter with its own string-hash seed (as two real runs have)."""
+    env = {**os.environ, "PYTHONHASHSEED": str(hash_seed)}
+    command = [sys.executable, "-m", "kg.cli", "ingest", str(seeds_dir), "--data-dir", str(data)]
+    subprocess.run(
+        [*command, "--no-graph", "--quiet", "--jobs", str(jobs)],
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
+
+
+@pytest.mark.xfail(
+    reason="extraction depends on the string-hash seed: kg/extract/context.py _program_spans sorts a "
+    "set of surface forms by length only, so equal-length forms come in per-process order",
+    raises=AssertionError,
+    strict=False,
+)
+def test_two_separate_runs_write_identical_graphs(seeds_dir: Path, tmp_path: Path) -> None:
+    """Two runs in separate processes (different hash seeds, serial and --jobs 2) must write the
+    same bytes: same IRIs, same triples."""
+    ingest_in_fresh_process(seeds_dir, tmp_path / "one", hash_seed=1, jobs=1)
+    ingest_in_fresh_process(seeds_dir, tmp_path / "two", hash_seed=2, jobs=2)
+    same_code(tmp_path / "one", tmp_path / "two")
+    files = Manifest.load(tmp_path / "one").files()
+    assert files == Manifest.load(tmp_path / "two").files()
+    differing = [
+        f for f in files if (tmp_path / "one" / f).read_bytes() != (tmp_path / "two" / f).read_bytes()
+    ]
+    assert not differing, differing
