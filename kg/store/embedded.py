@@ -38,6 +38,7 @@ from kg.store.values import from_ladybug
 STORE_DIRNAME = "ladybug"
 DB_FILENAME = "graph.lbug"
 MANIFEST_FILENAME = "store.json"
+BUILD_PREFIX = ".build-"  # temporary build directories inside the store directory
 
 
 @dataclass
@@ -77,14 +78,20 @@ def build_from_graph(graph: PropertyGraph, path: str | os.PathLike[str]) -> Load
     target = Path(path)
     started = time.perf_counter()
     with load_lock(target):
-        workdir = Path(tempfile.mkdtemp(prefix=".build-", dir=target))
+        for stale in target.glob(BUILD_PREFIX + "*"):  # left by a build that was killed
+            shutil.rmtree(stale, ignore_errors=True)
+        workdir = Path(tempfile.mkdtemp(prefix=BUILD_PREFIX, dir=target))
         try:
             database = ladybug.Database(str(db_file(workdir)))
-            connection = ladybug.Connection(database)
-            for statement in schema_ddl(graph) + copy_statements(graph, workdir):
-                connection.execute(statement)
-            connection.close()
-            database.close()
+            try:
+                connection = ladybug.Connection(database)
+                try:
+                    for statement in schema_ddl(graph) + copy_statements(graph, workdir):
+                        connection.execute(statement)
+                finally:
+                    connection.close()
+            finally:
+                database.close()  # checkpoints: the file is complete before it is renamed
             _swap_in(workdir, target)
         finally:
             shutil.rmtree(workdir, ignore_errors=True)

@@ -134,3 +134,19 @@ def test_load_running_in_another_process_is_reported(sample, sample_store) -> No
         holder.kill()
         holder.wait()
     assert build_from_dataset(sample, path).nodes["Document"] == 2  # a dead holder leaves no stale lock
+
+
+def test_failed_build_keeps_the_previous_store_and_leaves_no_temp_files(sample, tmp_path: Path) -> None:
+    from kg.store.embedded import build_from_dataset, build_from_graph
+    from kg.store.records import Node
+
+    path = tmp_path / "s"
+    build_from_dataset(sample, path)
+    (path / ".build-killed").mkdir()  # as if an earlier build had been killed
+    broken = project(sample)
+    broken.node_tables["Place"].nodes.append(Node(broken.node_tables["Place"].nodes[0].uri, "Place", {}))
+    with pytest.raises(RuntimeError):  # duplicate primary key: COPY fails half-way
+        build_from_graph(broken, path)
+    assert not [p for p in path.iterdir() if p.name.startswith(".build-")]
+    with open_embedded(path) as store:
+        assert store.run("MATCH (n:Place) RETURN count(n)").rows == [[5]]
