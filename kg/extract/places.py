@@ -11,14 +11,22 @@ whose short name 松山 is not known outside 赤峰.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import quote
 
 import ahocorasick
+import jieba
 
 from kg.extract.model import PlaceRef
-from kg.extract.rules.places import NON_PLACE_WORDS, SELF_REFERENCES, SHORT_NAME_SUFFIXES
+from kg.extract.rules.places import (
+    NON_PLACE_WORDS,
+    SELF_REFERENCES,
+    SHORT_NAME_FREQUENCY,
+    SHORT_NAME_LEVELS,
+    SHORT_NAME_SUFFIXES,
+)
 from kg.loaders.divisions import Division as GazetteerDivision
 from kg.loaders.divisions import Gazetteer, gazetteer
 from kg.loaders.model import Document, Jurisdiction
@@ -151,15 +159,60 @@ class PlaceFinder:
         self.jurisdiction = doc.jurisdiction
         self.home = jurisdiction_ref(doc.jurisdiction)
         self._names, self._automaton = _name_index(doc.jurisdiction)
+        self._short_names = frozenset(n for n, ref in self._names.items() if ref and _is_short_name(ref, n))
 
     def find(self, text: str) -> list[PlaceMention]:
-        """Places in ``text``: leftmost-longest matches, so a longer word blocks the place inside it."""
+        """Places in ``text``: leftmost-longest matches, so a longer word blocks the place inside it.
+
+        A short name (厚街, 新登) must also be a word of the sentence: 新登 in 新登记 is not a place.
+        """
         mentions: list[PlaceMention] = []
+        boundaries: set[int] | None = None
         for end, name in self._automaton.iter_long(text):
             ref = self._names[name]
-            if ref is not None:
-                mentions.append(PlaceMention(_with_surface(ref, name), end - len(name) + 1, end + 1))
+            if ref is None:
+                continue
+            start = end - len(name) + 1
+            if name in self._short_names:
+                if boundaries is None:
+                    boundaries = _word_boundaries(text, self._short_names)
+                if start not in boundaries or end + 1 not in boundaries:
+                    continue
+            mentions.append(PlaceMention(_with_surface(ref, name), start, end + 1))
         return mentions
+
+
+def _is_short_name(ref: PlaceRef, surface: str) -> bool:
+    """A township's or county's name written without its suffix (厚街 for 厚街镇), not 我区/全区."""
+    return surface != ref.name and ref.level in SHORT_NAME_LEVELS and surface not in _SELF_WORDS
+
+
+@lru_cache(maxsize=1)
+def _segmenter() -> jieba.Tokenizer:
+    """A private jieba tokenizer (the global one is left to others), quiet, built on first use."""
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    return tokenizer
+
+
+_KNOWN_SHORT_NAMES: set[str] = set()
+_SELF_WORDS = frozenset(w for words in SELF_REFERENCES.values() for w in words)
+
+
+def _word_boundaries(text: str, short_names: frozenset[str]) -> set[int]:
+    """Offsets where jieba puts word boundaries, with the jurisdiction's short names as words."""
+    tokenizer = _segmenter()
+    for name in short_names - _KNOWN_SHORT_NAMES:
+        # a modest frequency: 厚街 beats 厚/街, but 新/登记 beats 新登/记
+        tokenizer.add_word(name, freq=SHORT_NAME_FREQUENCY)
+        _KNOWN_SHORT_NAMES.add(name)
+    bounds = {0}
+    pos = 0
+    for token in tokenizer.lcut(text, HMM=False):
+        pos += len(token)
+        bounds.add(pos)
+    return bounds
 
 
 def _with_surface(ref: PlaceRef, surface: str) -> PlaceRef:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from extract_testkit import DONGGUAN, XX_DISTRICT, one_sentence_doc
+from kg.loaders.model import Jurisdiction
 
 from kg.extract.places import PlaceFinder, jurisdiction_ref, place_iri
 
@@ -64,3 +65,12 @@ def test_self_reference_of_an_anonymized_district() -> None:
 def test_places_outside_the_jurisdiction_need_their_suffix(dongguan_finder: PlaceFinder) -> None:
     assert [m.ref.name for m in dongguan_finder.find("赤峰市松山区")] == ["赤峰市", "松山区"]
     assert dongguan_finder.find("松山") == []
+
+
+def test_a_short_name_inside_a_longer_word_is_no_place() -> None:
+    hangzhou = Jurisdiction("杭州市", "prefecture", "浙江省", "330100")
+    finder = PlaceFinder(one_sentence_doc(["x"], hangzhou))
+    found = finder.find("2022年，全市新登记市场主体15.3万户。")
+    assert [m.ref.name for m in found] == ["杭州市"]  # 全市; 新登 of 新登记 is not 新登镇
+    assert [m.ref.name for m in finder.find("新登镇农贸市场完成改造。")] == ["新登镇"]
+    assert [m.ref.name for m in finder.find("新登农贸市场完成改造。")] == ["新登镇"]

@@ -15,6 +15,9 @@ PILOT_REFLECTION = r"总结[^，；。]*试点"
 
 # verbs that precede the name of the pilot (争取X试点 → X试点)
 PILOT_VERBS = (
+    "推行",
+    "实行",
+    "落实",
     "开展",
     "推进",
     "争取",

@@ -37,3 +37,9 @@ NON_PLACE_WORDS: tuple[str, ...] = (
     "景区",
     "山区",
 )
+
+# levels whose short names are checked to be words of the sentence (新登 in 新登记 is no place)
+SHORT_NAME_LEVELS: frozenset[str] = frozenset({"township", "county", "district"})
+# jieba frequency given to those short names: enough to beat two single characters (厚/街),
+# not enough to beat a common word (新/登记)
+SHORT_NAME_FREQUENCY = 100
