@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from kg.loaders.model import DocType, Section
-from kg.loaders.normalize import looks_like_title
+from kg.loaders.normalize import DOCUMENT_NUMBER, looks_like_title
 from kg.loaders.numerals import chinese_ordinal, five_year_plan_period
 
 # Bodies that issue market-regulation reports, longest names first.
@@ -34,6 +34,7 @@ _FIVE_YEAR_ANY = re.compile(r"[“\"]([一二三四五六七八九十]{1,3})五[
 _PERIOD = re.compile(r"((?:19|20)\d\d)\s*[-—–－~至到]+\s*((?:19|20)\d\d)\s*年")
 _NEWS = re.compile(r"(?:记者|通讯员|讯[）)]?\s|日电|新闻发布会|\d{1,2}月\d{1,2}日[，,])")
 _TOP_LINES = 3
+_DOCUMENT_NUMBER = re.compile(DOCUMENT_NUMBER)
 
 
 @dataclass(frozen=True)
@@ -82,10 +83,11 @@ def read_metadata(text: str, sections: list[Section]) -> DocumentMeta:
 
 
 def find_title(text: str) -> str | None:
-    """The first line when it reads like a title (short, names the document kind)."""
+    """The first line when it reads like a title (short, names the document kind); a document
+    number above it (东市监〔2021〕12号) is passed over."""
     for line in text.split("\n", _TOP_LINES)[:_TOP_LINES]:
         line = line.strip()
-        if line:
+        if line and not _DOCUMENT_NUMBER.fullmatch(line):
             return line if looks_like_title(line) else None
     return None
 

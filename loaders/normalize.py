@@ -28,8 +28,12 @@ _ENDS_SENTENCE = re.compile(r"[。！？；!?;：:…][”’」』）)】》\"'
 _TITLE_END = re.compile(
     r"(?:总结|计划|规划|思路|安排|要点|报告|汇报|情况|通知|意见|方案|纲要|打算)(?:[（(][^）)]*[）)])?$"
 )
-# Lines that stand alone: a bracketed subtitle (（2021—2025年）) or a date (2021年1月15日).
-_STANDALONE = re.compile(r"[（(][^（()）]{1,30}[）)]|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+# Lines that stand alone: a bracketed subtitle (（2021—2025年）), a date (2021年1月15日) or a
+# document number (东市监〔2021〕12号).
+DOCUMENT_NUMBER = r"[\u4e00-\u9fff]{1,12}\s*[〔\[［（(]\s*\d{4}\s*[〕\]］）)]\s*\d{1,4}\s*号"
+_STANDALONE = re.compile(
+    r"[（(][^（()）]{1,30}[）)]|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|" + DOCUMENT_NUMBER
+)
 _CLOSING = tuple("〕）)】》」』”")
 _OPENING = tuple("〔（(【《「『“")
 # Whitespace runs and markdown emphasis inside a line; decided one by one in _line_pieces.
@@ -78,16 +82,22 @@ def normalize(original: str) -> Normalized:
     kept = [ln for ln in lines if ln.kind in ("text", "table")]
     rows = _TableRows(enabled=_tables_in_row_mode(kept))
     builder = _Builder(original)
-    # The first paragraph so far, while it may still be the title (a PDF may wrap a long title).
-    opening: str | None = kept[0].text if kept else None
+    # The first paragraph so far, while it may still be the title (a PDF may wrap a long title);
+    # a document number or date above it does not count.
+    opening: str | None = None
+    started = False
     for i, line in enumerate(kept):
+        sep = ""
         if i:
             prev = kept[i - 1]
             is_title = opening is not None and looks_like_title(opening)
             sep = _separator(prev, line, is_title=is_title, rows=rows)
             if sep:
                 builder.insert(prev.end, sep)
-            opening = opening + line.text if opening is not None and not sep else None
+        if not started and not _STANDALONE.fullmatch(line.text):
+            opening, started = line.text, True
+        elif opening is not None:
+            opening = None if sep else opening + line.text
         _copy_line(builder, line)
     result = builder.build()
     result.text = fold_width(result.text)

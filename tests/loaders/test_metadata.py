@@ -42,6 +42,14 @@ def test_five_year_plan_without_title_from_its_opening() -> None:
     assert (doc.period_start, doc.period_end, doc.plan_year) == (2026, 2030, 2026)
 
 
+def test_document_number_above_the_title() -> None:
+    doc = load_text(
+        "东市监〔2021〕12号\n\n东莞市市场监督管理局关于印发2021年工作要点的通知\n各分局：\n现印发给你们。"
+    )
+    assert doc.title == "东莞市市场监督管理局关于印发2021年工作要点的通知"
+    assert (doc.doc_type, doc.plan_year, doc.issuer) == ("annual_plan", 2021, "东莞市市场监督管理局")
+
+
 def test_issuer_from_signature() -> None:
     doc = load_text("2022年工作总结\n一、工作成效\n全面落实各项任务。\n东莞市市场监督管理局\n2023年1月15日")
     assert doc.issuer == "东莞市市场监督管理局"
