@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 import pytest
@@ -32,6 +33,12 @@ def tiny_load(path: str) -> Document:
 def tiny_extract(doc: Document) -> x.Extraction:
     ev = x.Evidence(doc.text, 0, "", 0, len(doc.text), 0, len(doc.text), "test.whole")
     return x.Extraction(claims=[x.NoveltyClaim(scope="national", what=doc.text[:4], evidence=ev)])
+
+
+@pytest.fixture(autouse=True)
+def restore_data_dir_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``kg ingest`` exports KG_DATA_DIR for its stages; undo that after each in-process run."""
+    monkeypatch.setenv("KG_DATA_DIR", os.environ.get("KG_DATA_DIR", ""))
 
 
 @pytest.fixture

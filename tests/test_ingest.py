@@ -296,3 +296,22 @@ def test_iter_quads_reads_what_load_dataset_reads(reports: Path, tmp_path: Path)
     data = tmp_path / "data"
     run([reports], data)
     assert set(iter_quads(data)) == quads(data)
+
+
+def test_load_dataset_with_ontology_adds_the_vocabulary_and_its_extension(
+    reports: Path, tmp_path: Path
+) -> None:
+    from kg.rdf.namespaces import ONTOLOGY_GRAPH, VOCABULARY_GRAPH
+
+    data = tmp_path / "data"
+    run([reports / "a.txt"], data)
+    (data / "vocabulary.ttl").write_text(
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+        '<https://w3id.org/regkg/id/program/my-own> a skos:Concept ; skos:prefLabel "我的改革"@zh .\n',
+        encoding="utf-8",
+    )
+    dataset = load_dataset(data, with_ontology=True)
+    assert len(dataset.graph(ONTOLOGY_GRAPH)) > 0
+    vocabulary = dataset.graph(VOCABULARY_GRAPH)
+    assert (URIRef("https://w3id.org/regkg/id/program/my-own"), None, None) in vocabulary
+    assert len(vocabulary) > 100  # the packaged programs.ttl too

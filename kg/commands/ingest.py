@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import time
 from pathlib import Path
@@ -56,6 +57,9 @@ def ingest_cmd(
     # a bad file is reported in one line below; the PDF library's own warnings would only repeat it
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     root = resolve_data_dir(data_dir)
+    # every stage of this command (the vocabulary extension <data dir>/vocabulary.ttl, the store)
+    # must see the same data dir, workers included
+    os.environ["KG_DATA_DIR"] = str(root)
     files = list(expand_paths(paths))
     if not files:
         raise click.ClickException("no documents found in " + ", ".join(map(str, paths)))

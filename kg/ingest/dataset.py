@@ -43,6 +43,9 @@ def load_dataset(data_dir: str | os.PathLike[str] | None = None, *, with_ontolog
             text = _ontology_text(name)
             if text is not None:
                 dataset.graph(graph_iri).parse(data=text, format="turtle")
+        extension = _vocabulary_extension(root)
+        if extension is not None:  # the user's own programs belong to the vocabulary graph too
+            dataset.graph(VOCABULARY_GRAPH).parse(extension, format="turtle")
     return dataset
 
 
@@ -84,6 +87,14 @@ def parse_nquads(dataset: Dataset, path: Path) -> Dataset:
     # straight to the store: Dataset.addN builds a Graph object per quad, which costs more than parsing
     dataset.store.addN((s, p, o, graphs[g]) for s, p, o, g in quads)
     return dataset
+
+
+def _vocabulary_extension(root: Path) -> Path | None:
+    """The user's vocabulary extension: ``$KG_VOCAB_EXTRA``, else ``<data dir>/vocabulary.ttl``
+    (the rule of :func:`kg.extract.vocabulary.extra_vocabulary_path`, for this data dir)."""
+    env = os.environ.get("KG_VOCAB_EXTRA")
+    path = Path(env) if env else root / "vocabulary.ttl"
+    return path if path.is_file() else None
 
 
 def _ontology_text(name: str) -> str | None:
