@@ -6,10 +6,12 @@ import warnings
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 
 from kg.ingest.dataset import parse_nquads
-from kg.ingest.layout import canonical_nquads
+from kg.ingest.layout import canonical_nquads, nquads_text
 from kg.ingest.nquads import UnsupportedLine, parse_line, read_quads
 
 # (rdflib.namespace.XSD warns when pytest probes module globals, so the IRI is spelled out)
@@ -74,3 +76,14 @@ def test_written_lines_are_rdflib_n_triples_plus_graph() -> None:
     rdflib_lines = graph.serialize(format="nt", encoding="utf-8").decode("utf-8").split("\n")
     expected = sorted(f"{line[:-2]} <{G}> .\n" for line in rdflib_lines if line.strip())
     assert canonical_nquads(graph) == "".join(expected)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    text=st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40),
+    lang=st.sampled_from([None, "zh", "en"]),
+)
+def test_any_text_round_trips_through_writer_and_reader(text: str, lang: str | None) -> None:
+    literal = Literal(text, lang=lang)
+    line = nquads_text(G, [(S, P, literal)])
+    assert parse_line(line.rstrip("\n")) == (S, P, literal, G)
