@@ -35,6 +35,12 @@ def test_policy_documents_in_a_sentence(make_ctx) -> None:
         ("明晰市镇市场监管职责规范“属地管理”的若干意见", "意见"),
     ]
     assert ctx.doc.text[docs[0].evidence.start : docs[0].evidence.end] == "《化妆品监督管理条例》"
+    assert docs[0].publisher is None
+
+
+def test_policy_document_publisher_from_the_title(make_ctx) -> None:
+    (doc,) = extract_policy_documents(make_ctx("贯彻落实《东莞市专利促进项目实施办法》。"))
+    assert doc.publisher == "东莞市"
 
 
 @pytest.mark.parametrize(
