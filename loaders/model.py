@@ -33,7 +33,11 @@ class Section:
     """A heading-delimited part of a document.
 
     ``kind`` says whether it reports what was done or plans what will be done;
-    ``year`` is the year it speaks of (e.g. 2020 for 一、2020年工作总结).
+    ``year`` is the year it speaks of (e.g. 2020 for 一、2020年工作总结). In a five-year plan
+    the planning sections carry the plan's first year (``Document.period_start``; the horizon
+    is ``Document.period_end``) and its review of the previous plan that plan's last year.
+    ``marker`` also takes "第X部分" and "年度部分" (an unnumbered 2021年工作计划 line);
+    the heading is the text at ``start``: ``Document.text[start:].startswith(heading)``.
     """
 
     index: int

@@ -62,6 +62,7 @@ def test_report_like_text_maps_back(text: str) -> None:
     assert_sentences_map_back(doc)
     for sec in doc.sections:
         assert 0 <= sec.start <= sec.end <= len(doc.text)
+        assert doc.text[sec.start :].startswith(sec.heading)
         if sec.parent is not None:
             parent = doc.sections[sec.parent]
             assert parent.start <= sec.start and sec.end <= parent.end

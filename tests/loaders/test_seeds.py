@@ -108,6 +108,7 @@ def test_sections_nest_and_sentences_point_to_innermost(seed_docs: dict[str, Doc
     for doc in seed_docs.values():
         for sec in doc.sections:
             assert 0 <= sec.start < sec.end <= len(doc.text)
+            assert doc.text[sec.start :].startswith(sec.heading)
             if sec.parent is not None:
                 parent = doc.sections[sec.parent]
                 assert parent.start <= sec.start and sec.end <= parent.end and sec.depth == parent.depth + 1
