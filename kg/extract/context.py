@@ -105,7 +105,8 @@ def _program_spans(doc: Document, programs: list[ProgramMention]) -> dict[int, l
     """Per sentence index, where each program's surface forms occur in that sentence."""
     spans: dict[int, list[ProgramSpan]] = {}
     for program in programs:
-        forms = sorted(set(program.surface) | {program.label}, key=len, reverse=True)
+        # longest first, ties alphabetical: the order must not depend on the process's hash seed
+        forms = sorted(set(program.surface) | {program.label}, key=lambda f: (-len(f), f))
         for ev in program.evidence:
             if ev.sentence_index >= len(doc.sentences):
                 continue
