@@ -8,6 +8,7 @@ in :mod:`kg.loaders.normalize`.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # Han ideographs (basic, extension A, compatibility).
 HAN = "\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff"
@@ -24,6 +25,12 @@ _WIDTH_TABLE.update({cp: cp - 0xFEE0 for cp in range(0xFF41, 0xFF5B)})
 _WIDTH_TABLE[0xFF05] = ord("%")  # ％ belongs to the number it follows
 # Odd spaces become plain spaces (they are kept only between Latin words).
 _WIDTH_TABLE.update({0x3000: " ", 0x00A0: " ", 0x2002: " ", 0x2003: " ", 0x2009: " ", 0x0009: " "})
+# Kangxi radicals and compatibility ideographs that PDF text layers emit for ordinary characters
+# (⼯作 for 工作): NFKC maps each to the one unified ideograph.
+for _cp in [*range(0x2E80, 0x2EF4), *range(0x2F00, 0x2FD6), *range(0xF900, 0xFB00)]:
+    _nfkc = unicodedata.normalize("NFKC", chr(_cp))
+    if len(_nfkc) == 1 and _nfkc != chr(_cp):
+        _WIDTH_TABLE[_cp] = ord(_nfkc)
 _DECIMAL_POINT = re.compile(r"(?<=\d)．(?=\d)")
 
 
@@ -31,7 +38,8 @@ _FOLDABLE = re.compile("[" + "".join(chr(cp) for cp in _WIDTH_TABLE) + "]+")
 
 
 def fold_width(text: str) -> str:
-    """Full-width digits/letters/％ to ASCII, odd spaces to ' ', ．between digits to '.'.
+    """Full-width digits/letters/％ to ASCII, odd spaces to ' ', ．between digits to '.',
+    Kangxi radicals and compatibility ideographs to unified ideographs.
 
     Length-preserving: ``len(fold_width(t)) == len(t)`` for every t.
     """

@@ -12,12 +12,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.loaders.numerals import chinese_ordinal
+from kg.loaders.numerals import YEAR_DIGITS, chinese_ordinal
 
 _CN = "一二三四五六七八九十百零〇两"
 # A whole line such as 2021年工作计划 or 2020年度工作总结 (the text after the year is short).
 _YEAR_PART = (
-    r"(?:\d{4})\s*年度?[^，。；,;\s]{0,6}?(?:工作)?(?:总结|回顾|计划|思路|安排|要点|打算)"
+    YEAR_DIGITS + r"\s*年度?[^，。；,;\s]{0,6}?(?:工作)?(?:总结|回顾|计划|思路|安排|要点|打算)"
     r"(?:[:：]?\s*$)"
 )
 _UNNUMBERED = {"——", "专栏", "年度部分"}

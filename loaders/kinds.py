@@ -14,7 +14,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from kg.loaders.model import DocType, Section, SectionKind
-from kg.loaders.numerals import chinese_ordinal, five_year_plan_period
+from kg.loaders.numerals import YEAR_DIGITS, chinese_ordinal, five_year_plan_period, year_value
 
 _CN_NUM = "一二三四五六七八九十"
 
@@ -27,7 +27,7 @@ class _Cue:
     top_only: bool = False  # generic words are trusted on top-level and chapter headings only
 
 
-_YEAR = r"(\d{4})\s*年(?:度)?[\u4e00-\u9fff]{0,6}?"
+_YEAR = rf"({YEAR_DIGITS})\s*年(?:度)?[\u4e00-\u9fff]{{0,6}}?"
 CUES: tuple[_Cue, ...] = (
     _Cue(re.compile(_YEAR + r"(?:总结|回顾|成效|成绩|完成情况|进展)"), "reporting", "match"),
     _Cue(re.compile(_YEAR + r"(?:计划|思路|安排|要点|打算|重点|任务|目标)"), "planning", "match"),
@@ -110,7 +110,7 @@ def _cue_of(sec: Section, *, is_top: bool) -> tuple[SectionKind, int | None] | N
 
 def _cue_year(cue: _Cue, m: re.Match[str]) -> int | None:
     if cue.year_from == "match":
-        return int(m.group(1))
+        return year_value(m.group(1))
     if cue.year_from in ("plan_end", "plan_start"):
         ordinal = chinese_ordinal(m.group(1))
         if not ordinal:

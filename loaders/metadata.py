@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from kg.loaders.model import DocType, Section
 from kg.loaders.normalize import DOCUMENT_NUMBER, looks_like_title
-from kg.loaders.numerals import chinese_ordinal, five_year_plan_period
+from kg.loaders.numerals import YEAR_DIGITS, chinese_ordinal, five_year_plan_period, year_value
 
 # Bodies that issue market-regulation reports, longest names first.
 _AGENCY_SUFFIX = (
@@ -23,8 +23,8 @@ _SUMMARY_WORD = r"(?:工作)?(?:总结|回顾|情况|述职)"
 _PLAN_WORD = r"(?:工作)?(?:计划|思路|安排|要点|打算|重点)"
 # After a year any of the words will do (2021年工作要点); alone they must say 工作 (工作计划),
 # because 重点, 情况 and 回顾 are everyday words in headings.
-_SUMMARY_YEAR = re.compile(rf"(\d{{4}})\s*年(?:度)?(?:[\u4e00-\u9fff]{{0,6}}?){_SUMMARY_WORD}")
-_PLAN_YEAR = re.compile(rf"(\d{{4}})\s*年(?:度)?(?:[\u4e00-\u9fff]{{0,6}}?){_PLAN_WORD}")
+_SUMMARY_YEAR = re.compile(rf"({YEAR_DIGITS})\s*年(?:度)?(?:[\u4e00-\u9fff]{{0,6}}?){_SUMMARY_WORD}")
+_PLAN_YEAR = re.compile(rf"({YEAR_DIGITS})\s*年(?:度)?(?:[\u4e00-\u9fff]{{0,6}}?){_PLAN_WORD}")
 _SUMMARY_ALONE = re.compile(r"工作(?:总结|回顾)|述职")
 _PLAN_ALONE = re.compile(r"工作(?:计划|思路|安排|要点|打算)")
 _FIVE_YEAR = re.compile(
@@ -135,4 +135,4 @@ def _latest_five_year(text: str) -> re.Match[str] | None:
 
 def _first_year(pattern: re.Pattern[str], text: str) -> int | None:
     m = pattern.search(text)
-    return int(m.group(1)) if m else None
+    return year_value(m.group(1)) if m else None

@@ -39,6 +39,17 @@ def chinese_ordinal(token: str) -> int | None:
     return int(value) if value == int(value) else None
 
 
+# A year as official documents write it: 2021 or 二〇二一 (also with ○ or 零 for zero).
+YEAR_DIGITS = r"(?:\d{4}|[〇○零一二三四五六七八九]{4})"
+_YEAR_CHARS = {"〇": "0", "○": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4",
+               "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
+
+
+def year_value(token: str) -> int:
+    """2021 for "2021" or "二〇二一"."""
+    return int("".join(_YEAR_CHARS.get(ch, ch) for ch in token))
+
+
 def five_year_plan_period(ordinal: int) -> tuple[int, int]:
     """Years covered by the n-th five-year plan (十四五 → 2021–2025).
 

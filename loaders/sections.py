@@ -22,9 +22,10 @@ from kg.loaders.headings import (
     paragraph_point,
 )
 from kg.loaders.model import Section
+from kg.loaders.numerals import YEAR_DIGITS
 
 _FIRST_SENTENCE_END = re.compile(r"[。！？；!?;]")
-_LEAD_IN = re.compile(r"(?:\d{4}\s*年|今年|明年|下一步|新的一年)")
+_LEAD_IN = re.compile(rf"(?:{YEAR_DIGITS}\s*年|今年|明年|下一步|新的一年)")
 _TRAILING_MARK = "。；;：:，, "
 INLINE_RANK = inline_style().rank
 

@@ -45,6 +45,8 @@ CASES = [
     ("the  COVID 19   response。", "the COVID 19 response。"),
     # full-width digits and letters folded, Chinese punctuation kept
     ("网办率达９９％，ＡＢＣ级，１．５万户。", "网办率达99%，ABC级，1.5万户。"),
+    # Kangxi radicals from PDF text layers become the ordinary characters
+    ("市场监管⼯作取得⽇益显著成效。", "市场监管工作取得日益显著成效。"),
     # markdown artefacts
     ("打防并举。**强化网络与广告监管。**完成电子商务平台。",
      "打防并举。强化网络与广告监管。完成电子商务平台。"),
