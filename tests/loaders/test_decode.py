@@ -63,3 +63,13 @@ def test_truncated_utf16_is_an_error_not_a_crash() -> None:
     with pytest.raises(LoadError) as err:
         decode_bytes(data, "cut.txt")
     assert "undecodable" in err.value.reason
+
+
+def test_big5_traditional_text() -> None:
+    text = (
+        "臺北市市場監督管理局2020年工作總結\n一、2020年工作總結\n"
+        "全面推動營商環境優化，企業開辦時間壓縮至一個工作日。\n二、2021年工作計劃\n"
+        "持續深化商事制度改革，推進證照分離改革全覆蓋。"
+    )
+    decoded = decode_bytes(text.encode("big5"), "tw.txt")
+    assert decoded.text == text and decoded.encoding.startswith("big5")
