@@ -121,12 +121,6 @@ def ingest_in_fresh_process(seeds_dir: Path, data: Path, hash_seed: int, jobs: i
     )
 
 
-@pytest.mark.xfail(
-    reason="extraction depends on the string-hash seed: kg/extract/context.py _program_spans sorts a "
-    "set of surface forms by length only, so equal-length forms come in per-process order",
-    raises=AssertionError,
-    strict=False,
-)
 def test_two_separate_runs_write_identical_graphs(seeds_dir: Path, tmp_path: Path) -> None:
     """Two runs in separate processes (different hash seeds, serial and --jobs 2) must write the
     same bytes: same IRIs, same triples."""
