@@ -30,8 +30,12 @@ NOT_IN_AGENCY_NAMES = ("、", "，", "。", "；", "：", ",", ";")
 
 
 def is_agency_name(name: str) -> bool:
-    """False for text that cannot be the name of a body (a clause the extractor over-captured)."""
-    return bool(name.strip()) and not any(mark in name for mark in NOT_IN_AGENCY_NAMES)
+    """False for text that cannot be the name of a body: a clause the extractor over-captured, or
+    a bare place name (东莞市 as the publisher of 《东莞市…条例》 says where, not which body)."""
+    name = name.strip()
+    if not name or any(mark in name for mark in NOT_IN_AGENCY_NAMES):
+        return False
+    return not any(div.name == name for div in gazetteer().lookup(name))
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,14 @@ def test_qualify_agency(home: AgencyHome, written: str, qualified: str, level: s
 
 @pytest.mark.parametrize(
     ("text", "is_name"),
-    [("东莞市市场监管局", True), ("XX区消保委", True), ("共有2个市场所、7名干部", False), ("", False)],
+    [
+        ("东莞市市场监管局", True),
+        ("XX区消保委", True),
+        ("共有2个市场所、7名干部", False),
+        ("东莞市", False),
+        ("广东省", False),
+        ("", False),
+    ],
 )
 def test_is_agency_name(text: str, is_name: bool) -> None:
     assert is_agency_name(text) is is_name
