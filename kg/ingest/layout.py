@@ -77,7 +77,15 @@ def canonical_nquads(graph: Graph) -> str:
 def nquads_text(graph_iri: Node, triples: Iterable[tuple[Node, Node, Node]]) -> str:
     """Sorted N-Quads lines of ``triples`` in the graph ``graph_iri``."""
     name = nt_term(graph_iri)
-    return "".join(sorted(f"{nt_term(s)} {nt_term(p)} {nt_term(o)} {name} .\n" for s, p, o in triples))
+    memo: dict[Node, str] = {}  # subjects and predicates repeat: write each term once
+
+    def term(node: Node) -> str:
+        text = memo.get(node)
+        if text is None:
+            text = memo[node] = nt_term(node)
+        return text
+
+    return "".join(sorted(f"{term(s)} {term(p)} {term(o)} {name} .\n" for s, p, o in triples))
 
 
 def nt_term(node: Node) -> str:

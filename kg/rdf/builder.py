@@ -11,6 +11,7 @@ deterministically); ``None`` values are simply not stated; Chinese names are ``@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, XSD
@@ -24,6 +25,20 @@ Triple = tuple[URIRef, URIRef, Node]
 
 # The years the shapes accept (rk:year, rk:summaryYear ...): the PRC's administrative record.
 MIN_YEAR, MAX_YEAR = 1949, 2100
+
+
+def literal(value: LiteralValue, lang: str | None = None) -> Literal:
+    """The rdflib Literal of a Python value (float → xsd:double, int → xsd:integer, bool →
+    xsd:boolean, str → plain or ``@lang``), built once per distinct value."""
+    return _literal(value, type(value), lang)
+
+
+@lru_cache(maxsize=1 << 16)
+def _literal(value: LiteralValue, kind: type, lang: str | None) -> Literal:
+    # ``kind`` is part of the key because True == 1 == 1.0 would otherwise share one literal
+    if kind is float:
+        return Literal(value, datatype=XSD.double)
+    return Literal(value, lang=lang)
 
 
 @dataclass
@@ -58,10 +73,7 @@ class GraphBuilder:
         """State a data property unless the value is missing (None or empty text)."""
         if value is None or (isinstance(value, str) and not value.strip()):
             return
-        if lang is not None and isinstance(value, str):
-            self.triples.add((subject, predicate, Literal(value, lang=lang)))
-        else:
-            self.triples.add((subject, predicate, Literal(value)))
+        self.triples.add((subject, predicate, literal(value, lang if isinstance(value, str) else None)))
 
     def required_text(self, subject: URIRef, predicate: URIRef, value: str | None) -> None:
         """State a text property the shapes require even when the extractor left it empty.
@@ -69,17 +81,17 @@ class GraphBuilder:
         An empty string says "not named in the sentence" (an outcome like 4万户市场主体享受…
         has a value but no metric phrase) without dropping the assertion or its evidence.
         """
-        self.triples.add((subject, predicate, Literal((value or "").strip())))
+        self.triples.add((subject, predicate, literal((value or "").strip())))
 
     def year(self, subject: URIRef, predicate: URIRef, value: int | None) -> None:
         """State a year only when plausible (1949–2100): a misread number is not a year."""
         if value is not None and MIN_YEAR <= value <= MAX_YEAR:
-            self.triples.add((subject, predicate, Literal(int(value))))
+            self.triples.add((subject, predicate, literal(int(value))))
 
     def double(self, subject: URIRef, predicate: URIRef, value: float | None) -> None:
         """State a numeric property as xsd:double even when the extractor produced an int (9 → 9.0)."""
         if value is not None:
-            self.triples.add((subject, predicate, Literal(float(value), datatype=XSD.double)))
+            self.triples.add((subject, predicate, literal(float(value))))
 
     def link(self, subject: URIRef, predicate: URIRef, target: URIRef | None) -> None:
         if target is not None:

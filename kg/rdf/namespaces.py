@@ -2,12 +2,30 @@
 
 from __future__ import annotations
 
-from rdflib import Graph, Namespace
+from functools import lru_cache
+
+from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
 
-RK = Namespace("https://w3id.org/regkg/ontology#")
-RKD = Namespace("https://w3id.org/regkg/id/")
-RKP = Namespace("https://w3id.org/regkg/id/program/")
+
+class CachingNamespace(Namespace):
+    """An rdflib Namespace that builds each term once: the mapping asks for ``RK.status`` and
+    friends tens of thousands of times per document, and URIRef construction validates each."""
+
+    def term(self, name: str) -> URIRef:
+        if not isinstance(name, str):
+            return super().term(name)
+        return _term(str(self), name)
+
+
+@lru_cache(maxsize=8192)
+def _term(base: str, name: str) -> URIRef:
+    return URIRef(base + name)
+
+
+RK = CachingNamespace("https://w3id.org/regkg/ontology#")
+RKD = CachingNamespace("https://w3id.org/regkg/id/")
+RKP = CachingNamespace("https://w3id.org/regkg/id/program/")
 
 # The named graphs that hold the ontology and the program vocabulary (docs/schema.md, "Named graphs").
 ONTOLOGY_GRAPH = RKD["graph/ontology"]
