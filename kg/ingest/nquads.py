@@ -32,24 +32,41 @@ class UnsupportedLine(ValueError):
 
 def read_quads(path: Path) -> Iterator[Quad]:
     """The quads of one N-Quads file as rdflib terms; raises UnsupportedLine on foreign layouts."""
+    terms: dict[tuple[str, str | None, str | None], Node] = {}  # IRIs and literals repeat: build once
     with path.open(encoding="utf-8") as handle:
         for line in handle:
             line = line.rstrip("\n")
             if line.strip():
-                yield parse_line(line)
+                yield parse_line(line, terms)
 
 
-def parse_line(line: str) -> Quad:
+def parse_line(line: str, terms: dict[tuple[str, str | None, str | None], Node] | None = None) -> Quad:
+    """One quad; ``terms`` memoizes the rdflib terms already built (keyed by their text)."""
     match = _LINE.match(line)
     if match is None:
         raise UnsupportedLine(line[:200])
     subject, predicate, obj_iri, lexical, lang, datatype, graph = match.groups()
-    if obj_iri is not None:
-        obj: Node = URIRef(obj_iri)
-    else:
-        text = _unescape(lexical)
-        obj = Literal(text, lang=lang, datatype=URIRef(datatype) if datatype else None)
-    return URIRef(subject), URIRef(predicate), obj, URIRef(graph)
+    memo = terms if terms is not None else {}
+    obj = _iri(obj_iri, memo) if obj_iri is not None else _literal(lexical, lang, datatype, memo)
+    return _iri(subject, memo), _iri(predicate, memo), obj, _iri(graph, memo)  # type: ignore[return-value]
+
+
+def _iri(text: str, memo: dict[tuple[str, str | None, str | None], Node]) -> Node:
+    key = (text, None, "<iri>")
+    node = memo.get(key)
+    if node is None:
+        node = memo[key] = URIRef(text)
+    return node
+
+
+def _literal(lexical: str, lang: str | None, datatype: str | None, memo: dict) -> Node:
+    key = (lexical, lang, datatype)
+    node = memo.get(key)
+    if node is None:
+        node = memo[key] = Literal(
+            _unescape(lexical), lang=lang, datatype=URIRef(datatype) if datatype else None
+        )
+    return node
 
 
 def _unescape(text: str) -> str:
