@@ -21,6 +21,14 @@ NOT_RELATIVE = ("市场", "区域", "县域", "省级", "市级", "区级", "县
 NATIONAL_PREFIXES = ("国家", "中国", "全国", "国务院", "中央", "中共中央", "最高人民")
 # How a report names its own issuer.
 ISSUER_REFERENCES = frozenset({"我局", "本局", "市局", "区局", "县局", "局"})
+# The level of the agency that governs a place of a given level.
+AGENCY_LEVEL_OF_PLACE: dict[str, str] = {
+    "province": "provincial",
+    "prefecture": "municipal",
+    "county": "district",
+    "district": "district",
+    "township": "other",
+}
 # Marks a name scoped to a jurisdiction by regkg rather than written so in the report.
 SCOPE_SEPARATOR = "·"
 
@@ -40,45 +48,67 @@ def is_agency_name(name: str) -> bool:
 
 @dataclass(frozen=True)
 class AgencyHome:
-    """The document's places by level (东莞市 prefecture, 广东省 province) and its issuer."""
+    """The document's places by level (东莞市 prefecture, 广东省 province) and its issuer.
+
+    An anonymized jurisdiction (XX区) is known here by a name qualified with its province
+    (浙江省XX区), and ``renames`` maps the bare form to it, so the 区委 of one anonymized
+    district is not the 区委 of another province's.
+    """
 
     names: dict[str, str] = field(default_factory=dict)  # level -> place name
     own_name: str | None = None  # the jurisdiction's name
     issuer: str | None = None
+    renames: tuple[tuple[str, str], ...] = ()  # (bare prefix, qualified prefix)
 
 
 @dataclass(frozen=True)
 class QualifiedAgency:
     name: str
     place_level: str | None = None  # the level of the home place that governs it, when known
+    level: str | None = None  # the agency level (national … other) its name shows, when it does
 
 
 def qualify_agency(name: str, home: AgencyHome) -> QualifiedAgency:
-    """The name that identifies the body ``name`` denotes in a document with places ``home``."""
+    """The name that identifies the body ``name`` denotes in a document with places ``home``,
+    and the agency level the name shows (省… provincial, 市… municipal, 国家… national)."""
     name = name.strip()
     if name in ISSUER_REFERENCES and home.issuer:
         return QualifiedAgency(home.issuer)
     if name.startswith(NATIONAL_PREFIXES):
-        return QualifiedAgency(name)
-    leading = _leading_place_level(name, home)
+        return QualifiedAgency(name, level="national")
+    for bare, qualified in home.renames:
+        if name.startswith(bare):
+            name = qualified + name[len(bare) :]
+            break
+    own_level = _home_place_level(name, home)
+    if own_level is not None:
+        return QualifiedAgency(name, own_level, AGENCY_LEVEL_OF_PLACE.get(own_level))
+    leading = _leading_division_level(name)
     if leading == "township" and home.own_name:  # 沙田镇政府: many prefectures have a 沙田镇
-        return QualifiedAgency(home.own_name + name)
+        return QualifiedAgency(home.own_name + name, level=AGENCY_LEVEL_OF_PLACE["township"])
     if leading is not None:
-        return QualifiedAgency(name)
+        return QualifiedAgency(name, level=AGENCY_LEVEL_OF_PLACE.get(leading))
     level = RELATIVE_PREFIXES.get(name[:1])
     if level is not None and not name.startswith(NOT_RELATIVE) and level in home.names:
-        return QualifiedAgency(home.names[level] + name[1:], level)
+        return QualifiedAgency(home.names[level] + name[1:], level, AGENCY_LEVEL_OF_PLACE.get(level))
     if home.own_name:
         return QualifiedAgency(f"{home.own_name}{SCOPE_SEPARATOR}{name}")
     return QualifiedAgency(name)
 
 
-def _leading_place_level(name: str, home: AgencyHome) -> str | None:
-    """ "home" when the name begins with one of the document's places (东莞市…, 东莞…), else the
-    level of the division whose full name begins it (中山市政府 → prefecture), else None."""
-    own = [*home.names.values(), *([home.own_name] if home.own_name else [])]
-    if any(name.startswith(place) or name.startswith(_short(place)) for place in own):
-        return "home"
+def _home_place_level(name: str, home: AgencyHome) -> str | None:
+    """The level of the document's own place that begins ``name`` (东莞市… → prefecture), the
+    most specific one when several do (浙江省XX区委 → district, not province)."""
+    best: tuple[int, str] | None = None
+    for level, place in home.names.items():
+        for form in {place, _short(place)}:
+            if name.startswith(form) and (best is None or len(form) > best[0]):
+                best = (len(form), level)
+    return best[1] if best else None
+
+
+def _leading_division_level(name: str) -> str | None:
+    """The level of the division whose full name begins ``name`` (中山市政府 → prefecture)."""
     levels = ("province", "prefecture", "county", "district", "township")
     mentions = gazetteer().mentions(name, levels=levels)
     if not mentions or mentions[0].start != 0:

@@ -48,14 +48,15 @@ class Context:
     home_places: dict[str, URIRef] = field(default_factory=dict)  # level -> Place IRI (东莞市, 广东省)
 
 
-def add_named_agency(b: GraphBuilder, ctx: Context, name: str, level: str | None = None) -> URIRef | None:
+def add_named_agency(b: GraphBuilder, ctx: Context, name: str) -> URIRef | None:
     """An agency as the document names it (市政府), qualified to the body it is (东莞市政府);
     None when ``name`` cannot be a body's name."""
     if not is_agency_name(name):
         return None
     qualified = qualify_agency(name, ctx.home)
     place = ctx.home_places.get(qualified.place_level) if qualified.place_level else None
-    return add_agency(b, qualified.name, level, place)
+    # the level the name shows, never the extractor's guess: documents must agree on a body's level
+    return add_agency(b, qualified.name, qualified.level, place)
 
 
 def add_evidence(b: GraphBuilder, ev: x.Evidence) -> URIRef:

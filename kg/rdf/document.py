@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS
 
@@ -9,9 +11,9 @@ from kg.extract.model import Extraction, PlaceRef
 from kg.loaders.model import Document, Jurisdiction
 from kg.rdf import assertions as a
 from kg.rdf import divisions
-from kg.rdf.agencies import AgencyHome
+from kg.rdf.agencies import AgencyHome, qualify_agency
 from kg.rdf.builder import GraphBuilder, Triple
-from kg.rdf.entities import AGENCY_LEVEL_OF_PLACE, add_agency, add_jurisdiction, add_place_ref, add_program
+from kg.rdf.entities import add_agency, add_jurisdiction, add_place_ref, add_program
 from kg.rdf.iris import place_iri
 from kg.rdf.namespaces import RK, bind_namespaces
 
@@ -32,7 +34,7 @@ def document_triples(doc: Document, extraction: Extraction) -> tuple[URIRef, set
     for ref in extraction.places:
         add_place_ref(b, ref)
     for agency in extraction.agencies:
-        a.add_named_agency(b, ctx, agency.name, agency.level)
+        a.add_named_agency(b, ctx, agency.name)
     for mention in extraction.programs:
         a.add_implementation(b, ctx, mention, add_program(b, mention))
     for pilot in extraction.pilots:
@@ -66,21 +68,34 @@ def _add_document(b: GraphBuilder, places: list[PlaceRef]) -> a.Context:
     place_code: str | None = None
     names: set[str] = set()
     home_places: dict[str, URIRef] = {}
-    home_names: dict[str, str] = {}
+    home = AgencyHome()
     if doc.jurisdiction is not None:
         j = doc.jurisdiction
         place = add_jurisdiction(b, j)
         place_code = j.code or divisions.province_code(j.province)
         names = {j.name, divisions.short_name(j.name)}
         b.link(subject, RK.jurisdiction, place)
-        home_names, home_places = _home_places(j, place)
+        home, home_places = _home(j, place)
     issuer = None
     if doc.issuer:
-        level = doc.jurisdiction.level if doc.jurisdiction else None
-        issuer = add_agency(b, doc.issuer, AGENCY_LEVEL_OF_PLACE.get(level or ""), place)
+        qualified = qualify_agency(doc.issuer, home)
+        issuer = add_agency(
+            b, qualified.name, qualified.level, home_places.get(qualified.place_level or "", place)
+        )
         b.link(subject, DCTERMS.publisher, issuer)
-    home = AgencyHome(home_names, doc.jurisdiction.name if doc.jurisdiction else None, doc.issuer)
+        home = replace(home, issuer=qualified.name)  # 我局/本局 are the issuer
     return a.Context(place, place_code, issuer, places, frozenset(names), home, home_places)
+
+
+def _home(j: Jurisdiction, place: URIRef) -> tuple[AgencyHome, dict[str, URIRef]]:
+    """How agencies are named in a document of jurisdiction ``j``, and its places by level."""
+    names, iris = _home_places(j, place)
+    if not j.anonymized or not j.level:
+        return AgencyHome(names, j.name), iris
+    # XX区 is one of many: its bodies are named with the province (浙江省XX区委)
+    qualified = f"{j.province or ''}{j.name}"
+    names[j.level] = qualified
+    return AgencyHome(names, qualified, renames=((j.name, qualified),)), iris
 
 
 def _home_places(j: Jurisdiction, place: URIRef) -> tuple[dict[str, str], dict[str, URIRef]]:

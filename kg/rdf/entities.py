@@ -51,15 +51,6 @@ PLACE_SUFFIXES = (
 # Characters no place name contains: quotes, list commas, digits of counts (1个专业市场).
 NOT_IN_PLACE_NAMES = ("“", "”", "、", "，", "个", "家", "年")
 
-# The level of the agency that governs a place of a given level.
-AGENCY_LEVEL_OF_PLACE: dict[str, str] = {
-    "province": "provincial",
-    "prefecture": "municipal",
-    "county": "district",
-    "district": "district",
-    "township": "other",
-}
-
 
 def add_place(
     b: GraphBuilder,

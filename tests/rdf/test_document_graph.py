@@ -163,3 +163,14 @@ def test_pilot_places_given_by_name(
     pilot = next(graph.subjects(RDF.type, RK.Pilot))
     assert one(graph, pilot, RK.place) == RKD[place]
     assert (RKD[place], RDFS.label, None) in graph
+
+
+def test_anonymized_issuer_is_named_with_its_province(make_document: Callable[..., Document]) -> None:
+    doc = make_document(jurisdiction=Jurisdiction("XX区", "district", "浙江省", None, anonymized=True))
+    doc.issuer = "XX区市场监管局"
+    graph = document_graph(doc, x.Extraction(agencies=[x.AgencyRef("区委", "district")]))
+    issuer = one(graph, graph.identifier, DCTERMS.publisher)
+    assert one(graph, issuer, SKOS.prefLabel) == Literal("浙江省XX区市场监管局", lang="zh")
+    assert one(graph, issuer, RK.jurisdiction) == one(graph, graph.identifier, RK.jurisdiction)
+    labels = {str(o) for o in graph.objects(None, SKOS.prefLabel)}
+    assert "浙江省XX区委" in labels
