@@ -315,3 +315,19 @@ def test_load_dataset_with_ontology_adds_the_vocabulary_and_its_extension(
     vocabulary = dataset.graph(VOCABULARY_GRAPH)
     assert (URIRef("https://w3id.org/regkg/id/program/my-own"), None, None) in vocabulary
     assert len(vocabulary) > 100  # the packaged programs.ttl too
+
+
+def test_prune_drops_documents_whose_file_is_gone(reports: Path, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    run([reports], data)
+    gone = Manifest.load(data).documents[str(reports / "c.txt")]
+    (reports / "c.txt").unlink()
+    assert not [r for r in run([reports], data).results if r.status == "removed"]  # only when asked
+    report = run([reports], data, prune=True)
+    assert [(Path(r.path).name, r.status) for r in report.results if r.status == "removed"] == [
+        ("c.txt", "removed")
+    ]
+    assert report.extracted == []
+    assert str(reports / "c.txt") not in Manifest.load(data).documents
+    assert not (data / gone.file).exists()
+    assert len(list(iter_graphs(data))) == 2

@@ -25,7 +25,13 @@ COUNT_COLUMNS = {
     "Outcome": "outc",
     "Target": "targ",
 }
-STATUS_STYLE = {"new": "green", "updated": "cyan", "unchanged": "dim", "failed": "bold red"}
+STATUS_STYLE = {
+    "new": "green",
+    "updated": "cyan",
+    "unchanged": "dim",
+    "failed": "bold red",
+    "removed": "yellow",
+}
 
 
 @click.command("ingest")
@@ -38,9 +44,18 @@ STATUS_STYLE = {"new": "green", "updated": "cyan", "unchanged": "dim", "failed":
 )
 @click.option("--force", is_flag=True, help="Re-extract documents even when unchanged.")
 @click.option("--no-graph", is_flag=True, help="Do not rebuild the embedded graph store afterwards.")
+@click.option(
+    "--prune", is_flag=True, help="Also drop stored documents whose file in a given folder is gone."
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or table; failures and the totals only.")
 def ingest_cmd(
-    paths: tuple[Path, ...], data_dir: Path | None, jobs: int, force: bool, no_graph: bool, quiet: bool
+    paths: tuple[Path, ...],
+    data_dir: Path | None,
+    jobs: int,
+    force: bool,
+    no_graph: bool,
+    prune: bool,
+    quiet: bool,
 ) -> None:
     """Read the reports in PATHS (files or folders) into one RDF named graph per document.
 
@@ -75,6 +90,9 @@ def ingest_cmd(
     )
 
     def on_result(result: FileResult) -> None:
+        if result.status == "removed":  # not one of the files to read: no progress step
+            progress.console.print(f"removed {result.path} (file gone)", highlight=False, soft_wrap=True)
+            return
         if result.status == "failed":
             progress.console.print(
                 f"[bold red]failed[/] {result.path}: {result.error}", highlight=False, soft_wrap=True
@@ -84,7 +102,9 @@ def ingest_cmd(
     started = time.perf_counter()
     with progress:
         task = progress.add_task("", total=len(files))
-        report = ingest(files, root, jobs=jobs, force=force, refresh_graph=not no_graph, on_result=on_result)
+        report = ingest(
+            paths, root, jobs=jobs, force=force, refresh_graph=not no_graph, prune=prune, on_result=on_result
+        )
     if not quiet:
         order = {path: index for index, path in enumerate(files)}
         rows = sorted(report.results, key=lambda r: order.get(r.path, len(order)))
@@ -149,6 +169,8 @@ def _totals_line(report: IngestReport, root: Path, seconds: float) -> str:
 
     statuses = Counter(r.status for r in report.results)
     parts = [f"{statuses.get(s, 0)} {s}" for s in ("new", "updated", "unchanged", "failed")]
+    if statuses.get("removed"):
+        parts.append(f"{statuses['removed']} removed")
     line = f"{', '.join(parts)} → {root} in {seconds:.1f}s"
     refresh = report.refresh
     if refresh is not None:

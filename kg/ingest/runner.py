@@ -33,7 +33,7 @@ from kg.ingest.work import Extractor, Loader, Processed, process_file
 
 log = logging.getLogger(__name__)
 
-Status = Literal["new", "updated", "unchanged", "failed"]
+Status = Literal["new", "updated", "unchanged", "failed", "removed"]
 
 # The file kinds a directory is searched for; files named explicitly are always tried.
 DOCUMENT_SUFFIXES = (".txt", ".html", ".htm", ".pdf", ".docx")
@@ -63,7 +63,7 @@ class IngestReport:
 
     @property
     def changed(self) -> bool:
-        return any(r.status in ("new", "updated") for r in self.results)
+        return any(r.status in ("new", "updated", "removed") for r in self.results)
 
 
 ResultCallback = Callable[[FileResult], None]
@@ -76,14 +76,17 @@ def ingest(
     jobs: int = 1,
     force: bool = False,
     refresh_graph: bool = True,
+    prune: bool = False,
     on_result: ResultCallback | None = None,
     load: Loader | None = None,
     extract: Extractor | None = None,
 ) -> IngestReport:
     """Store one named graph per document of ``paths`` (files or directories) in ``data_dir``.
 
-    ``load``/``extract`` replace the loader and extractor (module-level functions, so they
-    pickle into workers); ``on_result`` is called once per file as soon as it is settled.
+    ``prune`` also drops stored documents whose source file inside one of the given folders is
+    gone (status "removed"), so re-ingesting a folder mirrors it. ``load``/``extract`` replace
+    the loader and extractor (module-level functions, so they pickle into workers);
+    ``on_result`` is called once per file as soon as it is settled.
     """
     root = resolve_data_dir(data_dir)
     report = IngestReport()
@@ -99,7 +102,12 @@ def ingest(
         version = code_version()
         try:
             pending: list[tuple[str, str, Status]] = []  # (path, sha256, status if it succeeds)
-            for path in expand_paths(paths):
+            files = list(expand_paths(paths))
+            if prune:
+                for gone in _vanished(writer.manifest, paths, files):
+                    writer.pop(gone.path)
+                    settle(FileResult(gone.path, "removed", gone.doc_id, dict(gone.counts)))
+            for path in files:
                 try:
                     sha = file_sha256(path)
                 except OSError as error:
@@ -160,6 +168,19 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
             if str(file) not in seen:
                 seen.add(str(file))
                 yield str(file)
+
+
+def _vanished(
+    manifest: Manifest, paths: Iterable[str | os.PathLike[str]], files: list[str]
+) -> list[ManifestEntry]:
+    """Stored documents whose source lay inside one of the given folders and is no longer there."""
+    folders = [Path(p).expanduser().resolve() for p in paths if Path(p).expanduser().is_dir()]
+    present = set(files)
+    return [
+        entry
+        for entry in manifest.documents.values()
+        if entry.path not in present and any(Path(entry.path).is_relative_to(folder) for folder in folders)
+    ]
 
 
 def file_sha256(path: str) -> str:
