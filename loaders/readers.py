@@ -7,9 +7,11 @@ Document point into it. Readers raise LoadError with a reason, never library exc
 from __future__ import annotations
 
 import io
+import logging
 import re
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from kg.loaders.decode import decode_bytes
@@ -87,6 +89,18 @@ def _is_docx(data: bytes) -> bool:
         return False
 
 
+@contextmanager
+def _quiet(logger_name: str) -> Iterator[None]:
+    """Silence a library's warnings while it reads one file (errors still raise)."""
+    logger = logging.getLogger(logger_name)
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
 def _read_txt(data: bytes, path: str) -> ReadText:
     decoded = decode_bytes(data, path)
     return ReadText(decoded.text, decoded.encoding, "txt")
@@ -100,10 +114,11 @@ def _read_pdf(data: bytes, path: str) -> ReadText:
     from pypdf.errors import PdfReadError
 
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise LoadError(path, "encrypted PDF")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        with _quiet("pypdf"):  # its warnings would break the one-line error report
+            reader = PdfReader(io.BytesIO(data))
+            if reader.is_encrypted and not reader.decrypt(""):
+                raise LoadError(path, "encrypted PDF")
+            pages = [page.extract_text() or "" for page in reader.pages]
     except LoadError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:

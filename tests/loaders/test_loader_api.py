@@ -104,3 +104,12 @@ def test_iter_documents_survives_reader_bugs(tmp_path: Path, monkeypatch: pytest
     monkeypatch.setattr(load_module, "load", explode)
     (result,) = list(iter_documents([tmp_path]))
     assert isinstance(result, LoadError) and "boom" in result.reason
+
+
+def test_pdf_library_warnings_are_silenced(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """pypdf logs warnings on damaged files; they would add lines to `error: PATH: reason`."""
+    path = tmp_path / "damaged.pdf"
+    path.write_bytes(b"%PDF-1.4\n1 0 obj garbage")
+    with caplog.at_level("WARNING"), pytest.raises(LoadError, match="unreadable PDF"):
+        load(path)
+    assert [r for r in caplog.records if r.name.startswith("pypdf")] == []
