@@ -196,3 +196,23 @@ def test_part_headings(parts: list[str]) -> None:
         (parts[1], "planning", 2023, ["一、深化改革"]),
     ]
     assert (doc.doc_type, doc.summary_year, doc.plan_year) == ("annual_summary_and_plan", 2022, 2023)
+
+
+def test_summary_with_next_steps_section() -> None:
+    """The common 总结 layout: results, problems, then 下一步工作打算 (the plan part)."""
+    text = "\n".join(
+        [
+            "XX市市场监督管理局2020年工作总结",
+            "一、主要工作成效",
+            "企业开办时间压缩至0.5个工作日。",
+            "二、存在的问题",
+            "监管力量不足。",
+            "三、下一步工作打算",
+            "持续深化商事制度改革。",
+        ]
+    )
+    doc = load_text(text)
+    assert (doc.doc_type, doc.summary_year, doc.plan_year) == ("annual_summary_and_plan", 2020, 2021)
+    assert [(s.kind, s.year) for s in doc.sections] == [
+        ("reporting", 2020), ("reporting", 2020), ("planning", 2021),
+    ]
