@@ -23,7 +23,7 @@ _CN_NUM = "一二三四五六七八九十"
 class _Cue:
     pattern: re.Pattern[str]
     kind: SectionKind
-    year_from: str  # "match" (a 4-digit year), "plan_end"/"plan_start" (N五), "doc" (document year)
+    year_from: str  # "match" (the year written: 2021, 二〇二一), "plan_end"/"plan_start" (N五), "doc"
     top_only: bool = False  # generic words are trusted on top-level and chapter headings only
 
 
@@ -40,7 +40,7 @@ CUES: tuple[_Cue, ...] = (
     _Cue(re.compile(r"工作计划|工作思路|工作安排|工作要点|工作打算|总体要求|主要任务|保障措施|发展目标|指导思想"
                     r"|重点任务|工作重点"), "planning", "doc", top_only=True),
 )
-_TOP_MARKERS = {"第X章", "第X节"}
+_TOP_MARKERS = {"第X部分", "年度部分", "第X章", "第X节"}
 
 
 def assign_kinds(

@@ -2,7 +2,8 @@
 
 A heading opens a section that runs until the next heading of the same or higher rank
 (see :mod:`kg.loaders.headings`). Inline points (一是…二是…) are sections too, closed at
-the end of their paragraph. When top-level numbering starts again at 一 (a report's
+the end of their paragraph; points set one per paragraph run to the next point or heading.
+When top-level numbering starts again at 一 (a report's
 summary part ends and its plan part begins without a part heading, as in many district
 reports), the lead-in paragraphs just before the restart (``2021年，XX局将…``) are cut
 off from the previous section: they introduce the new part.
@@ -40,6 +41,8 @@ class Structure:
 
 @dataclass
 class _Open:
+    """A section still open while the text is read, with what decides its nesting."""
+
     section: Section
     rank: int
     ordinal: int | None
@@ -48,6 +51,8 @@ class _Open:
 
 @dataclass
 class _TreeBuilder:
+    """Builds the tree in one pass: a stack of open sections, closed as headings arrive."""
+
     sections: list[Section] = field(default_factory=list)
     stack: list[_Open] = field(default_factory=list)
     part_starts: list[int] = field(default_factory=list)
