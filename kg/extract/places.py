@@ -221,12 +221,18 @@ def _with_surface(ref: PlaceRef, surface: str) -> PlaceRef:
     return PlaceRef(ref.name, surface, ref.level, ref.code, ref.parent_code, ref.province, ref.iri)
 
 
+@lru_cache(maxsize=1)
+def _national_refs() -> dict[str, PlaceRef]:
+    """The national names as PlaceRefs, built once: every document's index starts from a copy."""
+    return {name: _ref(div, name) for name, div in _national_names().items()}
+
+
 @lru_cache(maxsize=32)
 def _name_index(
     jurisdiction: Jurisdiction | None,
 ) -> tuple[dict[str, PlaceRef | None], ahocorasick.Automaton]:
     """Names → places for documents of one jurisdiction, and their automaton (built once)."""
-    names: dict[str, PlaceRef | None] = {name: _ref(div, name) for name, div in _national_names().items()}
+    names: dict[str, PlaceRef | None] = dict(_national_refs())
     if jurisdiction is not None:
         names.update(_local_names(jurisdiction))
     for word in NON_PLACE_WORDS:  # a longer ordinary word blocks the place inside it

@@ -11,7 +11,8 @@ deterministically); ``None`` values are simply not stated; Chinese names are ``@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from typing import Any
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, XSD
@@ -52,6 +53,13 @@ class GraphBuilder:
 
     def __post_init__(self) -> None:
         self.doc_iri = document_iri(self.doc.sha256)
+
+    @cached_property
+    def vocabulary(self) -> Any | None:
+        """The program vocabulary, fetched once per document (fetching checks the disk)."""
+        from kg.rdf.vocabulary import current_vocabulary
+
+        return current_vocabulary()
 
     @property
     def doc_sha(self) -> str:

@@ -8,6 +8,7 @@ levels and parents. Townships carry no code there, so they are never looked up b
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.loaders.divisions import Division as GazetteerDivision
 from kg.loaders.divisions import gazetteer
@@ -33,6 +34,7 @@ def division(code: str | None) -> Division | None:
     return _view(found) if found is not None else None
 
 
+@lru_cache(maxsize=256)  # the gazetteer never changes within a process; names repeat per document
 def province_code(name: str | None) -> str | None:
     """The code of a province by full name or short form (广东省 / 广东), or None."""
     if not name:
@@ -41,6 +43,7 @@ def province_code(name: str | None) -> str | None:
     return found[0].code if found else None
 
 
+@lru_cache(maxsize=4096)
 def find(name: str, near_code: str | None) -> Division | None:
     """The coded division called ``name`` (full or short form: 南沙区 / 南沙) in the province of
     ``near_code`` (anywhere without one); None when absent or ambiguous there."""
@@ -60,6 +63,7 @@ class Township:
     parent_code: str | None
 
 
+@lru_cache(maxsize=4096)
 def township(name: str, near_code: str | None) -> Township | None:
     """The township called ``name`` (full or short: 厚街 / 厚街镇) inside ``near_code``; None when
     absent or ambiguous, or without a place to look in (short township names are common words)."""
@@ -73,12 +77,17 @@ def township(name: str, near_code: str | None) -> Township | None:
 
 def ancestors(code: str | None) -> list[Division]:
     """The division of ``code`` and its parents up to the province, nearest first."""
+    return list(_ancestors(code))
+
+
+@lru_cache(maxsize=4096)
+def _ancestors(code: str | None) -> tuple[Division, ...]:
     chain: list[Division] = []
     current = division(code)
     while current is not None and current not in chain:
         chain.append(current)
         current = division(current.parent_code)
-    return chain
+    return tuple(chain)
 
 
 def short_name(name: str) -> str:

@@ -150,6 +150,8 @@ def add_agency(
 
 def add_program(b: GraphBuilder, mention: ProgramMention) -> URIRef:
     """Describe a program of the document (vocabulary entry or candidate) and its broader programs."""
+    if URIRef(mention.iri) in b.described:  # described already: skip the vocabulary look-up
+        return URIRef(mention.iri)
     info = ProgramInfo(
         iri=mention.iri,
         pref_label=mention.label,
@@ -159,7 +161,7 @@ def add_program(b: GraphBuilder, mention: ProgramMention) -> URIRef:
         candidate=mention.candidate,
         broader=list(mention.broader),
     )
-    known = program_info(mention.iri)
+    known = program_info(mention.iri, b.vocabulary)
     if known is not None:  # the vocabulary is the authority on labels, type and hierarchy
         info = known
     return _add_program_info(b, info)
@@ -167,7 +169,9 @@ def add_program(b: GraphBuilder, mention: ProgramMention) -> URIRef:
 
 def add_program_iri(b: GraphBuilder, iri: str) -> URIRef:
     """Describe a program known only by IRI (e.g. the program of a pilot), from the vocabulary."""
-    info = program_info(iri)
+    if URIRef(iri) in b.described:
+        return URIRef(iri)
+    info = program_info(iri, b.vocabulary)
     if info is None:
         subject = URIRef(iri)
         if b.first_time(subject):

@@ -8,6 +8,7 @@ the extractor saw.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -23,13 +24,24 @@ class ProgramInfo:
     broader: list[str] = field(default_factory=list)
 
 
-def program_info(iri: str) -> ProgramInfo | None:
-    """The vocabulary's description of ``iri``, or None for candidates and unknown IRIs."""
+def current_vocabulary() -> Any | None:
+    """The vocabulary stage's current vocabulary, or None when that stage is not installed.
+
+    Getting it checks the extension file on disk, so a document's mapping asks once
+    (:attr:`kg.rdf.builder.GraphBuilder.vocabulary`), not once per program.
+    """
     try:
         from kg.extract.vocabulary import get_vocabulary
     except ImportError:  # no vocabulary stage installed: describe programs from the extraction
         return None
-    program = get_vocabulary().get(iri)
+    return get_vocabulary()
+
+
+def program_info(iri: str, vocabulary: Any | None = None) -> ProgramInfo | None:
+    """The description of ``iri`` in ``vocabulary`` (default: the current one), or None for
+    candidates and unknown IRIs."""
+    vocabulary = vocabulary if vocabulary is not None else current_vocabulary()
+    program = vocabulary.get(iri) if vocabulary is not None else None
     if program is None:
         return None
     return ProgramInfo(
