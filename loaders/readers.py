@@ -141,12 +141,16 @@ def _read_docx(data: bytes, path: str) -> ReadText:
         document = docx.Document(io.BytesIO(data))
     except (ValueError, KeyError, zipfile.BadZipFile, OSError) as exc:
         raise LoadError(path, f"unreadable DOCX: {exc}") from exc
+    from kg.loaders.docxnum import ListNumbering
+
+    numbering = ListNumbering.of(document)
     lines: list[str] = []
     # Body order matters: paragraphs and tables interleave.
     for child in document.element.body.iterchildren():
         local = child.tag.rsplit("}", 1)[-1]
         if local == "p":
-            lines.append(Paragraph(child, document).text)
+            paragraph = Paragraph(child, document)
+            lines.append(numbering.marker(paragraph) + paragraph.text)
         elif local == "tbl":
             for row in Table(child, document).rows:
                 lines.append(" ".join(cell.text.replace("\n", " ") for cell in row.cells))

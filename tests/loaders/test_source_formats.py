@@ -168,3 +168,39 @@ def test_html_wrapper_with_a_furniture_name_keeps_the_article() -> None:
     )
     doc = load_bytes(page.encode("utf-8"), "page.html")
     assert doc.text == "企业开办时间压缩至0.5个工作日。"
+
+
+def _numbered_docx(fmt: str, template: str) -> bytes:
+    """A report whose part headings are Word list items (the number is not in the text)."""
+    import docx
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    document.add_paragraph("东莞市市场监管局2020年工作总结和2021年工作计划")
+    first = document.add_paragraph("2020年工作成效", style="List Number")
+    document.add_paragraph("企业开办时间压缩至0.5个工作日。")
+    document.add_paragraph("2021年工作安排", style="List Number")
+    document.add_paragraph("持续深化商事制度改革。")
+    numbering = document.part.numbering_part.element
+    num = numbering.num_having_numId(first.style.element.pPr.numPr.numId.val)
+    for abstract in numbering.findall(qn("w:abstractNum")):
+        if abstract.get(qn("w:abstractNumId")) == str(num.abstractNumId.val):
+            level = next(lv for lv in abstract.findall(qn("w:lvl")) if lv.get(qn("w:ilvl")) == "0")
+            level.find(qn("w:numFmt")).set(qn("w:val"), fmt)
+            level.find(qn("w:lvlText")).set(qn("w:val"), template)
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("fmt", "template", "markers"),
+    [("chineseCounting", "%1、", ["一、", "二、"]), ("decimal", "（%1）", ["（1）", "（2）"])],
+)
+def test_docx_list_numbers_become_heading_markers(fmt: str, template: str, markers: list[str]) -> None:
+    doc = load_bytes(_numbered_docx(fmt, template), "numbered.docx")
+    top = [(s.heading, s.kind, s.year) for s in doc.sections]
+    assert top == [
+        (markers[0] + "2020年工作成效", "reporting", 2020),
+        (markers[1] + "2021年工作安排", "planning", 2021),
+    ]
