@@ -76,6 +76,12 @@ _QUOTE_VERB_RE = re.compile(
 _HEAD_RE = "|".join(sorted(map(re.escape, HEAD_WORDS), key=len, reverse=True))
 JOINED_AFTER_HEAD = re.compile(rf"(?:{_HEAD_RE})(以及|和|及|与)")
 _HEAD_AT_BOUNDARY = re.compile(rf"(?:{_HEAD_RE})(?=$|[{re.escape(PUNCT)}]|{'|'.join(BOUNDARY_FOLLOWERS)})")
+_QUOTED_SPAN = re.compile(r"“[^“”]*”")
+_INNER_CUT_RE = re.compile("|".join(INNER_CUT_VERBS))
+_NOT_COMPACT = re.compile(rf"[{re.escape(PUNCT)}\s]")  # \s is exactly str.isspace()
+# Longest first, sorted once: is_generic runs for every list item of every sentence.
+_HEADS_LONGEST_FIRST = tuple(sorted(HEAD_WORDS, key=len, reverse=True))
+_GENERIC_LONGEST_FIRST = tuple(sorted(GENERIC_WORDS, key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -214,7 +220,9 @@ def is_slogan(inner: str) -> bool:
 
 def _mask_quotes(text: str) -> str:
     """``text`` with quoted content blanked out, so verbs inside quotes do not count."""
-    return re.sub(r"“[^“”]*”", lambda m: "□" * len(m.group(0)), text)
+    if "“" not in text:
+        return text
+    return _QUOTED_SPAN.sub(lambda m: "□" * len(m.group(0)), text)
 
 
 # --- initiative phrases ------------------------------------------------------------------
@@ -341,7 +349,7 @@ def _cut_at_de(name: str) -> tuple[str, int]:
 def _cut_at_inner_verb(name: str) -> tuple[str, int]:
     """Start after the last clause verb inside the name if a full name follows it."""
     cut = 0
-    for m in re.finditer("|".join(INNER_CUT_VERBS), name):
+    for m in _INNER_CUT_RE.finditer(name):
         if m.start() > 0 and len(_compact(name[m.end() :])) >= MIN_NAME:
             cut = m.end()
     return name[cut:], cut
@@ -369,11 +377,11 @@ def is_generic(name: str) -> bool:
     """Whether ``name`` has too few distinctive characters once head and generic words are removed."""
     rest = _compact(name)
     weak = rest.endswith(WEAK_HEADS)
-    for head in sorted(HEAD_WORDS, key=len, reverse=True):
+    for head in _HEADS_LONGEST_FIRST:
         if rest.endswith(head):
             rest = rest[: -len(head)]
             break
-    for word in sorted(GENERIC_WORDS, key=len, reverse=True):
+    for word in _GENERIC_LONGEST_FIRST:
         rest = rest.replace(word, "")
     return len(rest) < (MIN_DISTINCT_WEAK if weak else MIN_DISTINCT)
 
@@ -383,7 +391,7 @@ def _is_internal_affairs(name: str) -> bool:
 
 
 def _compact(text: str) -> str:
-    return "".join(c for c in text if c not in PUNCT and not c.isspace())
+    return _NOT_COMPACT.sub("", text)
 
 
 def guess_program_type(name: str) -> str:

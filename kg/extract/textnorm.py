@@ -8,7 +8,9 @@ Matching the vocabulary on the same normalized form means “双随机、一公�
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from functools import lru_cache
 
 # Punctuation removed after width folding (so only the half-width forms and the
 # CJK marks that have no half-width twin need listing). The gold README's set plus
@@ -16,6 +18,15 @@ import unicodedata
 PUNCTUATION = frozenset(
     "\"'“”‘’「」『』《》〈〉()[]{}【】〔〕、,.。;:!?·•・+-—–_/\\|…~"
 )
+
+
+# fold_char as a str.translate table: full-width ASCII (U+FF01–FF5E) and the ideographic space.
+_FOLD_TABLE = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: ord(" ")}
+# Only these characters can be dropped: CJK ideographs, digits and lower-case letters always stay,
+# so the per-character test runs on the few others (punctuation, spaces, format marks).
+_MAYBE_DROPPED = re.compile(r"[^\u4e00-\u9fff0-9a-z]")
+# str.lower() of a whole string lowers a final Σ to ς, character by character it is σ.
+_CONTEXT_SENSITIVE_LOWER = "\u03a3"
 
 
 def fold_char(ch: str) -> str:
@@ -28,6 +39,7 @@ def fold_char(ch: str) -> str:
     return ch
 
 
+@lru_cache(maxsize=4096)
 def _keep(ch: str) -> bool:
     """Whether a (folded) character survives normalization."""
     return not (ch.isspace() or ch in PUNCTUATION or unicodedata.category(ch) == "Cf")
@@ -35,7 +47,7 @@ def _keep(ch: str) -> bool:
 
 def normalize_label(text: str) -> str:
     """The normalized form of a label or a piece of text."""
-    return "".join(c for c in (fold_char(ch).lower() for ch in text) if _keep(c))
+    return normalize_with_offsets(text)[0]
 
 
 def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
@@ -44,6 +56,25 @@ def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
     ``index[i]`` is the position in ``text`` of normalized character ``i``, so a
     normalized span ``[s, e)`` is ``text[index[s]:index[e - 1] + 1]``.
     """
+    folded = text.translate(_FOLD_TABLE).lower()
+    if len(folded) != len(text) or _CONTEXT_SENSITIVE_LOWER in text:
+        return _normalize_by_character(text)  # lower() expanded a character: offsets shift
+    pieces: list[str] = []
+    index: list[int] = []
+    kept_from = 0
+    for m in _MAYBE_DROPPED.finditer(folded):
+        pos = m.start()
+        if not _keep(folded[pos]):
+            pieces.append(folded[kept_from:pos])
+            index.extend(range(kept_from, pos))
+            kept_from = pos + 1
+    pieces.append(folded[kept_from:])
+    index.extend(range(kept_from, len(folded)))
+    return "".join(pieces), index
+
+
+def _normalize_by_character(text: str) -> tuple[str, list[int]]:
+    """The general case of :func:`normalize_with_offsets`, one character at a time."""
     chars: list[str] = []
     index: list[int] = []
     for pos, ch in enumerate(text):
