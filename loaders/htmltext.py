@@ -52,6 +52,7 @@ def html_text(data: bytes, path: str) -> tuple[str, str]:
         parts.append(headline + "\n")
     _collect(main, parts)
     text = re.sub(r"\n[ \t]*(?=\n)", "\n", "".join(parts)).strip("\n")
+    text = re.sub(r"(?m)^\t+", "", text)  # the gap before a row's first cell
     if not text.strip():
         raise LoadError(path, "HTML page has no text")
     return text, decoded.encoding
@@ -133,7 +134,7 @@ def _collect(el: HtmlElement, parts: list[str]) -> None:
     if tag in _BLOCK_TAGS:
         parts.append("\n")
     elif tag in _CELL_TAGS:
-        parts.append(" ")
+        parts.append("\t")  # a tab between cells marks the line as a table row
     if el.text and tag:
         parts.append(_soft(el.text))
     for child in el:

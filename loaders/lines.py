@@ -30,6 +30,7 @@ _QUANTITY_GOES_ON = re.compile(
 TABLE_ROW_END = re.compile(r"(?:预期性|约束性|属性)$")
 _SENTENCE_PUNCT = re.compile(r"[。，；！？,;]")
 _MARKDOWN_HEADING = re.compile(r"#{1,6}[ \t]+")
+_CELL_TAB = re.compile(r"\S\t+\S")
 _INNER_WS = re.compile(r"[ \t\u3000\u00a0]+")
 # A gap between cells, with the characters on both sides.
 _GAP = re.compile(r"(\S)[ \t\u3000\u00a0]+(?=(\S))")
@@ -85,6 +86,8 @@ def is_table_like(text: str) -> bool:
     """A line of short cells separated by spaces, or ending with an indicator attribute."""
     if TABLE_ROW_END.search(text) and len(text) <= 80:
         return True
+    if _CELL_TAB.search(text):
+        return True  # cells of a DOCX or HTML table, joined by tabs by the readers
     if _SENTENCE_PUNCT.search(text):
         return False
     cells = _INNER_WS.split(text)

@@ -177,19 +177,21 @@ def _copy_line(builder: _Builder, line: Line) -> None:
     """Copy one line's content, dropping markdown and the spaces Chinese typesetting omits."""
     text = line.text
     pos = 0
+    # In a table every gap may separate cells, unless the cells are marked by tabs (DOCX/HTML).
+    cell_gaps = "tab" if "\t" in text else "any" if line.kind == "table" else "none"
     for m in _INLINE_NOISE.finditer(text, pos):
         builder.copy(line.start + pos, line.start + m.start())
-        keep = _kept_noise(text, m, table=line.kind == "table")
+        keep = _kept_noise(text, m, cell_gaps=cell_gaps)
         builder.copy(line.start + m.start(), line.start + m.start() + keep)
         pos = m.end()
     builder.copy(line.start + pos, line.end)
 
 
-def _kept_noise(text: str, m: re.Match[str], *, table: bool) -> int:
+def _kept_noise(text: str, m: re.Match[str], *, cell_gaps: str) -> int:
     """How many characters of a noise match to keep: 0 (drop) or 1 (one space)."""
     if m.group().startswith(("*", "_")) or _INVISIBLE.fullmatch(m.group()):
         return 0
-    if table:
+    if cell_gaps == "any" or (cell_gaps == "tab" and "\t" in m.group()):
         return 1
     left = text[m.start() - 1] if m.start() else ""
     right = text[m.end()] if m.end() < len(text) else ""

@@ -153,7 +153,8 @@ def _read_docx(data: bytes, path: str) -> ReadText:
             lines.append(numbering.marker(paragraph) + paragraph.text)
         elif local == "tbl":
             for row in Table(child, document).rows:
-                lines.append(" ".join(cell.text.replace("\n", " ") for cell in row.cells))
+                # a tab between cells marks the line as a table row for the normalizer
+                lines.append("\t".join(cell.text.replace("\n", " ") for cell in row.cells))
     text = "\n".join(lines)
     if not text.strip():
         raise LoadError(path, "DOCX document has no text")

@@ -204,3 +204,25 @@ def test_docx_list_numbers_become_heading_markers(fmt: str, template: str, marke
         (markers[0] + "2020年工作成效", "reporting", 2020),
         (markers[1] + "2021年工作安排", "planning", 2021),
     ]
+
+
+def test_table_rows_keep_their_cells() -> None:
+    import docx
+
+    page = (
+        "<html><body><div class='TRS_Editor'><p>主要指标如下：</p><table>"
+        "<tr><td>指标</td><td>2020年</td></tr><tr><td>企业开办时间</td><td>0.5 个工作日</td></tr>"
+        "</table><p>全面完成。</p></div></body></html>"
+    )
+    document = docx.Document()
+    document.add_paragraph("主要指标如下：")
+    table = document.add_table(rows=2, cols=2)
+    for r, row in enumerate([("指标", "2020年"), ("企业开办时间", "0.5 个工作日")]):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    document.add_paragraph("全面完成。")
+    buf = io.BytesIO()
+    document.save(buf)
+    expected = ["主要指标如下：", "指标 2020年", "企业开办时间 0.5个工作日", "全面完成。"]
+    assert load_bytes(page.encode("utf-8"), "t.html").text.split("\n") == expected
+    assert load_bytes(buf.getvalue(), "t.docx").text.split("\n") == expected
