@@ -23,8 +23,10 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from rdflib import Graph, Literal
+from rdflib import Graph
 from rdflib.term import Node
+
+from kg.rdf.ntriples import nt_term
 
 MANIFEST_NAME = "manifest.json"
 GRAPHS_DIR = "graphs"
@@ -77,30 +79,23 @@ def canonical_nquads(graph: Graph) -> str:
 def nquads_text(graph_iri: Node, triples: Iterable[tuple[Node, Node, Node]]) -> str:
     """Sorted N-Quads lines of ``triples`` in the graph ``graph_iri``."""
     name = nt_term(graph_iri)
-    memo: dict[Node, str] = {}  # subjects and predicates repeat: write each term once
+    # Subjects, predicates and shared literals repeat: write each term once. The memo is keyed
+    # by object identity because rdflib hashes Literals in Python (the triples keep every node
+    # alive for the duration, so an id is never reused here).
+    memo: dict[int, str] = {}
+    get = memo.get
 
     def term(node: Node) -> str:
-        text = memo.get(node)
-        if text is None:
-            text = memo[node] = nt_term(node)
+        text = memo[id(node)] = nt_term(node)
         return text
 
-    return "".join(sorted(f"{term(s)} {term(p)} {term(o)} {name} .\n" for s, p, o in triples))
-
-
-def nt_term(node: Node) -> str:
-    """A term as N-Triples writes it: ``<iri>``, or a one-line quoted literal with its language or
-    full datatype IRI (``Literal.n3()`` would use Turtle's triple quotes for multi-line text)."""
-    if isinstance(node, Literal):
-        lexical = (
-            str(node).replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"').replace("\r", "\\r")
-        )
-        if node.language:
-            return f'"{lexical}"@{node.language}'
-        if node.datatype:
-            return f'"{lexical}"^^<{node.datatype}>'
-        return f'"{lexical}"'
-    return node.n3()
+    tail = f" {name} .\n"
+    lines = [
+        f"{get(id(s)) or term(s)} {get(id(p)) or term(p)} {get(id(o)) or term(o)}{tail}"
+        for s, p, o in triples
+    ]
+    lines.sort()
+    return "".join(lines)
 
 
 @contextlib.contextmanager

@@ -15,7 +15,6 @@ from rdflib.namespace import RDF
 from rdflib.term import Node
 
 from kg.extract.model import Extraction
-from kg.ingest.layout import nquads_text
 from kg.loaders.model import Document, LoadError
 from kg.rdf.iris import doc_id
 from kg.rdf.namespaces import RK
@@ -44,16 +43,16 @@ def process_file(path: str, load: Loader | None = None, extract: Extractor | Non
     try:
         document = (load or _default_loader())(path)
         extraction = (extract or _default_extractor())(document)
-        from kg.rdf import document_triples
+        from kg.rdf import document_nquads
 
-        graph_iri, triples = document_triples(document, extraction)
+        graph_iri, nquads, counts = document_nquads(document, extraction)
         result = Processed(
             path=path,
             doc_id=doc_id(document.sha256),
             graph=str(graph_iri),
-            nquads=nquads_text(graph_iri, triples),
+            nquads=nquads,
             title=document.title,
-            counts=graph_counts(triples),
+            counts=counts,
         )
     except LoadError as error:
         result = Processed(path=path, error=error.reason)

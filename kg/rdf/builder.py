@@ -72,8 +72,16 @@ class GraphBuilder:
         self.described.add(iri)
         return True
 
+    def _link(self, subject: URIRef, predicate: URIRef, node: URIRef) -> None:
+        """Record one triple whose object is an IRI (the one place links are stored)."""
+        self.triples.add((subject, predicate, node))
+
+    def _literal(self, subject: URIRef, predicate: URIRef, value: LiteralValue, lang: str | None) -> None:
+        """Record one triple whose object is the literal of ``value`` (the one place literals are stored)."""
+        self.triples.add((subject, predicate, literal(value, lang)))
+
     def typed(self, subject: URIRef, rdf_class: URIRef) -> None:
-        self.triples.add((subject, RDF.type, rdf_class))
+        self._link(subject, RDF.type, rdf_class)
 
     def value(
         self, subject: URIRef, predicate: URIRef, value: LiteralValue | None, lang: str | None = None
@@ -81,7 +89,7 @@ class GraphBuilder:
         """State a data property unless the value is missing (None or empty text)."""
         if value is None or (isinstance(value, str) and not value.strip()):
             return
-        self.triples.add((subject, predicate, literal(value, lang if isinstance(value, str) else None)))
+        self._literal(subject, predicate, value, lang if isinstance(value, str) else None)
 
     def required_text(self, subject: URIRef, predicate: URIRef, value: str | None) -> None:
         """State a text property the shapes require even when the extractor left it empty.
@@ -89,18 +97,18 @@ class GraphBuilder:
         An empty string says "not named in the sentence" (an outcome like 4万户市场主体享受…
         has a value but no metric phrase) without dropping the assertion or its evidence.
         """
-        self.triples.add((subject, predicate, literal((value or "").strip())))
+        self._literal(subject, predicate, (value or "").strip(), None)
 
     def year(self, subject: URIRef, predicate: URIRef, value: int | None) -> None:
         """State a year only when plausible (1949–2100): a misread number is not a year."""
         if value is not None and MIN_YEAR <= value <= MAX_YEAR:
-            self.triples.add((subject, predicate, literal(int(value))))
+            self._literal(subject, predicate, int(value), None)
 
     def double(self, subject: URIRef, predicate: URIRef, value: float | None) -> None:
         """State a numeric property as xsd:double even when the extractor produced an int (9 → 9.0)."""
         if value is not None:
-            self.triples.add((subject, predicate, literal(float(value))))
+            self._literal(subject, predicate, float(value), None)
 
     def link(self, subject: URIRef, predicate: URIRef, target: URIRef | None) -> None:
         if target is not None:
-            self.triples.add((subject, predicate, target))
+            self._link(subject, predicate, target)

@@ -16,6 +16,7 @@ from kg.rdf.builder import GraphBuilder, Triple
 from kg.rdf.entities import add_agency, add_jurisdiction, add_place_ref, add_program
 from kg.rdf.iris import place_iri
 from kg.rdf.namespaces import RK, bind_namespaces
+from kg.rdf.ntriples import NQuadsBuilder
 
 
 def document_graph(doc: Document, extraction: Extraction) -> Graph:
@@ -30,6 +31,20 @@ def document_graph(doc: Document, extraction: Extraction) -> Graph:
 def document_triples(doc: Document, extraction: Extraction) -> tuple[URIRef, set[Triple]]:
     """(Document IRI, the triples of its named graph), without building an rdflib Graph."""
     b = GraphBuilder(doc)
+    _describe(b, extraction)
+    return b.doc_iri, b.triples
+
+
+def document_nquads(doc: Document, extraction: Extraction) -> tuple[URIRef, str, dict[str, int]]:
+    """(Document IRI, its named graph as canonical N-Quads, triple and per-class node counts):
+    the same graph as :func:`document_triples`, written without rdflib terms (ingest's path)."""
+    b = NQuadsBuilder(doc)
+    _describe(b, extraction)
+    return b.doc_iri, b.nquads(), b.counts()
+
+
+def _describe(b: GraphBuilder, extraction: Extraction) -> None:
+    """State everything the extraction says about the builder's document."""
     ctx = _add_document(b, extraction.places)
     for ref in extraction.places:
         add_place_ref(b, ref)
@@ -49,7 +64,6 @@ def document_triples(doc: Document, extraction: Extraction) -> tuple[URIRef, set
         a.add_policy_document(b, ctx, policy)
     for recognition in extraction.recognitions:
         a.add_recognition(b, ctx, recognition)
-    return b.doc_iri, b.triples
 
 
 def _add_document(b: GraphBuilder, places: list[PlaceRef]) -> a.Context:

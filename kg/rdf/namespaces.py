@@ -17,6 +17,13 @@ class CachingNamespace(Namespace):
             return super().term(name)
         return _term(str(self), name)
 
+    def __getattr__(self, name: str) -> URIRef:
+        # Called only when ordinary look-up fails (RK.status): keep the term as an attribute so
+        # the next look-up is a plain one (rdflib's __getattr__ runs Python code each time).
+        term = super().__getattr__(name)
+        self.__dict__[name] = term
+        return term
+
 
 @lru_cache(maxsize=8192)
 def _term(base: str, name: str) -> URIRef:
