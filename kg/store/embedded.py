@@ -29,9 +29,10 @@ from kg.store.base import (
     StoreUnavailableError,
     WriteRefusedError,
 )
+from kg.store.dataset_projection import project_data_dir
 from kg.store.ladybug_schema import copy_statements, schema_ddl
 from kg.store.lock import holder, load_lock
-from kg.store.projection import project_with_warnings
+from kg.store.projection import Projection, project_with_warnings
 from kg.store.records import NodeTable, PropertyGraph, RelTable
 from kg.store.values import from_ladybug
 
@@ -64,7 +65,11 @@ def db_file(path: Path) -> Path:
 
 def build_from_dataset(dataset: Dataset | Graph, path: str | os.PathLike[str]) -> LoadReport:
     """Project RDF and (re)build the embedded store in directory ``path`` atomically."""
-    projection = project_with_warnings(dataset)
+    return build_from_projection(project_with_warnings(dataset), path)
+
+
+def build_from_projection(projection: Projection, path: str | os.PathLike[str]) -> LoadReport:
+    """(Re)build the embedded store in ``path`` from a projection, recording its warnings."""
     report = build_from_graph(projection.graph, path)
     report.warnings = projection.warnings
     _write_manifest(Path(path), report)
@@ -129,12 +134,16 @@ def _write_manifest(target: Path, report: LoadReport) -> None:
 
 
 def refresh(data_dir: str | os.PathLike[str] | None = None) -> LoadReport:
-    """Rebuild ``<data-dir>/ladybug`` from the data dir's RDF (called after every ingest)."""
-    from kg.ingest import load_dataset  # the ingest stage owns how the dataset is stored
+    """Rebuild ``<data-dir>/ladybug`` from the data dir's RDF (called after every ingest).
+
+    The stored N-Quads are streamed file by file into the projection (never an rdflib Dataset of
+    the whole corpus), with the vocabulary graph, so programs
+    carry their broader/altLabel even if no document repeats them.
+    """
+    from kg.ingest import graph_paths  # the ingest stage owns how the dataset is stored
 
     root = config.data_dir(data_dir)
-    # with the vocabulary graph, so programs carry their broader/altLabel even if no document repeats them
-    return build_from_dataset(load_dataset(root, with_ontology=True), store_dir(root))
+    return build_from_projection(project_data_dir(root, graph_paths(root)), store_dir(root))
 
 
 def open_embedded(path: str | os.PathLike[str], *, writable: bool = False) -> EmbeddedStore:

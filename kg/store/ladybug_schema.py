@@ -12,7 +12,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from kg.store.records import NodeTable, PropertyGraph, RelTable
+from kg.store.records import NodeTable, PropertyGraph, Relationship, RelTable
 
 
 def quote(identifier: str) -> str:
@@ -59,9 +59,15 @@ def write_node_parquet(table: NodeTable, path: Path) -> Path:
     return path
 
 
-def write_rel_parquet(table: RelTable, start_label: str, end_label: str, path: Path) -> Path | None:
-    """The relationships of one (start, end) label pair as a ``from``/``to`` Parquet file, or None."""
-    rels = [r for r in table.relationships if (r.start_label, r.end_label) == (start_label, end_label)]
+def write_rel_parquet(
+    table: RelTable, start_label: str, end_label: str, path: Path, rels: list[Relationship] | None = None
+) -> Path | None:
+    """The relationships of one (start, end) label pair as a ``from``/``to`` Parquet file, or None.
+
+    ``rels`` are that pair's relationships when the caller has already grouped them.
+    """
+    if rels is None:
+        rels = [r for r in table.relationships if (r.start_label, r.end_label) == (start_label, end_label)]
     if not rels:
         return None
     data = pa.table({"from": [r.start for r in rels], "to": [r.end for r in rels]})
@@ -77,8 +83,12 @@ def copy_statements(graph: PropertyGraph, workdir: Path) -> list[str]:
             path = write_node_parquet(table, workdir / f"node-{len(statements)}.parquet")
             statements.append(f"COPY {quote(label)} FROM {_literal(path)}")
     for rtype, table in sorted(graph.rel_tables.items()):
+        by_pair: dict[tuple[str, str], list[Relationship]] = {}
+        for rel in table.relationships:  # one pass, not one per label pair
+            by_pair.setdefault((rel.start_label, rel.end_label), []).append(rel)
         for start, end in sorted(table.pairs):
-            path = write_rel_parquet(table, start, end, workdir / f"rel-{len(statements)}.parquet")
+            rels = by_pair.get((start, end), [])
+            path = write_rel_parquet(table, start, end, workdir / f"rel-{len(statements)}.parquet", rels)
             if path is not None:
                 statements.append(
                     f"COPY {quote(rtype)} FROM {_literal(path)} (from={_literal(start)}, to={_literal(end)})"

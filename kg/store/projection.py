@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from rdflib import RDF, BNode, Dataset, Graph, Literal, URIRef
+from rdflib import RDF, Dataset, Graph
 from rdflib.namespace import XSD
 
 from kg.store.declared import (
@@ -31,13 +31,17 @@ from kg.store.declared import (
     declared_pairs,
     relationship_type,
 )
+from kg.store.plain_rdf import PlainTerm, PlainTriple, Row, plain_triples
 from kg.store.records import BaseType, ColumnType, Node, NodeTable, PropertyGraph, Relationship, RelTable
 
 RK = "https://w3id.org/regkg/ontology#"
 
-_INT_TYPES = {XSD.integer, XSD.int, XSD.long, XSD.short, XSD.nonNegativeInteger, XSD.positiveInteger,
-              XSD.gYear}
-_FLOAT_TYPES = {XSD.double, XSD.float, XSD.decimal}
+_INT_TYPES = {str(t) for t in (XSD.integer, XSD.int, XSD.long, XSD.short, XSD.nonNegativeInteger,
+                                 XSD.positiveInteger, XSD.gYear)}
+_FLOAT_TYPES = {str(t) for t in (XSD.double, XSD.float, XSD.decimal)}
+_GYEAR, _BOOLEAN = str(XSD.gYear), str(XSD.boolean)
+RDF_TYPE = str(RDF.type)
+_RK_LEN = len(RK)
 
 Triple = tuple[Any, Any, Any]
 
@@ -78,34 +82,98 @@ def project(source: Graph | Dataset | Iterable[Triple]) -> PropertyGraph:
 
 
 def project_with_warnings(source: Graph | Dataset | Iterable[Triple]) -> Projection:
-    """Project RDF onto typed node and relationship tables, keeping every declared label and type."""
-    triples = list(triples_of(source))
-    labels, levels = _node_labels(triples)
-    values: dict[str, dict[str, set[tuple[BaseType, Any]]]] = {uri: {} for uri in labels}
-    rel_keys: set[tuple[str, str, str]] = set()
+    """Project rdflib RDF onto typed node and relationship tables, keeping every declared label and type."""
+    return project_plain(plain_triples(triples_of(source)))
+
+
+def project_plain(triples: Iterable[PlainTriple]) -> Projection:
+    """Project plain triples (streamed once, in any order, repeats allowed) onto the property graph."""
+    builder = ProjectionBuilder()
     for s, p, o in triples:
-        if p == RDF.type or not isinstance(s, URIRef) or str(s) not in labels or isinstance(o, BNode):
-            continue
-        name = local_name(str(p))
-        if isinstance(o, URIRef) and str(o) in labels:
-            rel_keys.add((str(s), name, str(o)))
+        builder.add(s, p, o)
+    return builder.finish()
+
+
+def project_rows(rows: Iterable[Row]) -> Projection:
+    """Project streamed N-Quads rows (:func:`kg.store.plain_rdf.read_rows`) onto the property graph."""
+    builder = ProjectionBuilder()
+    builder.add_rows(rows)
+    return builder.finish()
+
+
+class ProjectionBuilder:
+    """Accumulates what the projection needs from a stream of triples, without keeping the triples.
+
+    Whether an IRI object is a node is only known once every ``rdf:type`` has been seen, so IRI
+    objects are kept as links and sorted into relationships or string properties at the end.
+    """
+
+    def __init__(self) -> None:
+        self.classes: dict[str, set[str]] = {}
+        self.values: dict[str, dict[str, set[tuple[BaseType, Any]]]] = {}
+        self.links: set[tuple[str, str, str]] = set()
+        self._names: dict[str, str] = {}  # predicate IRI -> local name (a few dozen predicates)
+        self._keys: dict[tuple[str, str], str] = {}  # (predicate, language) -> property key
+
+    def add(self, s: str, p: str, o: PlainTerm) -> None:
+        """Take one triple into account (the subject is an IRI; blank nodes never reach here)."""
+        if isinstance(o, str):
+            self.add_rows([(s, p, o, "", "", "")])
         else:
-            key, typed = _property_value(name, o)
-            values[str(s)].setdefault(key, set()).add(typed)
-    for uri, level in levels.items():
-        values[uri].setdefault("level", {("STRING", level)})
-    projection = Projection(PropertyGraph())
-    _fill_node_tables(projection, labels, values)
-    _fill_rel_tables(projection.graph, labels, rel_keys)
-    return projection
+            self.add_rows([(s, p, "", o.lexical, o.lang or "", o.datatype or "")])
+
+    def add_rows(self, rows: Iterable[Row]) -> None:
+        """Take rows into account; the hot loop of a load, so it avoids per-row function calls."""
+        classes, values, links, keys, names = self.classes, self.values, self.links, self._keys, self._names
+        for s, p, o, lexical, lang, datatype in rows:
+            if o:
+                if p == RDF_TYPE:
+                    if o.startswith(RK):
+                        classes.setdefault(s, set()).add(o[_RK_LEN:])
+                else:
+                    links.add((s, names.get(p) or self._name(p), o))
+                continue
+            key = keys.get((p, lang))
+            if key is None:
+                key = keys[(p, lang)] = _property_key(self._name(p), lang)
+            typed = ("STRING", lexical) if not datatype else _typed(lexical, datatype)
+            props = values.get(s)
+            if props is None:
+                props = values[s] = {}
+            bucket = props.get(key)
+            if bucket is None:
+                props[key] = {typed}
+            else:
+                bucket.add(typed)
+
+    def _name(self, predicate: str) -> str:
+        name = self._names.get(predicate)
+        if name is None:
+            name = self._names[predicate] = local_name(predicate)
+        return name
+
+    def finish(self) -> Projection:
+        """The projected graph: node tables by primary label, relationship tables by type."""
+        labels, levels = _node_labels(self.classes)
+        values = {uri: self.values.get(uri, {}) for uri in labels}
+        rel_keys: set[tuple[str, str, str]] = set()
+        for s, name, o in self.links:
+            if s not in labels:
+                continue
+            if o in labels:
+                rel_keys.add((s, name, o))
+            else:  # an IRI object that is not a node stays a string property
+                values[s].setdefault(name, set()).add(("STRING", o))
+        for uri, level in levels.items():
+            values[uri].setdefault("level", {("STRING", level)})
+        projection = Projection(PropertyGraph())
+        _fill_node_tables(projection, labels, values)
+        _fill_rel_tables(projection.graph, labels, rel_keys)
+        return projection
 
 
-def _node_labels(triples: list[Triple]) -> tuple[dict[str, str], dict[str, str]]:
+def _node_labels(classes: dict[str, set[str]]) -> tuple[dict[str, str], dict[str, str]]:
     """uri -> primary label for every typed rk: resource, and uri -> level implied by a Place subclass."""
-    classes: dict[str, set[str]] = {}
-    for s, p, o in triples:
-        if p == RDF.type and isinstance(s, URIRef) and str(o).startswith(RK):
-            classes.setdefault(str(s), set()).add(str(o)[len(RK):])
     labels: dict[str, str] = {}
     levels: dict[str, str] = {}
     for uri, names in classes.items():
@@ -118,25 +186,21 @@ def _node_labels(triples: list[Triple]) -> tuple[dict[str, str], dict[str, str]]
     return labels, levels
 
 
-def _property_value(name: str, obj: Any) -> tuple[str, tuple[BaseType, Any]]:
-    """The property key (``label`` / ``label_en``) and typed value of one literal or IRI object."""
-    if isinstance(obj, Literal):
-        lang = obj.language
-        if lang and not lang.lower().startswith("zh"):
-            return f"{name}_{lang.lower().replace('-', '_')}", _typed(obj)
-        return name, _typed(obj)
-    return name, ("STRING", str(obj))
+def _property_key(name: str, lang: str) -> str:
+    """A literal's property key: zh (or untagged) keeps the name, others get ``_<lang>`` (``label_en``)."""
+    if lang and not lang.lower().startswith("zh"):
+        return f"{name}_{lang.lower().replace('-', '_')}"
+    return name
 
 
-def _typed(lit: Literal) -> tuple[BaseType, Any]:
+def _typed(text: str, datatype: str) -> tuple[BaseType, Any]:
     """A literal as (base type, Python value); anything not numeric or boolean stays a string."""
-    text = str(lit)
     try:
-        if lit.datatype in _INT_TYPES:
-            return "INT64", int(text[:4] if lit.datatype == XSD.gYear else text)
-        if lit.datatype in _FLOAT_TYPES:
+        if datatype in _INT_TYPES:
+            return "INT64", int(text[:4] if datatype == _GYEAR else text)
+        if datatype in _FLOAT_TYPES:
             return "DOUBLE", float(text)
-        if lit.datatype == XSD.boolean:
+        if datatype == _BOOLEAN:
             return "BOOLEAN", text.strip().lower() in ("true", "1")
     except ValueError:
         pass
@@ -158,7 +222,11 @@ def _fill_node_tables(
         observed: dict[str, set[BaseType]] = {}
         for uri in uris:
             for key, typed in values[uri].items():
-                observed.setdefault(key, set()).update(t for t, _ in typed)
+                bases = observed.get(key)
+                if bases is None:
+                    bases = observed[key] = set()
+                for base, _ in typed:
+                    bases.add(base)
         for key, bases in sorted(observed.items()):
             table.columns[key] = _column_type(key, table.columns.get(key), bases)
         for uri in sorted(uris):
@@ -191,6 +259,9 @@ def _coerce(
     projection: Projection, uri: str, key: str, column: ColumnType, typed: set[tuple[BaseType, Any]]
 ) -> Any:
     """The property value in the column's type: a sorted list, or one value (warning if several)."""
+    if len(typed) == 1 and not column.is_list:  # the common case, kept cheap for large loads
+        (base, value), = typed
+        return value if base == column.base else _convert(value, column.base)
     converted = sorted({_convert(v, column.base) for _, v in typed}, key=lambda v: (str(type(v)), v))
     if column.is_list:
         return converted
@@ -215,8 +286,9 @@ def _fill_rel_tables(
     for rtype, pairs in declared_pairs().items():
         graph.rel_tables[rtype] = RelTable(rtype, set(pairs))
     all_labels = set(labels.values())
+    types = {name: relationship_type(name, all_labels) for name in {name for _, name, _ in rel_keys}}
     for start, name, end in sorted(rel_keys):
-        rtype = relationship_type(name, all_labels)
+        rtype = types[name]
         rel = Relationship(rtype, start, end, labels[start], labels[end])
         table = graph.rel_tables.setdefault(rtype, RelTable(rtype))
         table.pairs.add((rel.start_label, rel.end_label))

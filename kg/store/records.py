@@ -9,7 +9,7 @@ rendered per target (LadybugDB DDL, ``neo4j-admin`` CSV headers, Arrow).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 import pyarrow as pa
 
@@ -56,9 +56,11 @@ class Node:
     properties: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class Relationship:
-    """One object-property triple between two nodes; the type is the property's local name."""
+class Relationship(NamedTuple):
+    """One object-property triple between two nodes; the type is the property's local name.
+
+    A named tuple rather than a dataclass: a large load makes about a million of them.
+    """
 
     type: str
     start: str  # uri
