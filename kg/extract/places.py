@@ -158,8 +158,7 @@ class PlaceFinder:
     def __init__(self, doc: Document) -> None:
         self.jurisdiction = doc.jurisdiction
         self.home = jurisdiction_ref(doc.jurisdiction)
-        self._names, self._automaton = _name_index(doc.jurisdiction)
-        self._short_names = frozenset(n for n, ref in self._names.items() if ref and _is_short_name(ref, n))
+        self._names, self._automaton, self._short_names = _name_index(doc.jurisdiction)
 
     def find(self, text: str) -> list[PlaceMention]:
         """Places in ``text``: leftmost-longest matches, so a longer word blocks the place inside it.
@@ -227,21 +226,31 @@ def _national_refs() -> dict[str, PlaceRef]:
     return {name: _ref(div, name) for name, div in _national_names().items()}
 
 
+@lru_cache(maxsize=1)
+def _national_short_names() -> frozenset[str]:
+    """The national names that are short names (see :func:`_is_short_name`), found once."""
+    return frozenset(name for name, ref in _national_refs().items() if _is_short_name(ref, name))
+
+
 @lru_cache(maxsize=32)
 def _name_index(
     jurisdiction: Jurisdiction | None,
-) -> tuple[dict[str, PlaceRef | None], ahocorasick.Automaton]:
-    """Names → places for documents of one jurisdiction, and their automaton (built once)."""
+) -> tuple[dict[str, PlaceRef | None], ahocorasick.Automaton, frozenset[str]]:
+    """Names → places for documents of one jurisdiction, their automaton and the short names
+    among them (built once per jurisdiction)."""
     names: dict[str, PlaceRef | None] = dict(_national_refs())
-    if jurisdiction is not None:
-        names.update(_local_names(jurisdiction))
+    local = _local_names(jurisdiction) if jurisdiction is not None else {}
+    names.update(local)
     for word in NON_PLACE_WORDS:  # a longer ordinary word blocks the place inside it
         names.setdefault(word, None)
     automaton = ahocorasick.Automaton()
     for name in names:
         automaton.add_word(name, name)
     automaton.make_automaton()
-    return names, automaton
+    # a local name replaces the national place of the same name, and with it its shortness
+    short = {name for name in _national_short_names() if name not in local}
+    short.update(name for name, ref in local.items() if _is_short_name(ref, name))
+    return names, automaton, frozenset(short)
 
 
 @lru_cache(maxsize=1)

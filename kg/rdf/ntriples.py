@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import RDF
+from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
 
 from kg.rdf.builder import GraphBuilder, LiteralValue, literal
@@ -43,6 +43,11 @@ def nt_text(value: str, lang: str | None) -> str:
     return f'"{_escape(value)}"@{lang}' if lang else f'"{_escape(value)}"'
 
 
+def nt_integer(value: int) -> str:
+    """``nt_term(Literal(value))`` for an int (offsets and years: too many distinct to cache)."""
+    return f'"{value}"^^<{_XSD_INTEGER}>'
+
+
 @lru_cache(maxsize=1 << 14)
 def _nt_value(value: LiteralValue, kind: type, lang: str | None) -> str:
     """Numbers and booleans keep rdflib's lexical forms (9.0, true): few distinct, so cached."""
@@ -50,6 +55,7 @@ def _nt_value(value: LiteralValue, kind: type, lang: str | None) -> str:
 
 
 _RDF_TYPE = RDF.type
+_XSD_INTEGER = str(XSD.integer)
 _RK = str(RK)
 
 
@@ -78,7 +84,12 @@ class NQuadsBuilder(GraphBuilder):
 
     def _literal(self, subject: URIRef, predicate: URIRef, value: LiteralValue, lang: str | None) -> None:
         kind = type(value)
-        obj = nt_text(value, lang) if kind is str else _nt_value(value, kind, lang)  # type: ignore[arg-type]
+        if kind is str:
+            obj = nt_text(value, lang)  # type: ignore[arg-type]
+        elif kind is int:
+            obj = nt_integer(value)  # type: ignore[arg-type]
+        else:
+            obj = _nt_value(value, kind, lang)
         known = self._iris.get
         self.lines.add(
             f"{known(subject) or self._iri(subject)} {known(predicate) or self._iri(predicate)} {obj}"

@@ -17,7 +17,7 @@ from kg.extract.model import Extraction
 from kg.ingest.layout import nquads_text
 from kg.ingest.work import graph_counts
 from kg.rdf import document_nquads, document_triples
-from kg.rdf.ntriples import nt_term, nt_text
+from kg.rdf.ntriples import nt_integer, nt_term, nt_text
 
 
 @pytest.fixture(scope="module")
@@ -55,3 +55,8 @@ def test_handmade_graph_is_written_as_the_rdflib_mapping_would(
 @given(st.text(), st.sampled_from([None, "zh", "en"]))
 def test_text_literals_are_written_as_rdflib_literals(value: str, lang: str | None) -> None:
     assert nt_text(value, lang) == nt_term(Literal(value, lang=lang))
+
+
+@given(st.integers())
+def test_integer_literals_are_written_as_rdflib_literals(value: int) -> None:
+    assert nt_integer(value) == nt_term(Literal(value))
