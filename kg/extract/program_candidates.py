@@ -82,6 +82,7 @@ _NOT_COMPACT = re.compile(rf"[{re.escape(PUNCT)}\s]")  # \s is exactly str.isspa
 # Longest first, sorted once: is_generic runs for every list item of every sentence.
 _HEADS_LONGEST_FIRST = tuple(sorted(HEAD_WORDS, key=len, reverse=True))
 _GENERIC_LONGEST_FIRST = tuple(sorted(GENERIC_WORDS, key=len, reverse=True))
+_NOISE_INITIALS = tuple({word[0] for word in LEADING_NOISE if word})
 
 
 @dataclass(frozen=True)
@@ -323,6 +324,8 @@ def _item_candidate(text: str, item_start: int, item: str, improving: bool) -> C
 
 def _leading_trim(item: str) -> int:
     """How many characters of leading filler words to skip."""
+    if not item.startswith(_NOISE_INITIALS):
+        return 0  # most items open with no filler word: skip the word-by-word scan
     pos, changed = 0, True
     while changed:
         changed = False
