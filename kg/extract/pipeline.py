@@ -1,15 +1,12 @@
 """The extraction pipeline: named stages over one Document, producing an :class:`Extraction`.
 
-``extract(doc, vocab=None)`` runs, in order: programs (the vocabulary engineer's
-``kg.extract.programs``, skipped while that module is absent), sentence contexts (sections,
+``extract(doc, vocab=None)`` runs, in order: programs (``kg.extract.programs``), sentence contexts (sections,
 places, program spans), then the per-sentence extractors and the document-level ones
 (the indicator table). Each stage is a plain function so it can be tested and timed alone.
 """
 
 from __future__ import annotations
 
-import importlib
-import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -17,15 +14,15 @@ from kg.extract.agencies import extract_agencies
 from kg.extract.claims import extract_claims
 from kg.extract.context import SentenceContext, sentence_contexts
 from kg.extract.indicator_table import extract_indicator_table
-from kg.extract.model import Extraction, PlaceRef, ProgramMention
+from kg.extract.model import Extraction, PlaceRef
 from kg.extract.outcomes import extract_outcomes
 from kg.extract.pilots import extract_pilots
 from kg.extract.policy_documents import extract_policy_documents
+from kg.extract.programs import extract_programs
 from kg.extract.recognitions import extract_recognitions
 from kg.extract.targets import extract_targets
+from kg.extract.vocabulary import ProgramVocabulary
 from kg.loaders.model import Document
-
-log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -47,39 +44,9 @@ SENTENCE_STAGES: tuple[SentenceStage, ...] = (
 )
 
 
-def find_programs(doc: Document, vocab: object | None = None) -> list[ProgramMention]:
-    """Programs via ``kg.extract.programs.extract_programs``; [] while that module is missing."""
-    try:
-        module = importlib.import_module("kg.extract.programs")
-    except ModuleNotFoundError as exc:
-        if exc.name != "kg.extract.programs":
-            raise
-        return []
-    if vocab is None:
-        vocab = _default_vocabulary()  # a broken vocabulary configuration is the user's to see
-    try:
-        return list(module.extract_programs(doc, vocab))
-    except Exception:  # a failing program stage must not cost the pilots, claims and outcomes
-        log.exception("program extraction failed for %s; continuing without programs", doc.path)
-        return []
-
-
-def _default_vocabulary() -> object | None:
-    """The program vocabulary (shipped plus user extension; the vocabulary module caches it)."""
-    try:
-        module = importlib.import_module("kg.extract.vocabulary")
-    except ModuleNotFoundError:
-        return None
-    for name in ("load_vocabulary", "default_vocabulary", "load"):
-        loader = getattr(module, name, None)
-        if callable(loader):
-            return loader()
-    return None
-
-
-def extract(doc: Document, vocab: object | None = None) -> Extraction:
+def extract(doc: Document, vocab: ProgramVocabulary | None = None) -> Extraction:
     """Everything regkg extracts from one document."""
-    result = Extraction(programs=find_programs(doc, vocab))
+    result = Extraction(programs=extract_programs(doc, vocab))
     contexts = sentence_contexts(doc, result.programs)
     for ctx in contexts:
         for stage in SENTENCE_STAGES:
