@@ -210,6 +210,16 @@ class Gazetteer:
             for end_idx, (surface, cands) in automaton.iter_long(text)
         ]
 
+    def surfaces(
+        self, text: str, *, levels: Iterable[str] = ("province", "prefecture", "county", "district")
+    ) -> list[tuple[str, tuple[Division, ...]]]:
+        """(surface, candidates) of the :meth:`mentions` of ``text``, without their spans: counting
+        a long text's mentions this way builds no Mention per match."""
+        automaton = self._automaton(tuple(sorted(set(levels))))
+        if not len(automaton):
+            return []
+        return [found for _, found in automaton.iter_long(text)]
+
     def _automaton(self, levels: tuple[str, ...]) -> ahocorasick.Automaton:
         if levels not in self._automata:
             auto = ahocorasick.Automaton()

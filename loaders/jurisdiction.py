@@ -43,8 +43,8 @@ def find_jurisdiction(title: str | None, issuer: str | None, text: str) -> Juris
 def _anonymized(name: str, suffix: str, text: str, g: Gazetteer) -> Jurisdiction:
     """A redacted place keeps its level; its province is the one the text names most."""
     counts: Counter[str] = Counter()
-    for m in g.mentions(text[:_TEXT_PROBE], levels=("province",)):
-        counts[m.candidates[0].name] += 1
+    for _, candidates in g.surfaces(text[:_TEXT_PROBE], levels=("province",)):
+        counts[candidates[0].name] += 1
     province = counts.most_common(1)[0][0] if counts else None
     return Jurisdiction(name, _ANON_LEVEL[suffix], province, None, anonymized=True)
 
@@ -68,9 +68,9 @@ def _most_mentioned(text: str, g: Gazetteer) -> Division | None:
     """The most mentioned prefecture (full or short name) or county/district (full name only,
     because county short names are often ordinary words: 公安, 新建, 合作)."""
     counts: Counter[str] = Counter()
-    for m in g.mentions(text, levels=_TEXT_LEVELS):
-        cand = m.candidates[0]
-        if cand.level == "prefecture" or (cand.level in ("county", "district") and m.surface == cand.name):
+    for surface, candidates in g.surfaces(text, levels=_TEXT_LEVELS):
+        cand = candidates[0]
+        if cand.level == "prefecture" or (cand.level in ("county", "district") and surface == cand.name):
             counts[cand.key] += 1
     if not counts:
         return None
