@@ -8,7 +8,8 @@ from kg.extract.context import SentenceContext
 from kg.extract.model import Target
 from kg.extract.numbers import find_quantities
 from kg.extract.outcomes import metric_before
-from kg.extract.rules.targets import SCOPE_PREFIXES, TARGET_CUES, TARGET_YEAR
+from kg.extract.rules.targets import SCOPE_AT, SCOPE_COUNT_UNITS, SCOPE_PREFIXES, TARGET_CUES, TARGET_YEAR
+from kg.extract.rules.units import DURATION_CUT, DURATION_METRIC, DURATION_UNITS
 from kg.loaders.model import Document
 from kg.loaders.numerals import chinese_ordinal, five_year_plan_period
 
@@ -17,14 +18,24 @@ _TARGET_YEAR = re.compile(TARGET_YEAR)
 _YEAR = re.compile(r"(20\d\d)\s*年")
 _FIVE_YEAR_PLAN = re.compile(r"[“\"]?(十[一二三四五六七八九])五[”\"]?")
 _NON_TARGET_UNITS = frozenset({"年", "日", "天", "个月", "小时", "分钟"})
+_CUE_AT_END = re.compile("(?:" + "|".join(TARGET_CUES) + ")$")
+_SCOPE_AT = re.compile(SCOPE_AT)
+_DURATION_METRIC = re.compile(DURATION_METRIC)
+_DURATION_CUT = re.compile(DURATION_CUT)
+# a rate's base between the cue and the number (保持在每月3000批次) belongs to the amount
+_PLAN_WORDS = re.compile(r"^(?:(?:到|至)?20\d\d年(?:底|末)?|计划|力争|全年|年内|拟|新增|实现|完成|达到)+")
+_PER = re.compile(r"每(?:[年季月周日天]|[千万百]人口?)$")
+# the verb that sets the level (控制在, 保持在, 缩短至) is not part of the metric
+_SETTING_VERB = re.compile(r"(?:控制|保持|稳定|压缩|缩短|提高|提升|降低|下降)(?:在|至|到)?$")
 _METRIC_AFTER = re.compile(r"^[的]?(?P<m>[\u4e00-\u9fff“”]{2,20}?)(?:的|[，,；;。]|$)")
 
 
 def _metric(text: str, q_start: int, q_end: int) -> str:
     """The metric before the number, or — for 完成5家农贸市场的改造提升 — the phrase after it."""
     before = metric_before(text, q_start)
-    before = re.sub(r"^(?:(?:到|至)?20\d\d年(?:底|末)?|计划|力争|年内|拟|新增|实现|完成|达到)+", "", before)
+    before = _PLAN_WORDS.sub("", before)
     before = re.sub(r"(?:不少于|不低于|不超过|超过|达到|达|为)$", "", before)
+    before = _SETTING_VERB.sub("", _PER.sub("", before))
     if len(before) >= 2 and not before.endswith(("新增", "完成", "实现", "支持", "打造", "开展", "推荐")):
         return before
     after = re.match(r"[^，,；;。]{0,30}", text[q_end:])
@@ -44,12 +55,26 @@ def plan_horizon(doc: Document) -> int | None:
     return five_year_plan_period(ordinal)[1] if ordinal else None
 
 
-def _is_scope(prefix: str) -> bool:
-    """A number that says where (拟在1个专业市场、1个大型商超建立…) rather than how much."""
+def _is_scope(prefix: str, unit: str) -> bool:
+    """A number that says where (拟在1个专业市场、1个大型商超建立…) rather than how much.
+
+    A prefix ending in a cue (控制在, 保持在, 稳定在) introduces the amount, so it is never a
+    scope; a bare 在 is one only before a count of places (在1个专业市场, 在5家企业).
+    """
+    prefix = _PER.sub("", prefix)
+    if _CUE_AT_END.search(prefix):
+        return False
     if any(prefix.endswith(p) for p in SCOPE_PREFIXES):
         return True
+    if _SCOPE_AT.search(prefix):
+        return unit in SCOPE_COUNT_UNITS
     located = re.search(r"在([^在]*)$", prefix)
     return bool(located) and not _CUE.search(located.group(1))
+
+
+def _is_duration_target(prefix: str, unit: str) -> bool:
+    """天/小时 count as a target when they time something (办理时间…1天, 压缩至1天)."""
+    return unit in DURATION_UNITS and bool(_DURATION_METRIC.search(prefix) or _DURATION_CUT.search(prefix))
 
 
 def _year_before(text: str, lo: int, hi: int) -> int | None:
@@ -68,10 +93,11 @@ def extract_targets(ctx: SentenceContext) -> list[Target]:
     sentence_year = int(year_match["year"]) if year_match else None
     targets: list[Target] = []
     for q in find_quantities(text):
-        if q.unit in _NON_TARGET_UNITS or q.chinese_numeral:
-            continue
         clause_start, clause_end = ctx.clause_bounds(q.start)
-        if _is_scope(text[clause_start : q.start]):
+        prefix = text[clause_start : q.start]
+        if q.chinese_numeral or (q.unit in _NON_TARGET_UNITS and not _is_duration_target(prefix, q.unit)):
+            continue
+        if _is_scope(prefix, q.unit):
             continue
         if not _CUE.search(text[clause_start:clause_end]):
             continue

@@ -16,6 +16,13 @@ TARGET_CUES: tuple[str, ...] = (
     "提升至",
     "提高至",
     "控制在",
+    "保持在",
+    "稳定在",
+    "压缩至",
+    "压缩到",
+    "缩短至",
+    "缩短到",
+    "不超过",
     "不低于",
     "不少于",
     "超过",
@@ -29,7 +36,10 @@ TARGET_CUES: tuple[str, ...] = (
     "每千人",
 )
 # a number right after these words counts where something happens, not how much (在1个专业市场)
-SCOPE_PREFIXES: tuple[str, ...] = ("在", "对", "选取", "第")
+SCOPE_PREFIXES: tuple[str, ...] = ("对", "选取", "第")
+# a bare 在 before a count of places (拟在1个专业市场) is a scope too, unless a cue ends in it (控制在)
+SCOPE_AT = r"在$"
+SCOPE_COUNT_UNITS: tuple[str, ...] = ("个", "家", "所", "处", "座")
 # 到2025年 / 到“十四五”末 / 力争到2021年底
 TARGET_YEAR = r"(?:到|至|力争到|预计到)\s*(?P<year>20\d\d)\s*年"
 

@@ -27,13 +27,14 @@ UNITS: tuple[str, ...] = (
     "日",
     "年",
     "元",
-    "个亿",
+    "个亿",  # 2个亿: colloquial but common in every province's reports
     "户",
     "家次",
     "家",
     "件次",
     "件",
     "宗",
+    "笔",
     "项",
     "批次",
     "批",
@@ -73,6 +74,12 @@ UNITS: tuple[str, ...] = (
     "平方米",
     "亩",
 )
+
+# a duration (天, 小时) is a result or target, not an activity span, when the metric is a time
+# (办理时间, 办案时长, 时限) or the number ends a cut (由5天缩短至0.5天, 压缩至1天)
+DURATION_UNITS: frozenset[str] = frozenset({"天", "小时", "分钟"})
+DURATION_METRIC = r"时间|时长|时限|用时|周期"
+DURATION_CUT = r"(?:缩短|压缩|减少|降)(?:至|到|为)?$"
 
 APPROX_PREFIXES: tuple[str, ...] = ("约", "近", "超过", "逾")
 APPROX_SUFFIXES: tuple[str, ...] = ("以上", "以下", "左右", "余")
