@@ -42,11 +42,10 @@ def parallel_run(seeds_data_dir: Path) -> tuple[Path, None]:
 
 
 def same_code(*data_dirs: Path) -> None:
-    """Runs compare only when made by the same graph-making code (it can change mid-session while
-    developing; the manifest records the code version of every graph)."""
+    """Runs compare only when made by the same graph-making code (the manifest records the code
+    version of every graph); within one test session they must be, so a difference is a failure."""
     versions = {e.version for d in data_dirs for e in Manifest.load(d).documents.values()}
-    if len(versions) > 1:
-        pytest.skip(f"the graph-making code changed between the runs: {sorted(versions)}")
+    assert len(versions) == 1, f"the graph-making code version differs between the runs: {sorted(versions)}"
 
 
 def test_every_seed_is_stored_with_its_counts(

@@ -14,17 +14,14 @@ from kg.rdf import document_graph
 
 @pytest.fixture(scope="module")
 def shapes() -> tuple[Graph, Graph]:
-    """(shapes graph, ontology graph); skipped until the ontology stage ships shapes.ttl."""
+    """(shapes graph, ontology graph)."""
     folder = resources.files("kg.ontology")
-    if not folder.joinpath("shapes.ttl").is_file():
-        pytest.skip("ontology/shapes.ttl not there yet")
     shapes_graph = Graph().parse(
         data=folder.joinpath("shapes.ttl").read_text(encoding="utf-8"), format="turtle"
     )
     ontology = Graph()
     for name in ("regkg.ttl", "programs.ttl"):
-        if folder.joinpath(name).is_file():
-            ontology.parse(data=folder.joinpath(name).read_text(encoding="utf-8"), format="turtle")
+        ontology.parse(data=folder.joinpath(name).read_text(encoding="utf-8"), format="turtle")
     return shapes_graph, ontology
 
 
