@@ -20,6 +20,8 @@ from kg.extract.rules.outcomes import (
     CHANGE_CUE,
     COUNT_UNITS,
     ENUMERATION_GLUE,
+    FROM_START,
+    FROM_TO,
     KPI_WORDS,
     MEASURE_NOUNS,
     METRIC_LEADING_NOISE,
@@ -27,9 +29,11 @@ from kg.extract.rules.outcomes import (
     MULTI_YEAR,
     RANK_CUE,
     REFERENCE_METRIC,
+    RESULT_METRIC_END,
     RESULT_UNITS,
     SUBORDINATE_CUES,
 )
+from kg.extract.rules.units import DURATION_CUT, DURATION_METRIC, DURATION_UNITS
 
 SALIENCE_THRESHOLD = 2.0
 
@@ -45,6 +49,11 @@ _MEASURE = re.compile(MEASURE_NOUNS)
 _REFERENCE = re.compile(REFERENCE_METRIC)
 _MULTI_YEAR = re.compile(MULTI_YEAR)
 _GLUE = re.compile(ENUMERATION_GLUE)
+_RESULT_METRIC = re.compile(RESULT_METRIC_END)
+_FROM_TO = re.compile(FROM_TO)
+_FROM_START = re.compile(FROM_START)
+_DURATION_METRIC = re.compile(DURATION_METRIC)
+_DURATION_CUT = re.compile(DURATION_CUT + r"|由$")
 # 100%“网上可办”, 100%建立: a percent used as “all”, not a measured rate
 _ADVERBIAL = re.compile(r"[“\u4e00-\u9fff]")
 _NOUN_AFTER = re.compile(r"[\u4e00-\u9fff“”]{0,8}")
@@ -55,7 +64,7 @@ def metric_before(text: str, start: int) -> str:
     lo = 0
     for m in _METRIC_BREAK.finditer(text, 0, start):
         lo = m.end()
-    phrase = text[lo:start]
+    phrase = _FROM_TO.sub("", text[lo:start])
     head, sep, last = phrase.rpartition("、")
     if sep and re.search(r"\d", head):  # 检查A 66家次、B 47家次: each number has its own item
         phrase = last
@@ -96,6 +105,15 @@ class Candidate:
         return noun_after(self.text, self.q.end)
 
     @property
+    def is_result_unit(self) -> bool:
+        """A unit of results, or a duration that times something (办理时间由5天缩短至0.5天)."""
+        if self.unit in RESULT_UNITS:
+            return True
+        return self.unit in DURATION_UNITS and bool(
+            _DURATION_METRIC.search(self.metric) or _DURATION_CUT.search(self.clause_before.rstrip())
+        )
+
+    @property
     def clause_before(self) -> str:
         """The clause up to the number, as written (其中… stays visible here)."""
         lo = max((m.end() for m in _METRIC_BREAK.finditer(self.text, 0, self.q.start)), default=0)
@@ -125,13 +143,18 @@ def _clause_initial(c: Candidate) -> bool:
 
 # (feature, weight): the salience of a candidate is the sum of the weights of its features
 SALIENCE_FEATURES: tuple[tuple[str, float, Callable[[Candidate], bool]], ...] = (
-    ("result unit", 1.5, lambda c: c.unit in RESULT_UNITS),
-    ("other unit", -1.0, lambda c: c.unit not in RESULT_UNITS),
-    ("KPI metric", 1.0, lambda c: bool(_KPI.search(c.metric) or _KPI.match(c.after))),
+    ("result unit", 1.5, lambda c: c.is_result_unit),
+    ("other unit", -1.0, lambda c: not c.is_result_unit),
+    (
+        "KPI metric",
+        1.0,
+        lambda c: bool(_KPI.search(c.metric) or _KPI.match(c.after) or _RESULT_METRIC.search(c.metric)),
+    ),
     ("comparison base", -2.0, lambda c: bool(_REFERENCE.match(c.metric)) and not re.search(r"\d", c.metric)),
     ("several years", -1.0, lambda c: bool(_MULTI_YEAR.search(c.text[: c.q.start]))),
     ("sizes a later number", -1.5, lambda c: is_qualifier(c.q, c.following, c.text)),
     ("approximate", -1.5, lambda c: c.q.approximate),
+    ("starting value", -2.0, lambda c: bool(_FROM_START.search(c.clause_before))),
     ("chinese numeral", -1.0, lambda c: c.q.chinese_numeral),
     ("part of a total", -1.5, _subordinate),
     ("no metric", -1.0, lambda c: len(c.metric) < 2 and not _KPI.match(c.after)),

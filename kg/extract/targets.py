@@ -97,7 +97,7 @@ def extract_targets(ctx: SentenceContext) -> list[Target]:
         prefix = text[clause_start : q.start]
         if q.chinese_numeral or (q.unit in _NON_TARGET_UNITS and not _is_duration_target(prefix, q.unit)):
             continue
-        if _is_scope(prefix, q.unit):
+        if _is_scope(prefix, q.unit) or prefix.endswith("由"):  # 由3个工作日压缩至1个: the start
             continue
         if not _CUE.search(text[clause_start:clause_end]):
             continue
