@@ -17,10 +17,14 @@ from kg.extract.context import SentenceContext
 from kg.extract.model import Pilot, PlaceRef
 from kg.extract.places import jurisdiction_ref
 from kg.extract.rules.pilots import (
+    HOST_BREAKS,
     HOST_LEADING_NOISE,
     HOST_SUFFIXES,
+    LIST_MARKER,
+    NAME_TRAILING,
     PILOT_ADVERBS,
     PILOT_CUES,
+    PILOT_HEAD_NOUNS,
     PILOT_LEVELS,
     PILOT_REFLECTION,
     PILOT_VERBS,
@@ -45,7 +49,12 @@ _QUOTED = re.compile(r"“[^”]{2,30}”[\u4e00-\u9fff]{0,8}")
 # after a bare cue, a verb or a quoted name introduces what is piloted (试点推动X, 试点“证照同办”改革)
 _AFTER_CUE_VERB = re.compile(r"^(?:推动|推行|应用|探索|实施|开展|推进|(?=“))")
 _LIST_SEP = re.compile(r"、|和|及|与|以及")
-_TRAILING = re.compile(r"(?:工作|项目|等|的)+$")
+_TRAILING = re.compile(NAME_TRAILING)
+_HEAD_NOUN = re.compile(PILOT_HEAD_NOUNS)
+_LIST_MARKER = re.compile(LIST_MARKER)
+_COUNTED = re.compile(r"^\d+[个家所处座条]")
+_HOST_BREAK = re.compile(f"{HOST_BREAKS}|" + "|".join(sorted(PILOT_VERBS, key=len, reverse=True)))
+_BARE_SUFFIX = re.compile("(?:" + "|".join(HOST_SUFFIXES) + ")$")
 
 
 @dataclass(frozen=True)
@@ -92,9 +101,11 @@ def _pilot_name(ctx: SentenceContext, clause_start: int, start: int, end: int, v
         surface = place.ref.surface
         if head.startswith(surface):
             head = head[len(surface) :]
-    head = re.sub(r"^(?:的|在)", "", head)
+    head = re.sub(r"^(?:的|在|作为)", "", _LIST_MARKER.sub("", head))
+    if _COUNTED.match(head):  # 选取5家企业先行试点: the head counts where, the topic is elsewhere
+        head = ""
     if len(head.strip("“”、 ")) >= 2:
-        tail = re.match(r"示范项目|项目|示范", text[end:])
+        tail = _HEAD_NOUN.match(text, end)
         name = head + text[start:end] + (tail.group(0) if tail else "")
         return _TRAILING.sub("", name.strip()) or name.strip()
     after = text[end:]
@@ -105,12 +116,13 @@ def _pilot_name(ctx: SentenceContext, clause_start: int, start: int, end: int, v
     return after[verb.end() : stop.start() if stop else len(after)].strip()
 
 
-def _topic_of_previous(ctx: SentenceContext) -> str | None:
-    """The quoted name the previous sentence was about (“互联网+明厨亮灶”智慧监管系统)."""
+def _topic_before(ctx: SentenceContext, clause_start: int) -> str | None:
+    """The quoted name an earlier clause or the previous sentence was about (“互联网+明厨亮灶”系统)."""
+    m = _QUOTED.search(ctx.text, 0, clause_start)
+    if m:
+        return m.group(0)
     prev = ctx.previous
-    if prev is None:
-        return None
-    m = _QUOTED.search(prev.text)
+    m = _QUOTED.search(prev.text) if prev is not None else None
     return m.group(0) if m else None
 
 
@@ -124,6 +136,24 @@ def _level(name: str, clause: str) -> str:
     return "unspecified"
 
 
+def _body_start(ctx: SentenceContext, start: int, raw: str) -> int | None:
+    """Where a named body begins inside a matched phrase, or None if the phrase is no host.
+
+    The phrase runs from the segment start, so it may hold a subject and a verb before the
+    body (温江区选取3个大型农贸市场): a place followed by a verb is the subject, and the body is
+    only its object, so the phrase is no host; otherwise the body starts after the last verb
+    or 被/在/由 inside it.
+    """
+    breaks = list(_HOST_BREAK.finditer(raw))
+    if not breaks:
+        noise = _HOST_NOISE.match(raw)
+        return noise.end() if noise else 0
+    first = breaks[0].start()
+    if any(start <= p.start and p.end <= start + first for p in ctx.places):
+        return None
+    return breaks[-1].end()
+
+
 def _candidate_hosts(ctx: SentenceContext, lo: int, hi: int) -> list[_Host]:
     """Named bodies and places in [lo, hi) of the sentence, in order, places inside bodies dropped."""
     text = ctx.text
@@ -132,10 +162,11 @@ def _candidate_hosts(ctx: SentenceContext, lo: int, hi: int) -> list[_Host]:
         seg_lo = lo + segment.start()
         for m in _HOST.finditer(text, seg_lo, lo + segment.end()):
             raw = m["host"]
-            noise = _HOST_NOISE.match(raw)
-            cut = noise.end() if noise else 0
-            name = m["inner"] if m["inner"] and raw.endswith("街区") else raw[cut:]
-            if _VERB.match(raw) or raw.startswith(("全", "各", "设立", "成立")) or name in HOST_SUFFIXES:
+            cut = _body_start(ctx, m.start(), raw)
+            if cut is None or raw.startswith(("全", "各", "设立", "成立")):
+                continue
+            name = m["inner"] or raw[cut:]  # 试点街区(福业街): the name in parentheses is the host
+            if len(name) < 2 or _BARE_SUFFIX.fullmatch(name):
                 continue
             hosts.append(_Host(name, None, m.start() + cut, m.end(), m.start()))
     for p in ctx.places:
@@ -188,7 +219,9 @@ def extract_pilots(ctx: SentenceContext) -> list[Pilot]:
                 continue
             verb_cue = rule in VERB_CUES
             what = (
-                _pilot_name(ctx, clause_start, m.start(), m.end(), verb_cue) or _topic_of_previous(ctx) or ""
+                _pilot_name(ctx, clause_start, m.start(), m.end(), verb_cue)
+                or _topic_before(ctx, clause_start)
+                or ""
             )
             hosts = _subject_hosts(ctx, clause_start, m.start())
             after = _candidate_hosts(ctx, m.end(), clause_end)

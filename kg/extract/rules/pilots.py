@@ -45,6 +45,7 @@ PILOT_VERBS = (
     "确定为",
     "确定",
     "被确定为",
+    "作为",
 )
 
 # level of a pilot from words in its name or clause
@@ -63,8 +64,7 @@ HOST_SUFFIXES = (
     "学校",
     "医院",
     "集团",
-    "市场",
-    "商超",
+    "市场(?!监|主体|准入|秩序|化|经营|环境|体系)",  # 农贸市场, not 市场监管局 / 市场主体
     "街区",
     "园区",
     "基地",
@@ -73,6 +73,17 @@ HOST_SUFFIXES = (
 
 # words before a pilot's name that say how it was run, not what (厚街率先试点探索)
 PILOT_ADVERBS = r"(?:率先|先行|积极|全面|大力|继续|进一步|深入|扎实|稳步|主动|成功|已|拟|计划|力争|努力)+"
+
+# words inside a host phrase after which its object begins (成都市被国家…, 温江区选取3个…市场)
+HOST_BREAKS = r"被|由|在|对|向|为|将|把|依托|通过"
+
+# a pilot's name may end in a head noun after the cue (试点示范项目, 试点城市, 试点单位); the head
+# noun is dropped from the name so every form of one pilot reads the same
+PILOT_HEAD_NOUNS = r"示范(?:项目|工程|城市|单位|区|县)?|项目|工程|城市|单位"
+NAME_TRAILING = r"(?:工作|项目|工程|城市|单位|等|的)+$"
+
+# list markers that open an item of a report: （一）, 一、, 1.
+LIST_MARKER = r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．])"
 
 # leading words of a host phrase that make it an object or a location, not the host itself
 HOST_LEADING_NOISE = r"^(?:拟|计划|将|并)?(?:在|于|对|由)?"
