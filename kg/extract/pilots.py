@@ -101,7 +101,7 @@ def _pilot_name(ctx: SentenceContext, clause_start: int, start: int, end: int, v
         surface = place.ref.surface
         if head.startswith(surface):
             head = head[len(surface) :]
-    head = re.sub(r"^(?:的|在|作为)", "", _LIST_MARKER.sub("", head))
+    head = re.sub(r"^(?:的|在|作为|[一二两三四五六七八九十]+个)", "", _LIST_MARKER.sub("", head))
     if _COUNTED.match(head):  # 选取5家企业先行试点: the head counts where, the topic is elsewhere
         head = ""
     if len(head.strip("“”、 ")) >= 2:
