@@ -83,6 +83,11 @@ _NOT_COMPACT = re.compile(rf"[{re.escape(PUNCT)}\s]")  # \s is exactly str.isspa
 _HEADS_LONGEST_FIRST = tuple(sorted(HEAD_WORDS, key=len, reverse=True))
 _GENERIC_LONGEST_FIRST = tuple(sorted(GENERIC_WORDS, key=len, reverse=True))
 _NOISE_INITIALS = tuple({word[0] for word in LEADING_NOISE if word})
+# Generic words by first character, as positions in _GENERIC_LONGEST_FIRST: removing words only
+# deletes characters, so a word whose first character is not in a name never occurs in it.
+_GENERIC_BY_INITIAL: dict[str, list[int]] = {}
+for _i, _word in enumerate(_GENERIC_LONGEST_FIRST):
+    _GENERIC_BY_INITIAL.setdefault(_word[:1], []).append(_i)
 
 
 @dataclass(frozen=True)
@@ -384,8 +389,9 @@ def is_generic(name: str) -> bool:
         if rest.endswith(head):
             rest = rest[: -len(head)]
             break
-    for word in _GENERIC_LONGEST_FIRST:
-        rest = rest.replace(word, "")
+    present = sorted(i for ch in set(rest) for i in _GENERIC_BY_INITIAL.get(ch, ()))
+    for i in present:
+        rest = rest.replace(_GENERIC_LONGEST_FIRST[i], "")
     return len(rest) < (MIN_DISTINCT_WEAK if weak else MIN_DISTINCT)
 
 

@@ -9,6 +9,7 @@ rdflib triples (tests compare the two).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -34,7 +35,12 @@ def nt_term(node: Node) -> str:
     return node.n3()
 
 
+_NEEDS_ESCAPE = re.compile(r'[\\\n"\r]')
+
+
 def _escape(lexical: str) -> str:
+    if _NEEDS_ESCAPE.search(lexical) is None:
+        return lexical  # the usual case: one scan instead of four replaces
     return lexical.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"').replace("\r", "\\r")
 
 
