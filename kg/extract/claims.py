@@ -27,7 +27,7 @@ def _what(text: str, start: int, end: int, clause_start: int) -> str:
     after = _LEADING_VERB.sub("", raw_after, count=1).strip()
     if len(after) >= 2:
         return after
-    before = text[clause_start:start].strip()
+    before = re.sub(r"在$", "", text[clause_start:start].strip())  # 该做法在全国尚属首次
     return before if len(before) >= 2 else raw_after
 
 

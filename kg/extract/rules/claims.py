@@ -11,17 +11,27 @@ _FIRST = (
     r"(?:首个|首批|首家|首单|首创|首推|首次|首例|首部|首条|首张"
     r"|第一个|第一家|第一单|第一批|第一次|第一条|第一部|率先)"
 )
+# 在全国尚属首次: a copula between the scope and the first
+_COPULA = r"(?:尚属|属于|属|尚为|系)?"
+# 在杭州市率先 (a district first within its city), 在浙江省率先: the named place sets the scope
+_IN_PLACE = r"在[\u4e00-\u9fff]{{1,5}}{suffix}(?:内|范围内)?(?:率先|{first})"
 _FILL_GAP = r"填补(?:了)?{scope}[^，；。]{{0,40}}?(?:的)?空白"
 
 CLAIM_CUES: tuple[tuple[str, str, str], ...] = (
-    ("claim.national_first", rf"(?:全国|国内|我国|国家层面)(?:范围内)?{_FIRST}", "national"),
+    ("claim.national_first", rf"(?:全国|国内|我国|国家层面)(?:范围内)?{_COPULA}{_FIRST}", "national"),
     ("claim.national_lead", r"率先(?:在)?全国", "national"),
     ("claim.national_gap", _FILL_GAP.format(scope="(?:我国|国内|全国|国家)"), "national"),
-    ("claim.provincial_first", rf"(?:全省|省内|全省地级市|全省地级以上市)(?:范围内)?{_FIRST}", "provincial"),
+    (
+        "claim.provincial_first",
+        rf"(?:全省|省内|全省地级市|全省地级以上市)(?:范围内)?{_COPULA}{_FIRST}",
+        "provincial",
+    ),
     ("claim.provincial_lead", r"率先(?:在)?全省", "provincial"),
     ("claim.provincial_gap", _FILL_GAP.format(scope="(?:全省|省内)"), "provincial"),
-    ("claim.municipal_first", rf"(?:全市|市内|我市|本市)(?:范围内)?{_FIRST}", "municipal"),
+    ("claim.municipal_first", rf"(?:全市|市内|我市|本市)(?:范围内)?{_COPULA}{_FIRST}", "municipal"),
     ("claim.municipal_lead", r"率先(?:在)?全市", "municipal"),
+    ("claim.provincial_in_place", _IN_PLACE.format(suffix="省", first=_FIRST), "provincial"),
+    ("claim.municipal_in_place", _IN_PLACE.format(suffix="市", first=_FIRST), "municipal"),
     # a count of firsts: 取得六个全省率先
     ("claim.provincial_count", r"[一二两三四五六七八九十\d]+个全省率先", "provincial"),
     ("claim.unscoped_lead", r"率先", "unspecified"),
@@ -59,6 +69,7 @@ CLAIM_VERBS = (
     "出台",
     "探索",
     "推行",
+    "试行",
     "启动",
     "试点",
     "打造",
