@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from kg.extract.model import (
@@ -46,11 +47,24 @@ def program_json(p: ProgramMention) -> dict[str, Any]:
     }
 
 
-def pilot_json(p: Pilot) -> dict[str, Any]:
+ProgramLabels = Mapping[str, str]
+
+
+def program_labels(programs: list[ProgramMention]) -> dict[str, str]:
+    """The label of each program IRI of the document (records refer to programs by IRI)."""
+    return {p.iri: p.label for p in programs}
+
+
+def _program_fields(iri: str | None, labels: ProgramLabels) -> dict[str, str | None]:
+    """``program`` (the IRI) and ``program_label`` (its label, so a scorer can match by name)."""
+    return {"program": iri, "program_label": labels.get(iri) if iri else None}
+
+
+def pilot_json(p: Pilot, labels: ProgramLabels | None = None) -> dict[str, Any]:
     return {
         "place": p.place,
         "place_iri": p.place_ref.iri if p.place_ref else None,
-        "program": p.program,
+        **_program_fields(p.program, labels or {}),
         "what": p.what,
         "status": p.status,
         "year": p.year,
@@ -60,11 +74,11 @@ def pilot_json(p: Pilot) -> dict[str, Any]:
     }
 
 
-def claim_json(c: NoveltyClaim) -> dict[str, Any]:
+def claim_json(c: NoveltyClaim, labels: ProgramLabels | None = None) -> dict[str, Any]:
     return {
         "scope": c.scope,
         "what": c.what,
-        "program": c.program,
+        **_program_fields(c.program, labels or {}),
         "place": c.place,
         "year": c.year,
         "evidence": c.evidence.sentence,
@@ -72,7 +86,7 @@ def claim_json(c: NoveltyClaim) -> dict[str, Any]:
     }
 
 
-def outcome_json(o: Outcome) -> dict[str, Any]:
+def outcome_json(o: Outcome, labels: ProgramLabels | None = None) -> dict[str, Any]:
     return {
         "metric": o.metric,
         "value": o.value,
@@ -80,7 +94,7 @@ def outcome_json(o: Outcome) -> dict[str, Any]:
         "base_value": o.base_value,
         "base_unit": o.base_unit,
         "year": o.year,
-        "program": o.program,
+        **_program_fields(o.program, labels or {}),
         "change": o.change,
         "rank": o.rank,
         "place": o.place,
@@ -89,7 +103,7 @@ def outcome_json(o: Outcome) -> dict[str, Any]:
     }
 
 
-def target_json(t: Target) -> dict[str, Any]:
+def target_json(t: Target, labels: ProgramLabels | None = None) -> dict[str, Any]:
     return {
         "metric": t.metric,
         "unit": t.unit,
@@ -98,7 +112,7 @@ def target_json(t: Target) -> dict[str, Any]:
         "target": t.target,
         "target_year": t.target_year,
         "binding": t.binding,
-        "program": t.program,
+        **_program_fields(t.program, labels or {}),
         "evidence": t.evidence.sentence,
         "rule": t.evidence.rule,
     }
@@ -123,13 +137,14 @@ def agency_json(a: AgencyRef) -> dict[str, Any]:
 
 def extraction_json(doc: Document, ex: Extraction) -> dict[str, Any]:
     """The whole ``kg extract --json`` object for one document."""
+    labels = program_labels(ex.programs)
     return {
         "document": document_json(doc),
         "programs": [program_json(p) for p in ex.programs],
-        "pilots": [pilot_json(p) for p in ex.pilots],
-        "claims": [claim_json(c) for c in ex.claims],
-        "outcomes": [outcome_json(o) for o in ex.outcomes],
-        "targets": [target_json(t) for t in ex.targets],
+        "pilots": [pilot_json(p, labels) for p in ex.pilots],
+        "claims": [claim_json(c, labels) for c in ex.claims],
+        "outcomes": [outcome_json(o, labels) for o in ex.outcomes],
+        "targets": [target_json(t, labels) for t in ex.targets],
         "policy_documents": [policy_document_json(p) for p in ex.policy_documents],
         "recognitions": [recognition_json(r) for r in ex.recognitions],
         "agencies": [agency_json(a) for a in ex.agencies],

@@ -75,9 +75,9 @@ def match_programs(gold: dict, item: dict) -> bool:
 
 
 def match_pilots(gold: dict, item: dict) -> bool:
-    """The places contain one another and the gold `what` occurs in what, program or evidence."""
+    """The places contain one another and the gold `what` occurs in what, program label or evidence."""
     return _contains_either(gold.get("place"), item.get("place")) and _occurs_in(
-        gold.get("what"), item.get("what"), item.get("program"), item.get("evidence")
+        gold.get("what"), item.get("what"), item.get("program_label"), item.get("evidence")
     )
 
 
