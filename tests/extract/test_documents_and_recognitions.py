@@ -20,7 +20,8 @@ from kg.extract.recognitions import extract_recognitions
         ("关于支持个体工商户复工复产的意见", "意见"),
         ("中山市实施标准化战略专项资金管理办法(2020年)", "办法"),
         ("中山市实施标准化战略状况白皮书(2019)", "其他"),
-        ("智能门锁品质优选", "标准"),
+        ("电动自行车集中充电场所建设规范", "标准"),
+        ("智能门锁品质优选", "其他"),  # a brand label, not a standard, unless the title says so
     ],
 )
 def test_policy_type(title: str, kind: str) -> None:

@@ -28,7 +28,6 @@ POLICY_TYPES: tuple[tuple[str, str], ...] = (
     ("标准", "标准"),
     ("规范", "标准"),
     ("体系", "标准"),
-    ("品质优选", "标准"),
 )
 
 # cues of a recognition received: 获评X, 荣获X, 入选X, 被评为X, 被…评为X
