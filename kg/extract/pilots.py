@@ -21,6 +21,7 @@ from kg.extract.rules.pilots import (
     HOST_LEADING_NOISE,
     HOST_SUFFIXES,
     LIST_MARKER,
+    MAKING_VERBS,
     NAME_TRAILING,
     PILOT_ADVERBS,
     PILOT_CUES,
@@ -28,6 +29,7 @@ from kg.extract.rules.pilots import (
     PILOT_LEVELS,
     PILOT_REFLECTION,
     PILOT_VERBS,
+    RESULT_VERBS,
 )
 
 # cues that are verbs taking the pilot as object, and cues that list the hosts after them
@@ -52,6 +54,8 @@ _LIST_SEP = re.compile(r"、|和|及|与|以及")
 _TRAILING = re.compile(NAME_TRAILING)
 _HEAD_NOUN = re.compile(PILOT_HEAD_NOUNS)
 _LIST_MARKER = re.compile(LIST_MARKER)
+_RESULT_VERB = re.compile(f"^(?:{RESULT_VERBS})")
+_MADE = re.compile(f"(?:{MAKING_VERBS})(?P<what>[^，,；;。、和及与]{{2,20}})")
 _COUNTED = re.compile(r"^\d+[个家所处座条]")
 _HOST_BREAK = re.compile(f"{HOST_BREAKS}|" + "|".join(sorted(PILOT_VERBS, key=len, reverse=True)))
 _BARE_SUFFIX = re.compile("(?:" + "|".join(HOST_SUFFIXES) + ")$")
@@ -113,14 +117,15 @@ def _pilot_name(ctx: SentenceContext, clause_start: int, start: int, end: int, v
     if verb is None:  # 试点街区(福业街)…: the cue qualifies a place, the topic is elsewhere
         return ""
     stop = re.search(r"[，,；;。]", after)
-    return after[verb.end() : stop.start() if stop else len(after)].strip()
+    obj = after[verb.end() : stop.start() if stop else len(after)].strip()
+    return "" if _RESULT_VERB.match(obj) else obj
 
 
 def _topic_before(ctx: SentenceContext, clause_start: int) -> str | None:
     """The quoted name an earlier clause or the previous sentence was about (“互联网+明厨亮灶”系统)."""
-    m = _QUOTED.search(ctx.text, 0, clause_start)
+    m = _QUOTED.search(ctx.text, 0, clause_start) or _MADE.search(ctx.text, 0, clause_start)
     if m:
-        return m.group(0)
+        return m["what"] if "what" in m.groupdict() else m.group(0)
     prev = ctx.previous
     m = _QUOTED.search(prev.text) if prev is not None else None
     return m.group(0) if m else None
@@ -225,7 +230,11 @@ def extract_pilots(ctx: SentenceContext) -> list[Pilot]:
             )
             hosts = _subject_hosts(ctx, clause_start, m.start())
             after = _candidate_hosts(ctx, m.end(), clause_end)
-            hosts = hosts or (after if rule in LISTING_CUES else after[:1]) or [default]
+            if rule in LISTING_CUES:  # 市局选取A、B开展…: the selected places host it, not the selector
+                named = [h for h in after if not _COUNTED.match(h.name)]
+                hosts = named or hosts or [default]
+            else:
+                hosts = hosts or after[:1] or [default]
             for host in hosts:
                 key = (host.name if host else "", what)
                 if key in seen or not what:
