@@ -82,6 +82,11 @@ HOST_BREAKS = r"被|由|在|对|向|为|将|把|依托|通过"
 PILOT_HEAD_NOUNS = r"示范(?:项目|工程|城市|单位|区|县)?|项目|工程|城市|单位"
 NAME_TRAILING = r"(?:工作|项目|工程|城市|单位|等|的)+$"
 
+# an object after the cue that starts with a result verb is no name (试点应用取得预期效果)
+RESULT_VERBS = r"取得|实现|收到|见到|初见|获得"
+# verbs of making whose object an earlier clause names as the topic of a bare 试点应用
+MAKING_VERBS = r"开发|建设|建成|建立|上线|推出|打造|研发|搭建"
+
 # list markers that open an item of a report: （一）, 一、, 1.
 LIST_MARKER = r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．])"
 
