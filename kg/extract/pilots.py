@@ -57,6 +57,12 @@ _LIST_MARKER = re.compile(LIST_MARKER)
 _RESULT_VERB = re.compile(f"^(?:{RESULT_VERBS})")
 _MADE = re.compile(f"(?:{MAKING_VERBS})(?P<what>[^，,；;。、和及与]{{2,20}})")
 _COUNTED = re.compile(r"^\d+[个家所处座条]")
+# a counted body opening a list item (拟在1个专业市场、1个大型商超建立…): where the pilot runs
+_COUNTED_BODY = re.compile(
+    r"(?:拟|计划|将)?(?:在|于)?(?P<body>\d+[个家所处座][\u4e00-\u9fff]{2,8}?)(?="
+    + "|".join(sorted(PILOT_VERBS, key=len, reverse=True))
+    + "|$)"
+)
 _HOST_BREAK = re.compile(f"{HOST_BREAKS}|" + "|".join(sorted(PILOT_VERBS, key=len, reverse=True)))
 _BARE_SUFFIX = re.compile("(?:" + "|".join(HOST_SUFFIXES) + ")$")
 
@@ -174,6 +180,9 @@ def _candidate_hosts(ctx: SentenceContext, lo: int, hi: int) -> list[_Host]:
             if len(name) < 2 or _BARE_SUFFIX.fullmatch(name):
                 continue
             hosts.append(_Host(name, None, m.start() + cut, m.end(), m.start()))
+        counted = _COUNTED_BODY.match(text, seg_lo, lo + segment.end())
+        if counted and not any(h.start <= counted.start("body") < h.end for h in hosts):
+            hosts.append(_Host(counted["body"], None, counted.start("body"), counted.end("body"), seg_lo))
     for p in ctx.places:
         if lo <= p.start < hi and not any(h.start <= p.start < h.end for h in hosts):
             hosts.append(_Host(p.ref.name, p.ref, p.start, p.end, p.start))
