@@ -42,6 +42,7 @@ from kg.extract.rules.programs import (
     PUNCT,
     QUOTE_JOINERS,
     QUOTE_ONLY_VERBS,
+    QUOTED_FOLLOWER_NOUNS,
     QUOTED_FOLLOWERS,
     SLOGAN_ONLY,
     TYPE_BY_HEAD,
@@ -51,6 +52,8 @@ from kg.extract.rules.programs import (
 _FOLLOWER = re.compile(
     r"(?:等)?(?:重点|专项|系列|智慧)?(?:"
     + "|".join(sorted(map(re.escape, QUOTED_FOLLOWERS), key=len, reverse=True))
+    + "|"
+    + QUOTED_FOLLOWER_NOUNS
     + r")(?:"
     + "|".join(sorted(map(re.escape, HEAD_WORDS), key=len, reverse=True))
     + r")?"
@@ -132,7 +135,7 @@ def quoted_candidates(text: str) -> list[CandidateSpan]:
             continue
         start, end = verdict
         name = text[start:end]
-        if _is_internal_affairs(name) or len(_compact(name)) < 3:
+        if _is_internal_affairs(_clause_around(text, start, end)) or len(_compact(name)) < 3:
             continue
         spans.append(CandidateSpan(name, start, end, "program.candidate.quoted"))
     return spans
@@ -165,11 +168,16 @@ def _quoted_verdict(text: str, m: re.Match[str]) -> tuple[int, int] | None:
 
 
 def _follower_ends_phrase(text: str, follower: re.Match[str]) -> bool:
-    """Whether the words after a quote end there (or the quote is one of a listed series)."""
+    """Whether the words after a quote end there (or the quote is one of a listed series); a number
+    after them counts them (“网订店送”药房5家)."""
     end = follower.end()
-    return follower.group(0).startswith("等") or end >= len(text) or text[end] in PUNCT or text[
-        end:
-    ].startswith((*BOUNDARY_FOLLOWERS, "创新", "考核", "工作"))
+    return (
+        follower.group(0).startswith("等")
+        or end >= len(text)
+        or text[end] in PUNCT
+        or text[end].isdigit()
+        or text[end:].startswith((*BOUNDARY_FOLLOWERS, "创新", "考核", "工作"))
+    )
 
 
 def _quote_prefix_start(text: str, quote_start: int) -> int | None:
@@ -397,6 +405,14 @@ def is_generic(name: str) -> bool:
 
 def _is_internal_affairs(name: str) -> bool:
     return any(word in name for word in INTERNAL_AFFAIRS)
+
+
+def _clause_around(text: str, start: int, end: int) -> str:
+    """The clause (between clause breaks) holding ``text[start:end]``: a quoted name is the bureau's
+    own affair when its clause is (构建“能上能下”常态化用人机制, 落实党风廉政…“三书三查两报告”制度)."""
+    clause_start = max((m.end() for m in CLAUSE_SPLIT.finditer(text, 0, start)), default=0)
+    clause_end = CLAUSE_SPLIT.search(text, end)
+    return text[clause_start : clause_end.start() if clause_end else len(text)]
 
 
 def _compact(text: str) -> str:

@@ -38,6 +38,10 @@ FOUND = [
     # a three-part slogan names a campaign when a strong head word follows (not from the seeds)
     ("开展“守底线、查隐患、保安全”专项行动。", "“守底线、查隐患、保安全”专项行动", "quoted"),
     ("第一时间实施保价格、保供应、保质量、保复工的“四保”行动", "“四保”行动", "quoted"),
+    # a short noun ending in 制度/房/站, or a way of handling services, after a quoted name
+    ("全区已建成24小时“网订店送”药房5家,高效便民。", "24小时“网订店送”药房", "quoted"),
+    ("推出托育机构“一件事”联办,减少群众跑动。", "托育机构“一件事”联办", "quoted"),  # not from the seeds
+    ("在各镇街设立“红色”驿站,服务个体工商户。", "“红色”驿站", "quoted"),  # not from the seeds
 ]
 
 
@@ -64,6 +68,11 @@ NOT_FOUND = [
     ("推动执法向“事前指导规范”转变。", "执法向“事前指导规范”"),
     ("传统的“人盯人”“广撒网”监管方式已经难以适应形势发展要求", "“广撒网”监管"),
     ("深化“双打”“质检利剑”行动，推进产品质量安全专项整治。", "“双打”“质检利剑”行动"),
+    # the bureau's own staff, discipline and unit affairs: the clause says so
+    ("构建“能上能下”常态化用人机制,落实“三个区分开来”要求", "“能上能下”"),
+    ("层层落实了党风廉政建设责任书的签订和“三书三查两报告”制度的各项程序。", "“三书三查两报告”制度"),
+    ("进一步推进“局所联动”,完善机关科室和基层所的结对制度", "“局所联动”"),
+    ("在干部队伍中开展“比学赶超”竞赛", "“比学赶超”"),  # not from the seeds
 ]
 
 
@@ -90,6 +99,11 @@ def test_overlapping_candidates_keep_the_longer() -> None:
         ("松湖启航包", False),
         ("四保", False),
         ("一码全知道", False),
+        ("双区", True),
+        ("双胜利", True),
+        ("双循环", True),  # not from the seeds
+        ("网上可办", True),
+        ("掌上可办", True),  # not from the seeds
     ],
 )
 def test_is_slogan(inner: str, slogan: bool) -> None:

@@ -31,8 +31,11 @@ WEAK_HEADS = ("机制", "体系", "制度", "模式", "专项整治")
 # After a quoted name these also mark it as a program (“品质之城”建设, “靶向式”抽查).
 QUOTED_FOLLOWERS = (
     *HEAD_WORDS, "建设", "创建", "活动", "宣传活动", "品牌", "项目", "补助", "抽查", "监管", "管理",
-    "考勤制度", "服务", "办案机制", "药房", "评选", "改革试点", "联办",
+    "服务", "办案机制", "评选", "改革试点",
 )
+# A short noun after a quoted name that makes it a named rule, shop or station (“阳光药师”考勤制度,
+# “网订店送”药房, “红色”驿站), or a way of handling services (“一件事”联办, “跨省”通办).
+QUOTED_FOLLOWER_NOUNS = r"[\u4e00-\u9fff]{1,2}制度|[\u4e00-\u9fff]{1,3}[房站]|(?:联|通|集成|一次)办"
 # A head word must end the phrase: next comes punctuation, the end, or one of these.
 BOUNDARY_FOLLOWERS = (
     "建设", "工作", "试点", "项目", "等", "和", "及", "并", "的", "为", "在", "中", "上", "以", "实现",
@@ -66,14 +69,18 @@ SLOGAN_ONLY = tuple(
     re.compile(p)
     for p in (
         r"^[^、，]*[、，][^、，]*[、，]",  # three-part slogans 全检测、全消杀、全追溯
-        r"^(一站式|互联网\+?|双区|双胜利|双提升|放心|网上可办|指尖可办)$",  # bare modifiers
+        r"^(一站式|互联网\+?|放心)$",  # bare modifiers
+        r"^双[\u4e00-\u9fff]{1,2}$",  # 双区, 双胜利, 双提升, 双循环: two-target slogans
+        r"可办$",  # 网上可办, 指尖可办, 掌上可办: how a service can be used, not a program
     )
 )
-# Names about the bureau's own party, discipline and staff affairs, not market regulation.
+# Words of the bureau's own party, discipline, staff and unit affairs, not market regulation; a quoted
+# name is dropped when its clause holds one.
 INTERNAL_AFFAIRS = (
     "党内", "党组", "党风", "廉政", "廉洁", "纪律", "纪检", "谈话", "饮酒", "干部", "选人用人", "作风",
     "意识形态", "政治", "学习强国", "机关", "巡察", "巡视", "容错", "纠错", "支部", "厉行节约", "职级",
-    "党建", "主题教育", "建党", "三书三查", "能上能下", "局所", "讲坛", "传帮带", "工会", "调研", "三定",
+    "党建", "主题教育", "建党", "讲坛", "工会", "调研", "三定", "用人", "人事", "队伍",
+    "局所", "科室", "所队",  # the bureau's own units working together
 )
 # Words that alone do not name a program once the head word is removed.
 GENERIC_WORDS = (
@@ -112,6 +119,6 @@ TYPE_BY_HEAD = (
         ("平台", "系统", "APP", "app", "小程序", "中心", "终端", "工作站", "服务站", "联系点", "指导站"),
     ),
     ("designation", ("示范区", "示范点", "示范城市", "示范县", "基地", "集聚区", "创建", "品牌", "建设")),
-    ("mechanism", ("机制", "制度", "模式", "体系", "办法", "考勤制度", "专项资金", "基金")),
+    ("mechanism", ("机制", "制度", "模式", "体系", "办法", "专项资金", "基金")),
     ("standard", ("标准", "标准体系")),
 )
