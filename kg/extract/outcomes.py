@@ -24,6 +24,7 @@ from kg.extract.rules.outcomes import (
     FROM_TO,
     KPI_WORDS,
     MEASURE_NOUNS,
+    MEASURE_WORDS,
     METRIC_LEADING_NOISE,
     METRIC_TRAILING_NOISE,
     MULTI_YEAR,
@@ -46,6 +47,7 @@ _YEAR = re.compile(r"(\d{4})\s*年度?")
 _KPI = re.compile("|".join(sorted(KPI_WORDS, key=len, reverse=True)))
 _ACTION_END = re.compile("(?:" + "|".join(ACTION_VERBS) + r")(?:全市|全区|全县)?$")
 _MEASURE = re.compile(MEASURE_NOUNS)
+_MEASURE_METRIC = re.compile(MEASURE_WORDS + "$")  # 出台…发展措施12条
 _REFERENCE = re.compile(REFERENCE_METRIC)
 _MULTI_YEAR = re.compile(MULTI_YEAR)
 _GLUE = re.compile(ENUMERATION_GLUE)
@@ -168,7 +170,7 @@ SALIENCE_FEATURES: tuple[tuple[str, float, Callable[[Candidate], bool]], ...] = 
             and bool(_ACTION_END.search(c.text[max(0, c.q.start - 8) : c.q.start].rstrip()))
         ),
     ),
-    ("count of measures", -1.5, lambda c: bool(_MEASURE.match(c.after))),
+    ("count of measures", -1.5, lambda c: bool(_MEASURE.match(c.after) or _MEASURE_METRIC.search(c.metric))),
     ("adverbial percent", -1.5, lambda c: c.unit in ("%", "％") and bool(_ADVERBIAL.match(c.text, c.q.end))),
 )
 

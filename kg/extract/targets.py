@@ -39,7 +39,9 @@ def _metric(text: str, q_start: int, q_end: int) -> str:
     if len(before) >= 2 and not before.endswith(("新增", "完成", "实现", "支持", "打造", "开展", "推荐")):
         return before
     after = re.match(r"[^，,；;。]{0,30}", text[q_end:])
-    return (after.group(0) if after else "").strip("的以上 ") or before
+    # 实现“每千人6批次”的食品抽检目标 → 食品抽检: the closing quote, 的 and the word 目标 are not the metric
+    phrase = re.sub(r"^[”\"]?的?|(?:目标|任务)$", "", (after.group(0) if after else "").strip("以上 "))
+    return phrase.strip("的 ") or before
 
 
 def plan_horizon(doc: Document) -> int | None:

@@ -71,13 +71,24 @@ def test_planning_sentences_have_no_outcomes(make_ctx) -> None:
     )
 
 
-def test_salience_features_are_named_and_weighted() -> None:
-    from kg.extract.outcomes import SALIENCE_FEATURES
-
-    names = [name for name, _, _ in SALIENCE_FEATURES]
-    assert len(names) == len(set(names))
-    assert any(weight > 0 for _, weight, _ in SALIENCE_FEATURES)
-    assert any(weight < 0 for _, weight, _ in SALIENCE_FEATURES)
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        # (sentence, values kept as outcomes) — one salience feature decides each case
+        ("投诉按时办结率99.2%。", [99.2]),  # a metric ending in 率 with a result unit
+        ("全年办理股权出质登记860笔。", [860.0]),  # 笔 is a result unit
+        ("检查经营主体1200家次。", []),  # an activity unit
+        ("帮扶小微企业90余家。", []),  # approximate
+        ("平均办理时间由5天缩短至0.5天。", [0.5]),  # a timed duration; the starting value is dropped
+        ("近三年累计发放贷款12亿元。", []),  # several years
+        ("出台支持个体工商户发展措施12条。", []),  # a count of measures
+        ("辖区农贸市场100%建立食品安全追溯体系。", []),  # a percent used as "all"
+        ("全市市场主体85.3万户，其中企业31.2万户。", [85.3]),  # part of a total
+        ("指导3家企业完成整改。", []),  # the object of an action
+    ],
+)
+def test_salience_keeps_results_and_drops_context(make_ctx, sentence: str, kept: list[float]) -> None:
+    assert [o.value for o in extract_outcomes(make_ctx(sentence))] == kept
 
 
 def test_changes_listed_with_fenbie_pair_up_in_order(make_ctx) -> None:

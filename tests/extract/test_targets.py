@@ -13,7 +13,7 @@ from kg.extract.targets import extract_targets
 @pytest.mark.parametrize(
     ("sentence", "jurisdiction", "expected"),
     [
-        # (target value, unit, text the metric or evidence must contain)
+        # (target value, unit, metric)
         (
             "计划新增“浙江制造”团体标准5项以上,“品字标”认证产品5个以上,有效商标增长率达到10%。",
             XX_DISTRICT,
@@ -43,7 +43,7 @@ def test_sentence_targets(
     targets = extract_targets(make_ctx(sentence, jurisdiction, kind="planning"))
     assert [(t.target, t.unit) for t in targets] == [(v, u) for v, u, _ in expected]
     for target, (_, _, metric) in zip(targets, expected, strict=True):
-        assert metric in target.metric or metric in target.evidence.sentence
+        assert target.metric == metric
         assert target.target_year == 2020  # the planning section's year in the test document
 
 

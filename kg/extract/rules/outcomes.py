@@ -40,7 +40,8 @@ ACTION_VERBS: tuple[str, ...] = (
 # fmt: on
 
 # nouns after the number that make it a count of measures or rules, not a result (11条措施)
-MEASURE_NOUNS = r"^(?:条|项)?(?:措施|意见|举措|制度|规定|政策|条款|文件|办法)"
+MEASURE_WORDS = r"(?:措施|意见|举措|制度|规定|政策|条款|文件|办法)"
+MEASURE_NOUNS = r"^(?:条|项)?" + MEASURE_WORDS
 
 # words right before a number that make it a part of a larger total (其中…) or a share (占…)
 SUBORDINATE_CUES: tuple[str, ...] = ("其中", "占", "包括")
