@@ -12,19 +12,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-# The README's punctuation set, compared after full-width → half-width folding, so the
-# full-width forms it lists (（）！？ …) fold onto their half-width twins listed here too.
-README_PUNCTUATION = frozenset("“”\"'‘’「」《》()（）【】、，,。.;；:：!！?？·+＋-—_/")
+from kg.extract.textnorm import README_PUNCTUATION, normalize_label
+
 KINDS: tuple[str, ...] = ("programs", "pilots", "claims", "outcomes", "targets")
-
-
-def _half_width(ch: str) -> str:
-    code = ord(ch)
-    if 0xFF01 <= code <= 0xFF5E:
-        return chr(code - 0xFEE0)
-    if code == 0x3000:
-        return " "
-    return ch
 
 
 def normalize(text: str | None) -> str:
@@ -37,8 +27,7 @@ def normalize(text: str | None) -> str:
 @lru_cache(maxsize=1 << 16)
 def _normalize(text: str) -> str:
     """Cached: scoring compares every gold item with every extracted one."""
-    folded = "".join(_half_width(ch) for ch in text).lower()
-    return "".join(ch for ch in folded if not ch.isspace() and ch not in README_PUNCTUATION)
+    return normalize_label(text, README_PUNCTUATION)
 
 
 def labels_match(gold: str, other: str) -> bool:
