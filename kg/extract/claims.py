@@ -6,7 +6,13 @@ import re
 
 from kg.extract.context import SentenceContext
 from kg.extract.model import NoveltyClaim
-from kg.extract.rules.claims import ASPIRATION, CLAIM_CUES, CLAIM_VERBS
+from kg.extract.rules.claims import (
+    ASPIRATION,
+    CLAIM_CUES,
+    CLAIM_FIELDS_FRAME,
+    CLAIM_TRAILING_PREDICATE,
+    CLAIM_VERBS,
+)
 
 _CUES = tuple((rule, re.compile(pattern), scope) for rule, pattern, scope in CLAIM_CUES)
 # one pass over the sentence decides whether any cue can match at all (most sentences have none)
@@ -14,6 +20,8 @@ _ANY_CUE = re.compile("|".join(f"(?:{pattern})" for _, pattern, _ in CLAIM_CUES)
 _LEADING_VERB = re.compile("^(?:" + "|".join(sorted(CLAIM_VERBS, key=len, reverse=True)) + ")")
 _PHRASE_END = re.compile(r"[，,；;。：:！？]")
 _ASPIRATION = re.compile(ASPIRATION)
+_TRAILING_PREDICATE = re.compile(CLAIM_TRAILING_PREDICATE)
+_FIELDS_FRAME = re.compile(CLAIM_FIELDS_FRAME)
 _GAP = re.compile(r"填补(?:了)?(?:我国|国内|全国|国家|全省|省内)?(?P<what>[^，；。]*?)(?:的)?空白")
 
 
@@ -24,10 +32,11 @@ def _what(text: str, start: int, end: int, clause_start: int) -> str:
         return gap["what"].strip()
     stop = _PHRASE_END.search(text, end)
     raw_after = text[end : stop.start() if stop else len(text)].lstrip("的").strip()
-    after = _LEADING_VERB.sub("", raw_after, count=1).strip()
+    after = _TRAILING_PREDICATE.sub("", _LEADING_VERB.sub("", raw_after, count=1).strip())
     if len(after) >= 2:
         return after
     before = re.sub(r"在$", "", text[clause_start:start].strip())  # 该做法在全国尚属首次
+    before = _FIELDS_FRAME.sub("", before)
     return before if len(before) >= 2 else raw_after
 
 

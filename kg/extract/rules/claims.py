@@ -76,5 +76,10 @@ CLAIM_VERBS = (
     "组建",
 )
 
+# a predicate after the thing claimed that says it came about, not what it is (…企业获批并投产)
+CLAIM_TRAILING_PREDICATE = r"(?:获批)?并?(?:投产|投入使用|运行|上线|落地|挂牌|成立)$|获批$"
+# before a count of firsts, the fields it lists (在A、B等领域取得六个全省率先 → A、B)
+CLAIM_FIELDS_FRAME = r"^在|(?:等)?(?:领域|方面)?(?:取得|实现)[一二两三四五六七八九十\d]+个$"
+
 # in a plan, a first that is striven for (力争率先…) is an aspiration, not a claim
 ASPIRATION = r"力争|争取|努力|争创|争当|争做|打造成为|力求"
