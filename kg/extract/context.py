@@ -52,7 +52,7 @@ class SentenceContext:
         """Evidence for the span [start, end) of this sentence (sentence offsets)."""
         doc_start = self.sentence.start + start
         doc_end = self.sentence.start + max(end, start)
-        orig_start, orig_end = _to_orig(self.doc, doc_start, doc_end)
+        orig_start, orig_end = self.doc.to_orig(doc_start, doc_end)
         return Evidence(
             sentence=self.text.strip(),
             sentence_index=self.sentence.index,
@@ -80,13 +80,6 @@ class SentenceContext:
             start = m.end()
         m = CLAUSE_BREAK.search(text, pos)
         return start, (m.start() if m else len(text))
-
-
-def _to_orig(doc: Document, start: int, end: int) -> tuple[int, int]:
-    """Map to the original text; a document without an offset map keeps the same span."""
-    if len(doc.offsets) > end:
-        return doc.to_orig(start, end)
-    return start, end
 
 
 def _section_kind_year(doc: Document, index: int | None) -> tuple[str, str | None, int | None]:

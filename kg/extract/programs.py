@@ -206,7 +206,7 @@ def _evidence(doc: Document, hit: _Hit) -> Evidence:
     """Evidence for a hit: its sentence and the span of the name in document offsets."""
     start = hit.sentence.start + hit.start
     end = hit.sentence.start + hit.end
-    orig_start, orig_end = _to_orig(doc, start, end, hit.sentence)
+    orig_start, orig_end = doc.to_orig(start, end)
     path = " > ".join(sec.heading for sec in doc.section_path(hit.sentence.section))
     confidence = CANDIDATE_CONFIDENCE if hit.program is None else LEXICON_CONFIDENCE
     return Evidence(
@@ -220,10 +220,3 @@ def _evidence(doc: Document, hit: _Hit) -> Evidence:
         rule=hit.rule,
         confidence=confidence,
     )
-
-
-def _to_orig(doc: Document, start: int, end: int, sentence: Sentence) -> tuple[int, int]:
-    """Map a normalized span to the original text, falling back to the sentence's span."""
-    if len(doc.offsets) > end:
-        return doc.to_orig(start, end)
-    return sentence.orig_start, sentence.orig_end
