@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
+import pytest
 from kg.loaders.model import Document, Jurisdiction, Section, Sentence
+
+from kg.config import gold_dir
 
 DONGGUAN = Jurisdiction("东莞市", "prefecture", "广东省", "441900")
 ZHONGSHAN = Jurisdiction("中山市", "prefecture", "广东省", "442000")
@@ -24,3 +30,17 @@ def one_sentence_doc(
         doc.sentences.append(Sentence(i, s, pos, pos + len(s), pos, pos + len(s), 0))
         pos += len(s)
     return doc
+
+
+def require_gold() -> Path:
+    """The gold annotations directory; missing gold fails the test in CI ($CI set) and skips elsewhere.
+
+    A silent skip in CI would hide a broken checkout or a moved gold folder behind a green run.
+    """
+    gold = gold_dir()
+    if not gold.is_dir():
+        message = f"no gold annotations in {gold} (set KG_GOLD_DIR)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return gold

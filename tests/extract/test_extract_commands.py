@@ -6,9 +6,9 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from extract_testkit import require_gold
 
 from kg.cli import main
-from kg.config import gold_dir
 
 
 @pytest.fixture(scope="module")
@@ -35,9 +35,7 @@ def test_extract_summary_is_readable(runner: CliRunner, seed_paths: dict) -> Non
 
 
 def test_eval_json(runner: CliRunner, seeds_dir) -> None:
-    gold = gold_dir()
-    if not gold.is_dir():
-        pytest.skip(f"no gold annotations in {gold}")
+    gold = require_gold()
     result = runner.invoke(main, ["eval", str(gold), "--docs", str(seeds_dir), "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)

@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from extract_testkit import require_gold
 
-from kg.config import gold_dir
 from kg.extract.evaluate import evaluate
 from kg.extract.jsonout import extraction_json
 from kg.extract.pipeline import extract
@@ -84,14 +84,30 @@ def test_statuses_follow_the_sections(extractions: dict) -> None:
 
 
 def test_scores_on_the_gold_reach_the_targets(seed_paths: dict, seed_json: dict) -> None:
-    gold = gold_dir()
-    if not gold.is_dir():
-        pytest.skip(f"no gold annotations in {gold}")
+    gold = require_gold()
     by_name = {seed_paths[sid].name: data for sid, data in seed_json.items()}
     report = evaluate(gold, seed_paths["000"].parent, lambda path: by_name[Path(path).name])
     totals = report.totals
     assert set(totals) == set(KINDS)
+    assert totals["programs"].f1 >= 0.80
     assert totals["pilots"].f1 >= 0.70
     assert totals["claims"].f1 >= 0.85
     assert totals["outcomes"].f1 >= 0.70
+    assert totals["targets"].gold > 0 and totals["targets"].f1 >= 0.80
     assert report.metadata_accuracy == {"jurisdiction": 1.0, "doc_type": 1.0}
+
+
+def test_program_labels_name_the_program_iris(seed_json: dict) -> None:
+    """program_label is the label of the document's program with that IRI (scorers match names)."""
+    checked = 0
+    for data in seed_json.values():
+        labels = {p["iri"]: p["label"] for p in data["programs"]}
+        for kind in ("pilots", "claims", "outcomes", "targets"):
+            for item in data[kind]:
+                if item["program"] is None:
+                    assert item["program_label"] is None
+                    continue
+                assert item["program"] in labels, (kind, item)  # records only cite listed programs
+                assert item["program_label"] == labels[item["program"]]
+                checked += 1
+    assert checked > 0
