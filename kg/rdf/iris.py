@@ -11,19 +11,11 @@ from urllib.parse import quote
 
 from rdflib import URIRef
 
+from kg.datamodel import ASSERTION_CLASSES, EVIDENCE_CLASS
 from kg.rdf.namespaces import RKD, RKP
 
-# Assertion kinds whose IRIs are rkd:<kind-lowercase>/<hash>.
-ASSERTION_KINDS = (
-    "Implementation",
-    "Pilot",
-    "NoveltyClaim",
-    "Outcome",
-    "Target",
-    "PolicyDocument",
-    "Recognition",
-    "Evidence",
-)
+# Kinds whose IRIs are rkd:<kind-lowercase>/<hash>: the assertions and their evidence.
+ASSERTION_KINDS: tuple[str, ...] = (*ASSERTION_CLASSES, EVIDENCE_CLASS)
 
 
 def doc_id(sha256: str) -> str:

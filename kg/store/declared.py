@@ -8,6 +8,7 @@ are added to these.
 
 from __future__ import annotations
 
+from kg.datamodel import ASSERTION_CLASSES, DOCUMENT_CLASS, ENTITY_CLASSES, EVIDENCE_CLASS
 from kg.store.records import ColumnType
 
 S = ColumnType("STRING")
@@ -23,20 +24,7 @@ PLACE_LEVELS: dict[str, str] = {
 }
 
 # Primary labels, in the order a node with several rk: types picks its label.
-PRIMARY_LABELS: tuple[str, ...] = (
-    "Document",
-    "Evidence",
-    "Implementation",
-    "Pilot",
-    "NoveltyClaim",
-    "Outcome",
-    "Target",
-    "PolicyDocument",
-    "Recognition",
-    "Program",
-    "Agency",
-    "Place",
-)
+PRIMARY_LABELS: tuple[str, ...] = (DOCUMENT_CLASS, EVIDENCE_CLASS, *ASSERTION_CLASSES, *ENTITY_CLASSES)
 
 # Properties that are multi-valued by the data model (always lists, even with one value).
 LIST_PROPERTIES: frozenset[str] = frozenset({"altLabel"})
