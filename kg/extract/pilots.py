@@ -157,8 +157,10 @@ def _body_start(ctx: SentenceContext, start: int, raw: str) -> int | None:
     """
     breaks = list(_HOST_BREAK.finditer(raw))
     if not breaks:
-        noise = _HOST_NOISE.match(raw)
-        return noise.end() if noise else 0
+        marker = _LIST_MARKER.match(raw)  # （一）良渚街道…
+        lead = marker.end() if marker else 0
+        noise = _HOST_NOISE.match(raw, lead)
+        return noise.end() if noise else lead
     first = breaks[0].start()
     if any(start <= p.start and p.end <= start + first for p in ctx.places):
         return None
@@ -179,6 +181,8 @@ def _candidate_hosts(ctx: SentenceContext, lo: int, hi: int) -> list[_Host]:
             name = m["inner"] or raw[cut:]  # 试点街区(福业街): the name in parentheses is the host
             if len(name) < 2 or _BARE_SUFFIX.fullmatch(name):
                 continue
+            if any(p.start == m.start() + cut and p.end == m.end() for p in ctx.places):
+                continue  # the body is a known place: keep it as the place (with its reference)
             hosts.append(_Host(name, None, m.start() + cut, m.end(), m.start()))
         counted = _COUNTED_BODY.match(text, seg_lo, lo + segment.end())
         if counted and not any(h.start <= counted.start("body") < h.end for h in hosts):
@@ -190,8 +194,13 @@ def _candidate_hosts(ctx: SentenceContext, lo: int, hi: int) -> list[_Host]:
 
 
 def _subject_hosts(ctx: SentenceContext, clause_start: int, cue: int) -> list[_Host]:
-    """The last host before the cue and those enumerated with 、 right before it."""
+    """The last host before the cue and those enumerated with 、 right before it.
+
+    A place right after 在 that follows another host is where that host acted, not a host
+    itself (仓前街道在杭州市率先试行…); at the clause start it is the host (在禅城区选取…).
+    """
     hosts = [h for h in _candidate_hosts(ctx, clause_start, cue) if h.end <= cue]
+    hosts = [h for i, h in enumerate(hosts) if i == 0 or not ctx.text[: h.start].endswith("在")]
     if not hosts:
         return []
     chosen = [hosts[-1]]

@@ -23,6 +23,9 @@ _SCOPE_AT = re.compile(SCOPE_AT)
 _DURATION_METRIC = re.compile(DURATION_METRIC)
 _DURATION_CUT = re.compile(DURATION_CUT)
 # a rate's base between the cue and the number (保持在每月3000批次) belongs to the amount
+_VERB_BEFORE_NUMBER = re.compile(
+    r"(?:新增|完成|实现|支持|打造|开展|推荐|推动|确保|引导|督促|帮助|指导)(?:全市|全区|全县|全省)?$"
+)
 _PLAN_WORDS = re.compile(r"^(?:(?:到|至)?20\d\d年(?:底|末)?|计划|力争|全年|年内|拟|新增|实现|完成|达到)+")
 _PER = re.compile(r"每(?:[年季月周日天]|[千万百]人口?)$")
 # the verb that sets the level (控制在, 保持在, 缩短至) is not part of the metric
@@ -34,9 +37,11 @@ def _metric(text: str, q_start: int, q_end: int) -> str:
     """The metric before the number, or — for 完成5家农贸市场的改造提升 — the phrase after it."""
     before = metric_before(text, q_start)
     before = _PLAN_WORDS.sub("", before)
-    before = re.sub(r"(?:不少于|不低于|不超过|超过|达到|达|为)$", "", before)
+    before = re.sub(r"(?:力争|争取|计划|预计)?(?:不少于|不低于|不超过|超过|突破|达到|达|为)$", "", before)
     before = _SETTING_VERB.sub("", _PER.sub("", before))
-    if len(before) >= 2 and not before.endswith(("新增", "完成", "实现", "支持", "打造", "开展", "推荐")):
+    before = re.sub(r"(?:力争|争取|计划|预计)$", "", before)
+    # 推动全市80%以上的学校食堂…: a verb (and its scope) before the number leaves the metric after it
+    if len(before) >= 2 and not _VERB_BEFORE_NUMBER.search(before):
         return before
     after = re.match(r"[^，,；;。]{0,30}", text[q_end:])
     # 实现“每千人6批次”的食品抽检目标 → 食品抽检: the closing quote, 的 and the word 目标 are not the metric

@@ -66,6 +66,7 @@ HOST_SUFFIXES = (
     "集团",
     "市场(?!监|主体|准入|秩序|化|经营|环境|体系)",  # 农贸市场, not 市场监管局 / 市场主体
     "街区",
+    "街道",  # townships missing from the gazetteer (仓前街道)
     "园区",
     "基地",
     "社区",
