@@ -1,0 +1,73 @@
+"""Text helpers and the span type shared by the two program-candidate rule families.
+
+:mod:`kg.extract.candidates_quoted` (quoted names) and :mod:`kg.extract.candidates_initiative`
+(list items after an initiative verb) both cut clauses, blank out quotes, skip filler words and
+drop the bureau's internal affairs; :mod:`kg.extract.program_candidates` combines them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract.rules.programs import (
+    CLAUSE_BREAKS,
+    INITIATIVE_VERBS,
+    INTERNAL_AFFAIRS,
+    LEADING_NOISE,
+    PUNCT,
+)
+
+CLAUSE_SPLIT = re.compile(f"[{re.escape(CLAUSE_BREAKS)}]")
+VERB_RE = re.compile("|".join(sorted(map(re.escape, INITIATIVE_VERBS), key=len, reverse=True)))
+_QUOTED_SPAN = re.compile(r"“[^“”]*”")
+_NOT_COMPACT = re.compile(rf"[{re.escape(PUNCT)}\s]")  # \s is exactly str.isspace()
+_NOISE_INITIALS = tuple({word[0] for word in LEADING_NOISE if word})
+
+
+@dataclass(frozen=True)
+class CandidateSpan:
+    """A candidate program name found in a text."""
+
+    name: str  # the name as written, quotes kept (“四保”行动)
+    start: int
+    end: int
+    rule: str
+
+
+def mask_quotes(text: str) -> str:
+    """``text`` with quoted content blanked out, so verbs inside quotes do not count."""
+    if "“" not in text:
+        return text
+    return _QUOTED_SPAN.sub(lambda m: "□" * len(m.group(0)), text)
+
+
+def leading_trim(item: str) -> int:
+    """How many characters of leading filler words to skip."""
+    if not item.startswith(_NOISE_INITIALS):
+        return 0  # most items open with no filler word: skip the word-by-word scan
+    pos, changed = 0, True
+    while changed:
+        changed = False
+        for word in LEADING_NOISE:
+            if item.startswith(word, pos):
+                pos += len(word)
+                changed = True
+    return pos
+
+
+def is_internal_affairs(name: str) -> bool:
+    return any(word in name for word in INTERNAL_AFFAIRS)
+
+
+def clause_around(text: str, start: int, end: int) -> str:
+    """The clause (between clause breaks) holding ``text[start:end]``: a quoted name is the bureau's
+    own affair when its clause is (构建“能上能下”常态化用人机制, 落实党风廉政…“三书三查两报告”制度)."""
+    clause_start = max((m.end() for m in CLAUSE_SPLIT.finditer(text, 0, start)), default=0)
+    clause_end = CLAUSE_SPLIT.search(text, end)
+    return text[clause_start : clause_end.start() if clause_end else len(text)]
+
+
+def compact(text: str) -> str:
+    return _NOT_COMPACT.sub("", text)
+
