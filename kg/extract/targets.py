@@ -26,7 +26,9 @@ _DURATION_CUT = re.compile(DURATION_CUT)
 _VERB_BEFORE_NUMBER = re.compile(
     r"(?:新增|完成|实现|支持|打造|开展|推荐|推动|确保|引导|督促|帮助|指导)(?:全市|全区|全县|全省)?$"
 )
-_PLAN_WORDS = re.compile(r"^(?:(?:到|至)?20\d\d年(?:底|末)?|计划|力争|全年|年内|拟|新增|实现|完成|达到)+")
+_PLAN_WORDS = re.compile(
+    r"^(?:(?:到|至)?20\d\d年(?:底|末)?|计划|力争|全年|年内|拟|新增|新?(?:培育|创建|认定)|实现|完成|达到)+"
+)
 _PER = re.compile(r"每(?:[年季月周日天]|[千万百]人口?)$")
 # the verb that sets the level (控制在, 保持在, 缩短至) is not part of the metric
 _SETTING_VERB = re.compile(r"(?:控制|保持|稳定|压缩|缩短|提高|提升|降低|下降)(?:在|至|到)?$")

@@ -2,9 +2,10 @@
 
 No rule was written for these sentences; they check that the rule tables generalise. Some come
 from a reviewer's hand-written reports of 佛山, 成都 and 杭州余杭, the rest are written in the same
-style about other places; the cases marked "written after the fixes" were added last and the
-rules were run on them as they were (1 of 14 failed, fixed by a generic rule: a listing cue's
-selected places host the pilot, not the selector).
+style about other places. Two batches were run once as written, before any rule change for
+them: "written after the fixes" (13 of 14 right; the miss fixed by a generic rule: a listing
+cue's selected places host the pilot, not the selector) and "blind batch" (19 of 21 right; 实施
+as a claim verb and 新培育 as a plan word added).
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ CHENGDU = Jurisdiction("成都市", "prefecture", "四川省", "510100")
 YUHANG = Jurisdiction("余杭区", "district", "浙江省", "330110")
 WUHAN = Jurisdiction("武汉市", "prefecture", "湖北省", "420100")
 NINGBO = Jurisdiction("宁波市", "prefecture", "浙江省", "330200")
+SUZHOU = Jurisdiction("苏州市", "prefecture", "江苏省", "320500")
+XIAN = Jurisdiction("西安市", "prefecture", "陕西省", "610100")
 
 
 # (sentence, jurisdiction, [(place, what)])
@@ -96,6 +99,20 @@ PILOTS = [
         [("江夏区", "农村集体聚餐备案管理试点"), ("黄陂区", "农村集体聚餐备案管理试点")],
     ),
     ("慈溪市纳入国家标准化综合改革试点。", NINGBO, [("慈溪市", "国家标准化综合改革试点")]),
+    # blind batch: run once as written, all right
+    (
+        "昆山市入选全国首批质量基础设施“一站式”服务试点。",
+        SUZHOU,
+        [("昆山市", "全国首批质量基础设施“一站式”服务试点")],
+    ),
+    ("吴江区在盛泽镇开展纺织品质量提升试点。", SUZHOU, [("吴江区", "纺织品质量提升试点")]),
+    (
+        "雁塔区、碑林区被确定为全省个体工商户“智慧登记”试点。",
+        XIAN,
+        [("雁塔区", "全省个体工商户“智慧登记”试点"), ("碑林区", "全省个体工商户“智慧登记”试点")],
+    ),
+    ("西咸新区知识产权服务中心承担专利导航试点。", XIAN, [("西咸新区知识产权服务中心", "专利导航试点")]),
+    ("争取开展食品生产许可电子证照试点。", XIAN, [("西安市", "食品生产许可电子证照试点")]),
 ]
 
 # (sentence, jurisdiction, [(scope, what)])
@@ -126,6 +143,15 @@ CLAIMS = [
     ),
     ("洪山区上线全市首个“一业一证”自助办照终端。", WUHAN, [("municipal", "“一业一证”自助办照终端")]),
     ("在浙江省率先出台知识产权纠纷快速调解办法。", NINGBO, [("provincial", "知识产权纠纷快速调解办法")]),
+    # blind batch: 实施 was then missing from the claim verbs (fixed)
+    ("工业园区在全省率先实施企业名称自主申报改革。", SUZHOU, [("provincial", "企业名称自主申报改革")]),
+    (
+        "常熟市建成全国首个纺织服装产业知识产权快维中心。",
+        SUZHOU,
+        [("national", "纺织服装产业知识产权快维中心")],
+    ),
+    ("高新区在西安市率先推行“证照分离”全覆盖。", XIAN, [("municipal", "“证照分离”全覆盖")]),
+    ("全年开展各类执法检查1200余次。", XIAN, []),
 ]
 
 # (sentence, jurisdiction, [(metric, value, unit)])
@@ -161,6 +187,19 @@ OUTCOMES = [
     ("食品生产许可审批时限压缩至5个工作日。", NINGBO, [("食品生产许可审批时限", 5.0, "个工作日")]),
     ("商标注册申请量4.3万件，较上年下降2.1%。", WUHAN, [("商标注册申请量", 4.3, "万件")]),
     ("召开专题会议12次，印发文件8份。", NINGBO, []),
+    # blind batch: run once as written, all right
+    (
+        "查处商标侵权案件412件，涉案金额1860万元。",
+        SUZHOU,
+        [("查处商标侵权案件", 412.0, "件"), ("涉案金额", 1860.0, "万元")],
+    ),
+    ("企业开办平均用时由3个工作日压缩至1个工作日。", XIAN, [("企业开办平均用时", 1.0, "个工作日")]),
+    ("组织培训会议26场，参训人员3200人次。", SUZHOU, []),
+    (
+        "办理动产抵押登记2650笔，担保金额312亿元。",
+        XIAN,
+        [("办理动产抵押登记", 2650.0, "笔"), ("担保金额", 312.0, "亿元")],
+    ),
 ]
 
 # (sentence, jurisdiction, [(metric, value, unit, change, rank)]) — changes and ranks folded in
@@ -184,6 +223,22 @@ OUTCOME_QUALIFIERS = [
         "发明专利授权量1.52万件，同比增长11.2%，列长三角地区第4。",
         NINGBO,
         [("发明专利授权量", 1.52, "万件", "同比增长11.2%", "长三角地区第4")],
+    ),
+    # blind batch: run once as written, all right
+    (
+        "全市新增市场主体32.6万户，同比增长8.4%。",
+        SUZHOU,
+        [("新增市场主体", 32.6, "万户", "同比增长8.4%", None)],
+    ),
+    (
+        "产品质量监督抽查合格率96.8%，较上年提高1.2个百分点。",
+        XIAN,
+        [("产品质量监督抽查合格率", 96.8, "%", "较上年提高1.2个百分点", None)],
+    ),
+    (
+        "每万人口发明专利拥有量达到82.3件，居全国同类城市第5位。",
+        SUZHOU,
+        [("每万人口发明专利拥有量", 82.3, "件", None, "全国同类城市第5")],
     ),
 ]
 
@@ -224,6 +279,12 @@ TARGETS = [
     ("全市经营主体总量突破260万户。", WUHAN, [("经营主体总量", 260.0, "万户")]),
     ("一般项目审批时间压缩至3天以内。", NINGBO, [("一般项目审批时间", 3.0, "天")]),
     ("特种设备万台死亡率控制在0.15以下。", WUHAN, []),
+    # blind batch: 新培育 was then left in the metric (fixed)
+    ("到2025年，全市有效发明专利拥有量达到15万件。", SUZHOU, [("有效发明专利拥有量", 15.0, "万件")]),
+    ("食品安全抽检量稳定在每千人5批次以上。", XIAN, [("食品安全抽检量", 5.0, "批次")]),
+    ("特种设备定期检验率保持在99%以上。", XIAN, [("特种设备定期检验率", 99.0, "%")]),
+    ("一般性企业开办时间压缩至0.5天。", SUZHOU, [("一般性企业开办时间", 0.5, "天")]),
+    ("新培育省级以上质量奖企业10家以上。", SUZHOU, [("省级以上质量奖企业", 10.0, "家")]),
 ]
 
 
