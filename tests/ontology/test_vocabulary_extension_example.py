@@ -38,6 +38,7 @@ def extended() -> ProgramVocabulary:
         ("两法衔接", "administrative-criminal-linkage", None),
         ("证照联办", "joint-license-permit-application", "commercial-system-reform"),
         ("知识产权强市", "ip-power-city", "ip-power-nation"),
+        ("质量强省", "quality-province-strategy", "quality-power-strategy"),
     ],
 )
 def test_national_reforms_and_their_broader_program(
@@ -58,7 +59,7 @@ def test_license_and_permit_programs_are_not_merged(shipped: ProgramVocabulary) 
 def test_local_programs_are_only_in_the_extension(
     shipped: ProgramVocabulary, extended: ProgramVocabulary
 ) -> None:
-    for label in ("品牌东莞工程", "东莞制造业质量变革战略", "质量变革战略"):
+    for label in ("品牌东莞工程", "东莞制造业质量变革战略", "质量变革战略", "银政通"):
         assert shipped.lookup(label) is None, label
         assert extended.lookup(label) is not None, label
 
