@@ -77,6 +77,7 @@ def test_planning_sentences_have_no_outcomes(make_ctx) -> None:
         # (sentence, values kept as outcomes) — one salience feature decides each case
         ("投诉按时办结率99.2%。", [99.2]),  # a metric ending in 率 with a result unit
         ("全年办理股权出质登记860笔。", [860.0]),  # 笔 is a result unit
+        ("完成食用农产品快速检测12.5万批次。", [12.5]),  # an inspection noun counted in batches
         ("检查经营主体1200家次。", []),  # an activity unit
         ("帮扶小微企业90余家。", []),  # approximate
         ("平均办理时间由5天缩短至0.5天。", [0.5]),  # a timed duration; the starting value is dropped

@@ -26,8 +26,8 @@ KPI_WORDS: tuple[str, ...] = (
 )
 
 # a metric phrase ending in one of these nouns names a measured result (投诉按时办结率, 罚没金额,
-# 商标有效注册量, 实有市场主体, 查办…案件), whatever the reform it belongs to
-RESULT_METRIC_END = r"(?:量|率|数|金额|额|主体|案件|时间|时长|时限|速度|周期)$"
+# 商标有效注册量, 实有市场主体, 查办…案件, 食用农产品快检/检测), whatever the reform it belongs to
+RESULT_METRIC_END = r"(?:量|率|数|金额|额|主体|案件|时间|时长|时限|速度|周期|检|检测|检验)$"
 
 # counters of things (not amounts): a count below 10 of these is rarely a headline result
 COUNT_UNITS: frozenset[str] = frozenset({"宗", "件", "家", "项", "个", "户", "条"})
