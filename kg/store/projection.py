@@ -31,6 +31,7 @@ from kg.store.declared import (
     declared_pairs,
     relationship_type,
 )
+from kg.store.derived import ASSERTION_LABELS, IN_DOCUMENT, REPORTED_COLUMNS, add_reported, document_shortcuts
 from kg.store.plain_rdf import PlainTerm, PlainTriple, Row, plain_triples
 from kg.store.records import BaseType, ColumnType, Node, NodeTable, PropertyGraph, Relationship, RelTable
 
@@ -166,8 +167,11 @@ class ProjectionBuilder:
                 values[s].setdefault(name, set()).add(("STRING", o))
         for uri, level in levels.items():
             values[uri].setdefault("level", {("STRING", level)})
+        rel_keys |= document_shortcuts(labels, rel_keys)
+        add_reported(labels, values, rel_keys)
         projection = Projection(PropertyGraph())
         _fill_node_tables(projection, labels, values)
+        projection.graph.node_tables["Implementation"].columns.update(REPORTED_COLUMNS)  # even if none
         _fill_rel_tables(projection.graph, labels, rel_keys)
         return projection
 
@@ -285,6 +289,8 @@ def _fill_rel_tables(
     """One table per relationship type with declared and observed (start, end) label pairs."""
     for rtype, pairs in declared_pairs().items():
         graph.rel_tables[rtype] = RelTable(rtype, set(pairs))
+    # declared even when empty, so queries that use the shortcut run on any store
+    graph.rel_tables[IN_DOCUMENT] = RelTable(IN_DOCUMENT, {(label, "Document") for label in ASSERTION_LABELS})
     all_labels = set(labels.values())
     types = {name: relationship_type(name, all_labels) for name in {name for _, name, _ in rel_keys}}
     for start, name, end in sorted(rel_keys):

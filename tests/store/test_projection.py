@@ -6,6 +6,7 @@ import pytest
 from rdflib import RDF, Dataset, Literal, URIRef
 
 from kg.store.declared import relationship_type
+from kg.store.derived import IN_DOCUMENT
 from kg.store.projection import RK, local_name, project, project_with_warnings
 from kg.store.records import PropertyGraph
 
@@ -64,7 +65,19 @@ def test_relationships_union_over_named_graphs(sample: Dataset, graph: PropertyG
         for s, p, o, _ in sample.quads((None, None, None, None))
         if p != RDF.type and isinstance(o, URIRef) and str(o) in nodes and str(s) in nodes
     }
-    assert len(graph.relationships()) == len(expected)
+    from_rdf = [r for r in graph.relationships() if r.type != IN_DOCUMENT]  # inDocument is derived
+    assert len(from_rdf) == len(expected)
+
+
+def test_assertions_get_the_derived_in_document_shortcut(graph: PropertyGraph) -> None:
+    evidence_document = {r.start: r.end for r in graph.relationships() if r.type == "hasDocument"}
+    expected = {
+        (r.start, evidence_document[r.end])
+        for r in graph.relationships()
+        if r.type == "hasEvidence" and r.end in evidence_document
+    }
+    shortcuts = {(r.start, r.end) for r in graph.rel_tables[IN_DOCUMENT].relationships}
+    assert expected and shortcuts == expected
 
 
 def test_relationship_types_avoid_label_names() -> None:

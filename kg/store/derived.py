@@ -1,0 +1,90 @@
+"""Derived data the projection adds for the canned queries (docs/schema.md, "Derived").
+
+Not in the RDF: computed once per load from it, in linear time, so queries at scale avoid joins
+the embedded engine can only do row by row. Both backends get them (they are part of the
+projection), so the same Cypher runs on either.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from itertools import product
+from typing import Any
+
+from kg.store.records import ColumnType
+
+IN_DOCUMENT = "inDocument"
+# Assertions: the labels whose nodes get the inDocument shortcut.
+ASSERTION_LABELS = frozenset(
+    {"Implementation", "Pilot", "NoveltyClaim", "Outcome", "Target", "PolicyDocument", "Recognition"}
+)
+# Columns of planned implementations: the first later report of the same program in the same place.
+REPORTED_COLUMNS = {"reportedYear": ColumnType("INT64"), "reportedStatus": ColumnType("STRING")}
+_REPORTED_RANK = {"done": 2, "ongoing": 1}
+
+RelKey = tuple[str, str, str]
+Values = dict[str, dict[str, set[tuple[str, Any]]]]
+
+
+def document_shortcuts(labels: dict[str, str], rel_keys: set[RelKey]) -> set[RelKey]:
+    """``(assertion, inDocument, document)`` for each assertion whose evidence names its document.
+
+    A shortcut of ``hasEvidence`` → ``hasDocument``: queries that group assertions by document
+    skip the Evidence table, the largest one, and an assertion with several sentences still
+    counts once per document.
+    """
+    document_of = {
+        s: o
+        for s, name, o in rel_keys
+        if name == "document" and labels[s] == "Evidence" and labels[o] == "Document"
+    }
+    return {
+        (s, IN_DOCUMENT, document_of[o])
+        for s, name, o in rel_keys
+        if name == "evidence" and o in document_of and labels[s] in ASSERTION_LABELS
+    }
+
+
+def add_reported(labels: dict[str, str], values: Values, rel_keys: set[RelKey]) -> None:
+    """Set ``reportedYear``/``reportedStatus`` on planned implementations that a report follows up.
+
+    A plan of year Y for program P in place L is reported when an implementation of P in L with
+    status done or ongoing has a year ≥ Y: ``reportedYear`` is the least such year and
+    ``reportedStatus`` is done if any of them is done, else ongoing.
+    """
+    programs: dict[str, set[str]] = defaultdict(set)
+    places: dict[str, set[str]] = defaultdict(set)
+    for s, name, o in rel_keys:
+        if labels[s] == "Implementation":
+            if name == "program":
+                programs[s].add(o)
+            elif name == "place":
+                places[s].add(o)
+    reports: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+    plans: list[tuple[str, int]] = []
+    for uri, label in labels.items():
+        if label != "Implementation":
+            continue
+        status, year = _single(values[uri], "status"), _single(values[uri], "year")
+        if not isinstance(year, int):
+            continue
+        if status in _REPORTED_RANK:
+            for key in product(programs[uri], places[uri]):
+                reports[key].append((year, _REPORTED_RANK[status]))
+        elif status == "planned":
+            plans.append((uri, year))
+    for uri, plan_year in plans:
+        keys = product(programs[uri], places[uri])
+        later = [report for key in keys for report in reports.get(key, ()) if report[0] >= plan_year]
+        if later:
+            status = "done" if max(rank for _, rank in later) == 2 else "ongoing"
+            values[uri]["reportedYear"] = {("INT64", min(year for year, _ in later))}
+            values[uri]["reportedStatus"] = {("STRING", status)}
+
+
+def _single(props: dict[str, set[tuple[str, Any]]], key: str) -> Any:
+    """The value of a single-valued property (the smallest if several, as the projection keeps)."""
+    typed = props.get(key)
+    if not typed:
+        return None
+    return min((value for _, value in typed), key=lambda v: (str(type(v)), v))
