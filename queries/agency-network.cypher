@@ -4,7 +4,8 @@
 // param agency: agency -- only this agency (by name or uri)
 // param connected: bool = false -- only agencies with a parent, partner or sub-unit
 // param limit: int = 1000 -- most rows returned
-// columns: agency, level, jurisdiction, parents, partners, sub_units, implementations
+// columns: agency, level, jurisdiction, parents, partners, sub_units, implementations, agency_uri,
+//   jurisdiction_uri
 MATCH (a:Agency)
 WHERE $agency IS NULL OR a.uri IN $agency_uris
 OPTIONAL MATCH (a)-[:jurisdiction]->(pl:Place)
@@ -22,6 +23,8 @@ RETURN a.prefLabel AS agency,
        parents,
        partners,
        sub_units,
-       count(DISTINCT i) AS implementations
+       count(DISTINCT i) AS implementations,
+       a.uri AS agency_uri,
+       pl.uri AS jurisdiction_uri
 ORDER BY implementations DESC, agency
 LIMIT $limit

@@ -7,13 +7,12 @@
 // param planned: bool = false -- also count programs only planned
 // param min_count: int = 1 -- least number of shared documents/jurisdictions
 // param limit: int = 100 -- most rows returned
-// columns: program_a, program_b, together, contexts
-MATCH (i:Implementation)-[:hasProgram]->(p:Program),
-      (i)-[:hasPlace]->(pl:Place),
-      (i)-[:hasEvidence]->(:Evidence)-[:hasDocument]->(d:Document)
+// columns: program_a, program_b, together, contexts, program_a_uri, program_b_uri
+MATCH (i:Implementation)-[:hasProgram]->(p:Program), (i)-[:hasPlace]->(pl:Place), (i)-[:inDocument]->(d:Document)
 WHERE ($candidates OR coalesce(p.candidate, false) = false)
   AND ($planned OR i.status <> 'planned')
-// Pairs are formed from uris, not nodes, and labelled only for the rows kept: much cheaper.
+// Pairs are formed from uris, not nodes, and labelled only for the rows kept: much cheaper. The
+// inDocument shortcut (docs/schema.md) spares the hop through every Evidence node.
 WITH DISTINCT p.uri AS program,
      CASE WHEN $by = 'jurisdiction' THEN pl.uri ELSE d.uri END AS context,
      CASE WHEN $by = 'jurisdiction' THEN pl.label ELSE coalesce(d.title, d.path, d.uri) END AS context_name
@@ -27,9 +26,16 @@ WHERE together >= $min_count
 WITH a, b, together, contexts
 ORDER BY together DESC, a, b
 LIMIT $limit
-MATCH (pa:Program {uri: a}), (pb:Program {uri: b})
+// One node per MATCH: the embedded engine recomputes the pairs for a two-node pattern here.
+MATCH (pa:Program)
+WHERE pa.uri = a
+WITH pa, b, together, contexts
+MATCH (pb:Program)
+WHERE pb.uri = b
 RETURN pa.prefLabel AS program_a,
        pb.prefLabel AS program_b,
        together,
-       contexts
+       contexts,
+       pa.uri AS program_a_uri,
+       pb.uri AS program_b_uri
 ORDER BY together DESC, program_a, program_b

@@ -5,7 +5,8 @@
 // param place: place -- only claims by or about this place (or places within it)
 // param program: program -- only claims about this program (or its narrower programs)
 // param limit: int = 1000 -- most rows returned
-// columns: scope, claimant, place, program, what, year, document, evidence
+// columns: scope, claimant, place, program, what, year, document, evidence, claim_uri, claimant_uri, place_uri,
+//   program_uri
 MATCH (c:NoveltyClaim)
 OPTIONAL MATCH (c)-[:hasPlace]->(pl:Place)
 OPTIONAL MATCH (c)-[:hasProgram]->(p:Program)
@@ -22,7 +23,11 @@ RETURN c.scope AS scope,
        c.what AS what,
        coalesce(c.year, d.summaryYear) AS year,
        coalesce(d.title, d.path, d.uri) AS document,
-       e.text AS evidence
+       e.text AS evidence,
+       c.uri AS claim_uri,
+       coalesce(dj.uri, pl.uri) AS claimant_uri,
+       pl.uri AS place_uri,
+       p.uri AS program_uri
 ORDER BY CASE scope WHEN 'national' THEN 0 WHEN 'provincial' THEN 1 WHEN 'municipal' THEN 2 ELSE 3 END,
          claimant, year, what
 LIMIT $limit

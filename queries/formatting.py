@@ -16,6 +16,9 @@ FORMATS = ("table", "csv", "json")
 LIST_SEPARATOR = "; "
 
 
+URI_SUFFIX = "_uri"  # canned queries name their IRI columns <entity>_uri
+
+
 def cell_text(value: Any) -> str:
     """A value as one table/CSV cell: lists joined, floats without a spurious ``.0``, null empty."""
     if value is None:
@@ -77,12 +80,16 @@ def to_json(result: QueryResult) -> str:
 
 
 def to_table(result: QueryResult, title: str | None = None) -> Table:
-    """A rich table of the result."""
+    """A rich table of the result, without the ``…_uri`` columns (for CSV, JSON and the graph view;
+    IRIs would crowd the readable columns off a terminal) unless the result has nothing else."""
+    shown = [i for i, c in enumerate(result.columns) if not c.endswith(URI_SUFFIX)] or list(
+        range(len(result.columns))
+    )
     table = Table(title=title, show_lines=False, header_style="bold")
-    for column in result.columns:
-        table.add_column(column, overflow="fold")
+    for i in shown:
+        table.add_column(result.columns[i], overflow="fold")
     for row in result.rows:
-        table.add_row(*(cell_text(v) for v in row))
+        table.add_row(*(cell_text(row[i]) for i in shown))
     table.caption = f"{len(result.rows)} row{'s' if len(result.rows) != 1 else ''}"
     return table
 

@@ -4,7 +4,8 @@
 // param place: place -- only pilots in this place (or places within it)
 // param level: choice(national|provincial|municipal|unspecified) -- only pilots of this level
 // param limit: int = 1000 -- most rows returned
-// columns: place, place_code, program, what, level, year, status, document, evidence
+// columns: place, place_code, program, what, level, year, status, document, evidence, pilot_uri, place_uri,
+//   program_uri
 MATCH (t:Pilot)
 OPTIONAL MATCH (t)-[:hasPlace]->(pl:Place)
 OPTIONAL MATCH (t)-[:hasProgram]->(p:Program)
@@ -21,6 +22,9 @@ RETURN pl.label AS place,
        t.year AS year,
        t.status AS status,
        coalesce(d.title, d.path, d.uri) AS document,
-       e.text AS evidence
+       e.text AS evidence,
+       t.uri AS pilot_uri,
+       pl.uri AS place_uri,
+       p.uri AS program_uri
 ORDER BY place, year, what
 LIMIT $limit

@@ -4,7 +4,7 @@
 // param status: choice(done|ongoing|planned) -- only this status
 // param year: int -- only this year
 // param limit: int = 1000 -- most rows returned
-// columns: year, place, kind, program, what, status, evidence_count
+// columns: year, place, kind, program, what, status, evidence_count, assertion_uri, place_uri, program_uri
 MATCH (a:Implementation|Pilot)-[:hasPlace]->(pl:Place)
 WHERE pl.uri IN $place_uris
   AND ($status IS NULL OR a.status = $status)
@@ -19,6 +19,9 @@ RETURN a.year AS year,
        p.prefLabel AS program,
        a.what AS what,
        a.status AS status,
-       evidence_count
+       evidence_count,
+       a.uri AS assertion_uri,
+       pl.uri AS place_uri,
+       p.uri AS program_uri
 ORDER BY year, place, kind, program, what
 LIMIT $limit

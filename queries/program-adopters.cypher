@@ -4,7 +4,7 @@
 // param program: program! -- the program by label, alias or uri; its narrower programs are included
 // param limit: int = 1000 -- most rows returned
 // columns: jurisdiction, jurisdiction_code, first_year, latest_year, latest_status, programs, documents,
-//   evidence_count
+//   evidence_count, jurisdiction_uri
 MATCH (i:Implementation)-[:hasProgram]->(p:Program), (i)-[:hasPlace]->(pl:Place)
 WHERE p.uri IN $program_uris
 OPTIONAL MATCH (i)-[:hasEvidence]->(e:Evidence)-[:hasDocument]->(d:Document)
@@ -25,6 +25,7 @@ RETURN pl.label AS jurisdiction,
          AS latest_status,
        programs,
        documents,
-       evidence_count
+       evidence_count,
+       pl.uri AS jurisdiction_uri
 ORDER BY first_year, jurisdiction
 LIMIT $limit

@@ -4,15 +4,17 @@
 // param program: program -- only outcomes of this program (or its narrower programs)
 // param place: place -- only outcomes of this place (or places within it)
 // param limit: int = 1000 -- most rows returned
-// columns: program, place, metric, value, unit, year, change, rank, document, evidence
+// columns: program, place, metric, value, unit, year, change, rank, document, evidence, outcome_uri,
+//   program_uri, place_uri
 MATCH (o:Outcome)
 OPTIONAL MATCH (o)-[:hasProgram]->(p:Program)
 OPTIONAL MATCH (o)-[:hasPlace]->(pl:Place)
-OPTIONAL MATCH (o)-[:hasEvidence]->(e:Evidence)-[:hasDocument]->(d:Document)
+OPTIONAL MATCH (o)-[:inDocument]->(d:Document)
 OPTIONAL MATCH (d)-[:jurisdiction]->(dj:Place)
-WITH o, p, pl, e, d, dj
+WITH o, p, pl, d, dj
 WHERE ($program IS NULL OR p.uri IN $program_uris)
   AND ($place IS NULL OR pl.uri IN $place_uris OR dj.uri IN $place_uris)
+OPTIONAL MATCH (o)-[:hasEvidence]->(e:Evidence)
 RETURN p.prefLabel AS program,
        coalesce(pl.label, dj.label) AS place,
        o.metric AS metric,
@@ -22,6 +24,9 @@ RETURN p.prefLabel AS program,
        o.change AS change,
        o.rank AS rank,
        coalesce(d.title, d.path, d.uri) AS document,
-       e.text AS evidence
+       e.text AS evidence,
+       o.uri AS outcome_uri,
+       p.uri AS program_uri,
+       coalesce(pl.uri, dj.uri) AS place_uri
 ORDER BY program, metric, place, year
 LIMIT $limit

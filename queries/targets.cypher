@@ -6,7 +6,7 @@
 // param binding: bool -- only binding (true) or only expected (false) indicators
 // param limit: int = 1000 -- most rows returned
 // columns: place, metric, unit, baseline, baseline_year, target, target_year, binding, program, document,
-//   evidence
+//   evidence, target_uri, place_uri, program_uri
 MATCH (t:Target)
 OPTIONAL MATCH (t)-[:hasPlace]->(pl:Place)
 OPTIONAL MATCH (t)-[:hasProgram]->(p:Program)
@@ -26,6 +26,9 @@ RETURN coalesce(pl.label, dj.label) AS place,
        t.binding AS binding,
        p.prefLabel AS program,
        coalesce(d.title, d.path, d.uri) AS document,
-       e.text AS evidence
+       e.text AS evidence,
+       t.uri AS target_uri,
+       coalesce(pl.uri, dj.uri) AS place_uri,
+       p.uri AS program_uri
 ORDER BY place, document, e.start, metric
 LIMIT $limit

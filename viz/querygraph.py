@@ -1,8 +1,9 @@
 """The graph behind a canned query's answer.
 
 Canned queries return tables (labels, years, counts) rather than nodes, so the drawing is
-rebuilt from what the answer mentions: IRIs in any column, the entities its parameters were
-resolved to, and cell values that are exactly the name of a program, place or agency. Those
+rebuilt from what the answer mentions: the IRIs of its ``…_uri`` columns (every canned query
+declares them) and of any other column, and the entities its parameters were resolved to. Only
+a query without uri columns has its cells matched against program, place and agency names. Those
 nodes are drawn with the relationships among them and the assertions that link two of them
 (e.g. the Implementation between a Program and the Place that ran it).
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from kg.queries.formatting import URI_SUFFIX
 from kg.queries.names import NameIndex
 from kg.queries.runner import QueryRunner
 from kg.viz.fetch import (
@@ -32,6 +34,13 @@ BRIDGE_QUERY = (
     "RETURN a, r1, x, r2, b LIMIT $limit"
 )
 BRIDGE_ROW_LIMIT = 5000
+
+
+def uris_in_result(result: QueryResult) -> list[str]:
+    """The IRIs in the answer's ``…_uri`` columns, in order: exactly the nodes the answer is about."""
+    positions = [i for i, column in enumerate(result.columns) if column.endswith(URI_SUFFIX)]
+    found = [iri for row in result.rows for i in positions for iri in iter_regkg_iris(row[i])]
+    return list(dict.fromkeys(found))
 
 
 def names_in_result(result: QueryResult, index: NameIndex) -> list[str]:
@@ -86,7 +95,9 @@ def canned_query_graph(
     result = runner.run_canned(name, raw_params or {})
     bound = runner.bind(name, raw_params or {})
     focus = [iri for value in bound.values() for iri in iter_regkg_iris(value)]
-    named = names_in_result(result, runner.name_index())
+    named = uris_in_result(result)
+    if not any(column.endswith(URI_SUFFIX) for column in result.columns):
+        named = names_in_result(result, runner.name_index())  # a query without uri columns: guess by name
     graph = subgraph_from_result(result, store, extra_uris=[*focus, *named], title=f"query {name}")
     builder = GraphBuilder(graph, skip_classes=() if include_evidence else FOLDED_CLASSES)
     entity_uris = [uri for uri in dict.fromkeys([*focus, *named]) if uri in graph]
