@@ -59,6 +59,7 @@ def _t2s() -> Any:
     return opencc.OpenCC("t2s")
 
 
+@lru_cache(maxsize=1 << 16)  # names repeat (places under several parents, aliases): convert each once
 def normalize_name(text: str) -> str:
     """The comparison key of a name: NFKC, simplified, lower case, no spaces or punctuation."""
     text = _t2s().convert(unicodedata.normalize("NFKC", text)).lower()

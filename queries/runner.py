@@ -6,7 +6,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from kg.queries.catalogue import CannedQuery, get_query
-from kg.queries.names import NameIndex, build_name_index
+from kg.queries.name_cache import cached_name_index
+from kg.queries.names import NameIndex
 from kg.queries.params import bind_parameters
 from kg.queries.readonly import ensure_read_only
 from kg.queries.tokens import inline_null_parameters
@@ -22,9 +23,9 @@ class QueryRunner:
         self._index: NameIndex | None = None
 
     def name_index(self) -> NameIndex:
-        """The store's name index (built on first use; call :meth:`refresh` after writes)."""
+        """The store's name index (read or built on first use; call :meth:`refresh` after writes)."""
         if self._index is None:
-            self._index = build_name_index(self.store)
+            self._index = cached_name_index(self.store)
         return self._index
 
     def refresh(self) -> None:
