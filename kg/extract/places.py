@@ -12,6 +12,7 @@ whose short name 松山 is not known outside 赤峰.
 from __future__ import annotations
 
 import logging
+import pickle
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import quote
@@ -232,6 +233,16 @@ def _national_short_names() -> frozenset[str]:
     return frozenset(name for name, ref in _national_refs().items() if _is_short_name(ref, name))
 
 
+@lru_cache(maxsize=1)
+def _national_trie() -> bytes:
+    """The trie of the national names and the blocking words, pickled: every jurisdiction's
+    automaton starts from a copy, which is cheaper than adding those thousands of words again."""
+    trie = ahocorasick.Automaton()
+    for name in (*_national_refs(), *NON_PLACE_WORDS):
+        trie.add_word(name, name)
+    return pickle.dumps(trie)
+
+
 @lru_cache(maxsize=32)
 def _name_index(
     jurisdiction: Jurisdiction | None,
@@ -243,8 +254,8 @@ def _name_index(
     names.update(local)
     for word in NON_PLACE_WORDS:  # a longer ordinary word blocks the place inside it
         names.setdefault(word, None)
-    automaton = ahocorasick.Automaton()
-    for name in names:
+    automaton = pickle.loads(_national_trie())  # a copy: only the local names are added per jurisdiction
+    for name in local:
         automaton.add_word(name, name)
     automaton.make_automaton()
     # a local name replaces the national place of the same name, and with it its shortness
