@@ -79,6 +79,7 @@ class Gazetteer:
         self._by_name = by_name
         self._children_index: dict[str, list[Division]] | None = None  # built when first asked
         self._automata: dict[tuple[str, ...], ahocorasick.Automaton] = {}
+        self._ranked: dict[str, tuple[Division, ...]] | None = None  # see _ranked_names
 
     @property
     def _children(self) -> dict[str, list[Division]]:
@@ -104,6 +105,7 @@ class Gazetteer:
                 if target not in self._by_name.get(name, []):
                     self._by_name[name].append(target)
         self._automata.clear()
+        self._ranked = None
 
     def _walk(self, chain: list[str]) -> Division | None:
         """The division named by a chain of full names from the province down."""
@@ -224,13 +226,21 @@ class Gazetteer:
         if levels not in self._automata:
             auto = ahocorasick.Automaton()
             wanted = set(levels)
-            for surface, divs in self._by_name.items():
-                cands = tuple(sorted((d for d in divs if d.level in wanted), key=_rank))
+            for surface, ranked in self._ranked_names().items():
+                cands = tuple(d for d in ranked if d.level in wanted)
                 if cands and len(surface) >= _MIN_SHORT:
                     auto.add_word(surface, (surface, cands))
             auto.make_automaton()
             self._automata[levels] = auto
         return self._automata[levels]
+
+
+    def _ranked_names(self) -> dict[str, tuple[Division, ...]]:
+        """Each name's divisions sorted by rank, once: every automaton filters them by level
+        (filtering a stably sorted list keeps the order sorting the filtered list would give)."""
+        if self._ranked is None:
+            self._ranked = {name: tuple(sorted(divs, key=_rank)) for name, divs in self._by_name.items()}
+        return self._ranked
 
 
 def _rank(div: Division) -> tuple[int, int]:
