@@ -7,15 +7,21 @@
 // param limit: int = 1000 -- most rows returned
 // columns: scope, claimant, place, program, what, year, document, evidence, claim_uri, claimant_uri, place_uri,
 //   program_uri
+// The document comes through the inDocument shortcut (docs/schema.md) and each OPTIONAL MATCH
+// is closed by a WITH: the embedded engine then joins one table at a time.
 MATCH (c:NoveltyClaim)
+WHERE $scope IS NULL OR c.scope = $scope
 OPTIONAL MATCH (c)-[:hasPlace]->(pl:Place)
+WITH c, pl
 OPTIONAL MATCH (c)-[:hasProgram]->(p:Program)
-OPTIONAL MATCH (c)-[:hasEvidence]->(e:Evidence)-[:hasDocument]->(d:Document)
+WITH c, pl, p
+WHERE $program IS NULL OR p.uri IN $program_uris
+OPTIONAL MATCH (c)-[:inDocument]->(d:Document)
+WITH c, pl, p, d
 OPTIONAL MATCH (d)-[:jurisdiction]->(dj:Place)
-WITH c, pl, p, e, d, dj
-WHERE ($scope IS NULL OR c.scope = $scope)
-  AND ($place IS NULL OR pl.uri IN $place_uris OR dj.uri IN $place_uris)
-  AND ($program IS NULL OR p.uri IN $program_uris)
+WITH c, pl, p, d, dj
+WHERE $place IS NULL OR pl.uri IN $place_uris OR dj.uri IN $place_uris
+OPTIONAL MATCH (c)-[:hasEvidence]->(e:Evidence)
 RETURN c.scope AS scope,
        coalesce(dj.label, pl.label) AS claimant,
        pl.label AS place,

@@ -7,15 +7,21 @@
 // param limit: int = 1000 -- most rows returned
 // columns: place, metric, unit, baseline, baseline_year, target, target_year, binding, program, document,
 //   evidence, target_uri, place_uri, program_uri
+// The document comes through the inDocument shortcut (docs/schema.md) and each OPTIONAL MATCH
+// is closed by a WITH: the embedded engine then joins one table at a time.
 MATCH (t:Target)
+WHERE $binding IS NULL OR t.binding = $binding
 OPTIONAL MATCH (t)-[:hasPlace]->(pl:Place)
+WITH t, pl
 OPTIONAL MATCH (t)-[:hasProgram]->(p:Program)
-OPTIONAL MATCH (t)-[:hasEvidence]->(e:Evidence)-[:hasDocument]->(d:Document)
+WITH t, pl, p
+WHERE $program IS NULL OR p.uri IN $program_uris
+OPTIONAL MATCH (t)-[:inDocument]->(d:Document)
+WITH t, pl, p, d
 OPTIONAL MATCH (d)-[:jurisdiction]->(dj:Place)
-WITH t, pl, p, e, d, dj
-WHERE ($place IS NULL OR pl.uri IN $place_uris OR dj.uri IN $place_uris)
-  AND ($program IS NULL OR p.uri IN $program_uris)
-  AND ($binding IS NULL OR t.binding = $binding)
+WITH t, pl, p, d, dj
+WHERE $place IS NULL OR pl.uri IN $place_uris OR dj.uri IN $place_uris
+OPTIONAL MATCH (t)-[:hasEvidence]->(e:Evidence)
 RETURN coalesce(pl.label, dj.label) AS place,
        t.metric AS metric,
        t.unit AS unit,
