@@ -21,6 +21,12 @@ WITH c, pl, p, d
 OPTIONAL MATCH (d)-[:jurisdiction]->(dj:Place)
 WITH c, pl, p, d, dj
 WHERE $place IS NULL OR pl.uri IN $place_uris OR dj.uri IN $place_uris
+// Sort and cut before reading the sentences: every kept row yields at least one row below, in
+// the same order, so the final LIMIT keeps exactly the rows a single sort would.
+WITH c, pl, p, d, dj
+ORDER BY CASE c.scope WHEN 'national' THEN 0 WHEN 'provincial' THEN 1 WHEN 'municipal' THEN 2 ELSE 3 END,
+         coalesce(dj.label, pl.label), coalesce(c.year, d.summaryYear), c.what
+LIMIT $limit
 OPTIONAL MATCH (c)-[:hasEvidence]->(e:Evidence)
 RETURN c.scope AS scope,
        coalesce(dj.label, pl.label) AS claimant,

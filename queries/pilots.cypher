@@ -13,6 +13,11 @@ WITH t, pl, p
 WHERE ($program IS NULL OR p.uri IN $program_uris)
   AND ($place IS NULL OR pl.uri IN $place_uris)
   AND ($level IS NULL OR t.pilotLevel = $level)
+// Sort and cut before reading the sentences: every kept row yields at least one row below, in
+// the same order, so the final LIMIT keeps exactly the rows a single sort would.
+WITH t, pl, p
+ORDER BY pl.label, t.year, t.what
+LIMIT $limit
 OPTIONAL MATCH (t)-[:hasEvidence]->(e:Evidence)-[:hasDocument]->(d:Document)
 RETURN pl.label AS place,
        pl.code AS place_code,

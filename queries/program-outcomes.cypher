@@ -14,6 +14,11 @@ OPTIONAL MATCH (d)-[:jurisdiction]->(dj:Place)
 WITH o, p, pl, d, dj
 WHERE ($program IS NULL OR p.uri IN $program_uris)
   AND ($place IS NULL OR pl.uri IN $place_uris OR dj.uri IN $place_uris)
+// Sort and cut before reading the sentences: every kept row yields at least one row below, in
+// the same order, so the final LIMIT keeps exactly the rows a single sort would.
+WITH o, p, pl, d, dj
+ORDER BY p.prefLabel, o.metric, coalesce(pl.label, dj.label), o.year
+LIMIT $limit
 OPTIONAL MATCH (o)-[:hasEvidence]->(e:Evidence)
 RETURN p.prefLabel AS program,
        coalesce(pl.label, dj.label) AS place,
