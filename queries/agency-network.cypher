@@ -8,22 +8,25 @@
 //   jurisdiction_uri
 MATCH (a:Agency)
 WHERE $agency IS NULL OR a.uri IN $agency_uris
-OPTIONAL MATCH (a)-[:jurisdiction]->(pl:Place)
-OPTIONAL MATCH (a)-[:subOrganizationOf]->(up:Agency)
-WITH a, pl, collect(DISTINCT up.prefLabel) AS parents
-OPTIONAL MATCH (a)-[:partner]-(partner:Agency)
-WITH a, pl, parents, collect(DISTINCT partner.prefLabel) AS partners
-OPTIONAL MATCH (sub:Agency)-[:subOrganizationOf]->(a)
-WITH a, pl, parents, partners, collect(DISTINCT sub.prefLabel) AS sub_units
-WHERE NOT $connected OR size(parents) + size(partners) + size(sub_units) > 0
+// Counted first, per agency: counting after the collects made the engine redo them per implementation.
 OPTIONAL MATCH (i:Implementation)-[:agent]->(a)
+WITH a, count(DISTINCT i) AS implementations
+OPTIONAL MATCH (a)-[:jurisdiction]->(pl:Place)
+WITH a, implementations, pl
+OPTIONAL MATCH (a)-[:subOrganizationOf]->(up:Agency)
+WITH a, implementations, pl, collect(DISTINCT up.prefLabel) AS parents
+OPTIONAL MATCH (a)-[:partner]-(partner:Agency)
+WITH a, implementations, pl, parents, collect(DISTINCT partner.prefLabel) AS partners
+OPTIONAL MATCH (sub:Agency)-[:subOrganizationOf]->(a)
+WITH a, implementations, pl, parents, partners, collect(DISTINCT sub.prefLabel) AS sub_units
+WHERE NOT $connected OR size(parents) + size(partners) + size(sub_units) > 0
 RETURN a.prefLabel AS agency,
        a.agencyLevel AS level,
        pl.label AS jurisdiction,
        parents,
        partners,
        sub_units,
-       count(DISTINCT i) AS implementations,
+       implementations,
        a.uri AS agency_uri,
        pl.uri AS jurisdiction_uri
 ORDER BY implementations DESC, agency
