@@ -3,7 +3,9 @@ Recognition), each linked to the Evidence sentence it comes from (docs/schema.md
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from rdflib import URIRef
 
@@ -91,71 +93,92 @@ def add_implementation(b: GraphBuilder, ctx: Context, mention: x.ProgramMention,
     return subject
 
 
+# How a record field is stated: the builder method that types it (text, year, xsd:double,
+# text the shapes require), the property and the record's attribute, in statement order.
+FieldRule = tuple[Callable[[GraphBuilder, URIRef, URIRef, Any], None], URIRef, str]
+TEXT, YEAR, DOUBLE, REQUIRED_TEXT = (
+    GraphBuilder.value, GraphBuilder.year, GraphBuilder.double, GraphBuilder.required_text
+)
+
+PILOT_FIELDS: tuple[FieldRule, ...] = (
+    (TEXT, RK.what, "what"),
+    (TEXT, RK.pilotLevel, "level"),
+    (TEXT, RK.status, "status"),
+    (YEAR, RK.year, "year"),
+)
+CLAIM_FIELDS: tuple[FieldRule, ...] = (
+    (TEXT, RK.scope, "scope"),
+    (TEXT, RK.what, "what"),
+    (YEAR, RK.year, "year"),
+)
+OUTCOME_FIELDS: tuple[FieldRule, ...] = (
+    (REQUIRED_TEXT, RK.metric, "metric"),
+    (DOUBLE, RK.value, "value"),
+    (TEXT, RK.valueText, "value_text"),
+    (TEXT, RK.unit, "unit"),
+    (DOUBLE, RK.baseValue, "base_value"),
+    (TEXT, RK.baseUnit, "base_unit"),
+    (YEAR, RK.year, "year"),
+    (TEXT, RK.change, "change"),
+    (TEXT, RK.rank, "rank"),
+)
+TARGET_FIELDS: tuple[FieldRule, ...] = (
+    (REQUIRED_TEXT, RK.metric, "metric"),
+    (TEXT, RK.unit, "unit"),
+    (DOUBLE, RK.baseline, "baseline"),
+    (YEAR, RK.baselineYear, "baseline_year"),
+    (DOUBLE, RK.target, "target"),
+    (YEAR, RK.targetYear, "target_year"),
+    (TEXT, RK.binding, "binding"),
+)
+
+Finding = x.Pilot | x.NoveltyClaim | x.Outcome | x.Target
+
+
 def add_pilot(b: GraphBuilder, ctx: Context, pilot: x.Pilot) -> URIRef:
     ev = pilot.evidence
-    subject = assertion_iri(b.doc_sha, "Pilot", pilot.place, pilot.what, ev.start, ev.end, ev.rule)
-    b.typed(subject, RK.Pilot)
-    b.value(subject, RK.what, pilot.what)
-    b.value(subject, RK.pilotLevel, pilot.level)
-    b.value(subject, RK.status, pilot.status)
-    b.year(subject, RK.year, pilot.year)
     place = add_place_ref(b, pilot.place_ref) if pilot.place_ref else _named_place(b, ctx, pilot.place)
-    b.link(subject, RK.place, place)
-    _link_program(b, subject, pilot.program)
-    b.link(subject, RK.evidence, add_evidence(b, ev))
-    return subject
+    key = (pilot.place, pilot.what, ev.start, ev.end, ev.rule)
+    return _add_finding(b, "Pilot", key, pilot, PILOT_FIELDS, place)
 
 
 def add_claim(b: GraphBuilder, ctx: Context, claim: x.NoveltyClaim) -> URIRef:
     ev = claim.evidence
-    subject = assertion_iri(b.doc_sha, "NoveltyClaim", claim.scope, claim.what, ev.start, ev.end, ev.rule)
-    b.typed(subject, RK.NoveltyClaim)
-    b.value(subject, RK.scope, claim.scope)
-    b.value(subject, RK.what, claim.what)
-    b.year(subject, RK.year, claim.year)
     # A bureau's "全国首个" is its own place's first unless the sentence names another place.
     place = add_place_ref(b, claim.place_ref) if claim.place_ref else _named_place(b, ctx, claim.place)
-    b.link(subject, RK.place, place)
-    _link_program(b, subject, claim.program)
-    b.link(subject, RK.evidence, add_evidence(b, ev))
-    return subject
+    key = (claim.scope, claim.what, ev.start, ev.end, ev.rule)
+    return _add_finding(b, "NoveltyClaim", key, claim, CLAIM_FIELDS, place)
 
 
 def add_outcome(b: GraphBuilder, ctx: Context, outcome: x.Outcome) -> URIRef:
     ev = outcome.evidence
     key = (outcome.metric, outcome.value, outcome.unit, outcome.value_text, outcome.year, ev.start, ev.end)
-    subject = assertion_iri(b.doc_sha, "Outcome", *key)
-    b.typed(subject, RK.Outcome)
-    b.required_text(subject, RK.metric, outcome.metric)
-    b.double(subject, RK.value, outcome.value)
-    b.value(subject, RK.valueText, outcome.value_text)
-    b.value(subject, RK.unit, outcome.unit)
-    b.double(subject, RK.baseValue, outcome.base_value)
-    b.value(subject, RK.baseUnit, outcome.base_unit)
-    b.year(subject, RK.year, outcome.year)
-    b.value(subject, RK.change, outcome.change)
-    b.value(subject, RK.rank, outcome.rank)
-    b.link(subject, RK.place, _named_place(b, ctx, outcome.place))
-    _link_program(b, subject, outcome.program)
-    b.link(subject, RK.evidence, add_evidence(b, ev))
-    return subject
+    return _add_finding(b, "Outcome", key, outcome, OUTCOME_FIELDS, _named_place(b, ctx, outcome.place))
 
 
 def add_target(b: GraphBuilder, ctx: Context, target: x.Target) -> URIRef:
     ev = target.evidence
     key = (target.metric, target.unit, target.baseline, target.target, target.target_year, ev.start, ev.end)
-    subject = assertion_iri(b.doc_sha, "Target", *key)
-    b.typed(subject, RK.Target)
-    b.required_text(subject, RK.metric, target.metric)
-    b.value(subject, RK.unit, target.unit)
-    b.double(subject, RK.baseline, target.baseline)
-    b.year(subject, RK.baselineYear, target.baseline_year)
-    b.double(subject, RK.target, target.target)
-    b.year(subject, RK.targetYear, target.target_year)
-    b.value(subject, RK.binding, target.binding)
-    b.link(subject, RK.place, ctx.place)  # plan indicators are the issuer's own
-    _link_program(b, subject, target.program)
-    b.link(subject, RK.evidence, add_evidence(b, ev))
+    # plan indicators are the issuer's own
+    return _add_finding(b, "Target", key, target, TARGET_FIELDS, ctx.place)
+
+
+def _add_finding(
+    b: GraphBuilder,
+    kind: str,
+    key: tuple[Any, ...],
+    record: Finding,
+    fields: tuple[FieldRule, ...],
+    place: URIRef | None,
+) -> URIRef:
+    """One assertion of class ``RK[kind]``: its fields, place, program and evidence."""
+    subject = assertion_iri(b.doc_sha, kind, *key)
+    b.typed(subject, RK[kind])
+    for state, prop, attribute in fields:
+        state(b, subject, prop, getattr(record, attribute))
+    b.link(subject, RK.place, place)
+    _link_program(b, subject, record.program)
+    b.link(subject, RK.evidence, add_evidence(b, record.evidence))
     return subject
 
 
