@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from kg.extract.model import (
@@ -55,80 +55,57 @@ def program_labels(programs: list[ProgramMention]) -> dict[str, str]:
     return {p.iri: p.label for p in programs}
 
 
-def _program_fields(iri: str | None, labels: ProgramLabels) -> dict[str, str | None]:
-    """``program`` (the IRI) and ``program_label`` (its label, so a scorer can match by name)."""
-    return {"program": iri, "program_label": labels.get(iri) if iri else None}
+# Each kind's JSON keys in order. A key is the record's attribute of that name unless
+# _DERIVED computes it (from the record and the document's program labels).
+PILOT_KEYS = ("place", "place_iri", "program", "program_label", "what", "status", "year", "level",
+              "evidence", "rule")
+CLAIM_KEYS = ("scope", "what", "program", "program_label", "place", "year", "evidence", "rule")
+OUTCOME_KEYS = ("metric", "value", "unit", "base_value", "base_unit", "year", "program", "program_label",
+                "change", "rank", "place", "evidence", "rule")
+TARGET_KEYS = ("metric", "unit", "baseline", "baseline_year", "target", "target_year", "binding",
+               "program", "program_label", "evidence", "rule")
+POLICY_DOCUMENT_KEYS = ("title", "policy_type", "publisher", "evidence")
+RECOGNITION_KEYS = ("what", "recipient", "year", "evidence")
+
+_DERIVED: dict[str, Callable[[Any, ProgramLabels], Any]] = {
+    "place_iri": lambda r, _: r.place_ref.iri if r.place_ref else None,
+    # the program's label next to its IRI, so a scorer can match by name
+    "program_label": lambda r, labels: labels.get(r.program) if r.program else None,
+    "evidence": lambda r, _: r.evidence.sentence,
+    "rule": lambda r, _: r.evidence.rule,
+}
+
+
+def record_json(record: Any, keys: tuple[str, ...], labels: ProgramLabels | None = None) -> dict[str, Any]:
+    """The JSON object of one extraction record: ``keys`` in order, attributes or derived values."""
+    labels = labels or {}
+    return {
+        key: _DERIVED[key](record, labels) if key in _DERIVED else getattr(record, key) for key in keys
+    }
 
 
 def pilot_json(p: Pilot, labels: ProgramLabels | None = None) -> dict[str, Any]:
-    return {
-        "place": p.place,
-        "place_iri": p.place_ref.iri if p.place_ref else None,
-        **_program_fields(p.program, labels or {}),
-        "what": p.what,
-        "status": p.status,
-        "year": p.year,
-        "level": p.level,
-        "evidence": p.evidence.sentence,
-        "rule": p.evidence.rule,
-    }
+    return record_json(p, PILOT_KEYS, labels)
 
 
 def claim_json(c: NoveltyClaim, labels: ProgramLabels | None = None) -> dict[str, Any]:
-    return {
-        "scope": c.scope,
-        "what": c.what,
-        **_program_fields(c.program, labels or {}),
-        "place": c.place,
-        "year": c.year,
-        "evidence": c.evidence.sentence,
-        "rule": c.evidence.rule,
-    }
+    return record_json(c, CLAIM_KEYS, labels)
 
 
 def outcome_json(o: Outcome, labels: ProgramLabels | None = None) -> dict[str, Any]:
-    return {
-        "metric": o.metric,
-        "value": o.value,
-        "unit": o.unit,
-        "base_value": o.base_value,
-        "base_unit": o.base_unit,
-        "year": o.year,
-        **_program_fields(o.program, labels or {}),
-        "change": o.change,
-        "rank": o.rank,
-        "place": o.place,
-        "evidence": o.evidence.sentence,
-        "rule": o.evidence.rule,
-    }
+    return record_json(o, OUTCOME_KEYS, labels)
 
 
 def target_json(t: Target, labels: ProgramLabels | None = None) -> dict[str, Any]:
-    return {
-        "metric": t.metric,
-        "unit": t.unit,
-        "baseline": t.baseline,
-        "baseline_year": t.baseline_year,
-        "target": t.target,
-        "target_year": t.target_year,
-        "binding": t.binding,
-        **_program_fields(t.program, labels or {}),
-        "evidence": t.evidence.sentence,
-        "rule": t.evidence.rule,
-    }
+    return record_json(t, TARGET_KEYS, labels)
 
 
 def policy_document_json(p: PolicyDocument) -> dict[str, Any]:
-    return {
-        "title": p.title,
-        "policy_type": p.policy_type,
-        "publisher": p.publisher,
-        "evidence": p.evidence.sentence,
-    }
+    return record_json(p, POLICY_DOCUMENT_KEYS)
 
 
 def recognition_json(r: Recognition) -> dict[str, Any]:
-    return {"what": r.what, "recipient": r.recipient, "year": r.year, "evidence": r.evidence.sentence}
+    return record_json(r, RECOGNITION_KEYS)
 
 
 def agency_json(a: AgencyRef) -> dict[str, Any]:
