@@ -14,11 +14,11 @@ $KG ingest "$SEEDS"
 step "Which jurisdictions ran 证照分离 (and its narrower programs)?"
 $KG query program-adopters -p program=证照分离
 step "National firsts claimed"
-$KG query firsts -p scope=national
+$KG query firsts -p scope=national -p limit=12
 step "Pilots"
-$KG query pilots
-step "Program x jurisdiction x first year (first rows of the CSV)"
-$KG query adoption-matrix --format csv | head -12
+$KG query pilots -p limit=12
+step "Program x jurisdiction x first year (first 10 rows of the CSV)"
+$KG query adoption-matrix --format csv -p limit=10
 if [ -d "$GOLD" ]; then
   step "Extraction quality against $GOLD"
   $KG eval "$GOLD" --docs "$SEEDS"
