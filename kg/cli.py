@@ -27,7 +27,6 @@ COMMANDS: dict[str, str] = {
     "query": "kg.commands.query:query_cmd",
     "console": "kg.commands.console:console_cmd",
     "viz": "kg.commands.viz:viz_group",
-    "demo": "kg.commands.demo:demo_cmd",
 }
 
 
