@@ -50,17 +50,13 @@ class SentenceContext:
 
     def evidence(self, start: int, end: int, rule: str, confidence: float = 0.8) -> Evidence:
         """Evidence for the span [start, end) of this sentence (sentence offsets)."""
-        doc_start = self.sentence.start + start
-        doc_end = self.sentence.start + max(end, start)
-        orig_start, orig_end = self.doc.to_orig(doc_start, doc_end)
-        return Evidence(
+        return Evidence.of_span(
+            self.doc,
+            self.sentence.start + start,
+            self.sentence.start + max(end, start),
             sentence=self.text.strip(),
             sentence_index=self.sentence.index,
             section_path=self.section_path,
-            start=doc_start,
-            end=doc_end,
-            orig_start=orig_start,
-            orig_end=orig_end,
             rule=rule,
             confidence=confidence,
         )

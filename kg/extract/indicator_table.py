@@ -157,15 +157,13 @@ def extract_indicator_table(doc: Document, contexts: list[SentenceContext]) -> l
             ctx = _context_at(contexts, starts, row[0].start)
             row_text = " ".join(ln.text for ln in row)
             row_start, row_end = row[0].start, row[-1].start + len(row[-1].text)
-            orig = doc.to_orig(row_start, row_end) if len(doc.offsets) > row_end else (row_start, row_end)
-            evidence = Evidence(
+            evidence = Evidence.of_span(
+                doc,
+                row_start,
+                row_end,
                 sentence=row_text,
                 sentence_index=ctx.sentence.index if ctx else -1,
                 section_path=ctx.section_path if ctx else "",
-                start=row_start,
-                end=row_end,
-                orig_start=orig[0],
-                orig_end=orig[1],
                 rule="target.indicator_table",
                 confidence=0.9,
             )

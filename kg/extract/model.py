@@ -7,7 +7,10 @@ and ``kg extract --json`` (whose keys follow ``../shared/gold/README.md``).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from kg.loaders.model import Document
 
 Status = Literal["done", "ongoing", "planned"]
 Scope = Literal["national", "provincial", "municipal", "unspecified"]
@@ -26,6 +29,23 @@ class Evidence:
     orig_end: int
     rule: str  # id of the extraction rule, e.g. "claim.national_first"
     confidence: float = 0.8
+
+    @classmethod
+    def of_span(
+        cls,
+        doc: Document,
+        start: int,
+        end: int,
+        *,
+        sentence: str,
+        sentence_index: int,
+        section_path: str,
+        rule: str,
+        confidence: float,
+    ) -> Evidence:
+        """Evidence for the normalized-text span [start, end) of ``doc``, mapped to the original text."""
+        orig_start, orig_end = doc.to_orig(start, end)
+        return cls(sentence, sentence_index, section_path, start, end, orig_start, orig_end, rule, confidence)
 
 
 @dataclass(frozen=True)

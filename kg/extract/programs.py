@@ -204,19 +204,13 @@ def _fold_one(doc: Document, group: list[_Hit]) -> ProgramMention:
 
 def _evidence(doc: Document, hit: _Hit) -> Evidence:
     """Evidence for a hit: its sentence and the span of the name in document offsets."""
-    start = hit.sentence.start + hit.start
-    end = hit.sentence.start + hit.end
-    orig_start, orig_end = doc.to_orig(start, end)
-    path = " > ".join(sec.heading for sec in doc.section_path(hit.sentence.section))
-    confidence = CANDIDATE_CONFIDENCE if hit.program is None else LEXICON_CONFIDENCE
-    return Evidence(
+    return Evidence.of_span(
+        doc,
+        hit.sentence.start + hit.start,
+        hit.sentence.start + hit.end,
         sentence=hit.sentence.text,
         sentence_index=hit.sentence.index,
-        section_path=path,
-        start=start,
-        end=end,
-        orig_start=orig_start,
-        orig_end=orig_end,
+        section_path=" > ".join(sec.heading for sec in doc.section_path(hit.sentence.section)),
         rule=hit.rule,
-        confidence=confidence,
+        confidence=CANDIDATE_CONFIDENCE if hit.program is None else LEXICON_CONFIDENCE,
     )
