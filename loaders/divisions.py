@@ -207,10 +207,15 @@ class Gazetteer:
         automaton = self._automaton(tuple(sorted(set(levels))))
         if not len(automaton):
             return []
-        return [
-            Mention(end_idx - len(surface) + 1, end_idx + 1, surface, cands)
-            for end_idx, (surface, cands) in automaton.iter_long(text)
-        ]
+        encoded = _utf8_units(text)
+        found: list[Mention] = []
+        char_end = byte_end = 0
+        for end_idx, (surface, cands) in automaton.iter_long(encoded):
+            # Byte ends to character ends, decoding only the stretch since the previous match.
+            char_end += len(_from_utf8_units(encoded[byte_end : end_idx + 1]))
+            byte_end = end_idx + 1
+            found.append(Mention(char_end - len(surface), char_end, surface, cands))
+        return found
 
     def surfaces(
         self, text: str, *, levels: Iterable[str] = ("province", "prefecture", "county", "district")
@@ -220,20 +225,20 @@ class Gazetteer:
         automaton = self._automaton(tuple(sorted(set(levels))))
         if not len(automaton):
             return []
-        return [found for _, found in automaton.iter_long(text)]
+        return [found for _, found in automaton.iter_long(_utf8_units(text))]
 
     def _automaton(self, levels: tuple[str, ...]) -> ahocorasick.Automaton:
+        """The automaton of the names of ``levels``, over UTF-8 code units (see :func:`_utf8_units`)."""
         if levels not in self._automata:
             auto = ahocorasick.Automaton()
             wanted = set(levels)
             for surface, ranked in self._ranked_names().items():
                 cands = tuple(d for d in ranked if d.level in wanted)
                 if cands and len(surface) >= _MIN_SHORT:
-                    auto.add_word(surface, (surface, cands))
+                    auto.add_word(_utf8_units(surface), (surface, cands))
             auto.make_automaton()
             self._automata[levels] = auto
         return self._automata[levels]
-
 
     def _ranked_names(self) -> dict[str, tuple[Division, ...]]:
         """Each name's divisions sorted by rank, once: every automaton filters them by level
@@ -241,6 +246,24 @@ class Gazetteer:
         if self._ranked is None:
             self._ranked = {name: tuple(sorted(divs, key=_rank)) for name, divs in self._by_name.items()}
         return self._ranked
+
+
+def _utf8_units(text: str) -> str:
+    """``text`` as its UTF-8 bytes, one latin-1 character per byte: the alphabet the automata use.
+
+    pyahocorasick finds a trie node's child by a linear scan of its children; over characters
+    the root has about a thousand (every first character of a place name) and a long text
+    costs milliseconds. Over UTF-8 bytes no node has more than 64 children, and matches are
+    the same: UTF-8 is self-synchronising (lead and continuation bytes differ), so a name's
+    bytes match only at character boundaries, and the longest-match walk meets the same states
+    there.
+    """
+    return text.encode("utf-8", "surrogatepass").decode("latin-1")
+
+
+def _from_utf8_units(units: str) -> str:
+    """The inverse of :func:`_utf8_units`."""
+    return units.encode("latin-1").decode("utf-8", "surrogatepass")
 
 
 def _rank(div: Division) -> tuple[int, int]:

@@ -69,6 +69,23 @@ def test_mentions_prefer_longest_names() -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "东莞市和深圳南山区开展合作，浙江省也派员参加。",
+        "2021年，ABC东莞市𠀋𠀋（emoji 😀）深圳市 and 南山区。",  # 1-, 3- and 4-byte UTF-8 characters
+        "东莞东莞市东莞",  # adjacent names
+    ],
+)
+def test_mention_spans_are_character_offsets(text: str) -> None:
+    # The automata run over UTF-8 bytes: spans must still index the text by character.
+    mentions = gazetteer().mentions(text)
+    assert mentions
+    assert all(text[m.start : m.end] == m.surface for m in mentions)
+    assert [m.surface for m in mentions] == [s for s, _ in gazetteer().surfaces(text)]
+    assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:], strict=False))
+
+
+@pytest.mark.parametrize(
     ("former", "today", "code"),
     [("襄樊", "襄阳市", "420600"), ("襄樊市", "襄阳市", "420600"), ("下城区", "拱墅区", "330105")],
 )
