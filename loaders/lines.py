@@ -27,7 +27,8 @@ _QUANTITY_GOES_ON = re.compile(
     r"[年月日号时个万亿千百元家项件人次批户倍%％.．,，、名条台套所起天周岁吨米亩平辆份张场期届余多]"
 )
 # Indicator tables of plans end each row with the indicator's attribute.
-TABLE_ROW_END = re.compile(r"(?:预期性|约束性|属性)$")
+_TABLE_ROW_END_WORDS = ("预期性", "约束性", "属性")
+TABLE_ROW_END = re.compile(f"(?:{'|'.join(_TABLE_ROW_END_WORDS)})$")
 _SENTENCE_PUNCT = re.compile(r"[。，；！？,;]")
 _MARKDOWN_HEADING = re.compile(r"#{1,6}[ \t]+")
 _CELL_TAB = re.compile(r"\S\t+\S")
@@ -53,25 +54,35 @@ class Line:
     kind: LineKind = "text"
 
 
+_LINE_BREAKS = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+
+
 def split_lines(original: str) -> list[Line]:
     """The lines of ``original`` with content spans; line breaks of every kind are accepted."""
     lines: list[Line] = []
+    append = lines.append  # a bound method: this loop runs once per line of every report
     pos = 0
     for raw in original.splitlines(keepends=True):
-        body = raw.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+        body = raw.rstrip(_LINE_BREAKS)
         content = body.strip()
-        heading = _MARKDOWN_HEADING.match(content)
-        if heading and heading.end() < len(content):
-            content = content[heading.end() :].lstrip()  # markdown "## 一、…": the marks are layout
         if content:
-            lead = len(body) - len(body.lstrip()) + (len(body.strip()) - len(content))
-            start = pos + lead
-            end = start + len(content)
-            lines.append(Line(start, end, content, trailing_space=len(body.rstrip()) < len(body)))
+            start = pos + len(body) - len(body.lstrip())
+            if content[0] == "#":
+                content, start = _without_markdown_heading(content, start)
+            append(Line(start, start + len(content), content, trailing_space=body[-1].isspace()))
         else:
-            lines.append(Line(pos, pos, "", trailing_space=False, kind="blank"))
+            append(Line(pos, pos, "", trailing_space=False, kind="blank"))
         pos += len(raw)
     return lines
+
+
+def _without_markdown_heading(content: str, start: int) -> tuple[str, int]:
+    """Markdown "## 一、…": the marks are layout; ``start`` moves past them (content, start)."""
+    heading = _MARKDOWN_HEADING.match(content)
+    if heading is None or heading.end() >= len(content):
+        return content, start
+    rest = content[heading.end() :].lstrip()
+    return rest, start + len(content) - len(rest)
 
 
 def classify_lines(lines: list[Line]) -> None:
@@ -84,9 +95,9 @@ def classify_lines(lines: list[Line]) -> None:
 
 def is_table_like(text: str) -> bool:
     """A line of short cells separated by spaces, or ending with an indicator attribute."""
-    if TABLE_ROW_END.search(text) and len(text) <= 80:
+    if len(text) <= 80 and ends_table_row(text):
         return True
-    if _CELL_TAB.search(text):
+    if "\t" in text and _CELL_TAB.search(text):
         return True  # cells of a DOCX or HTML table, joined by tabs by the readers
     if _SENTENCE_PUNCT.search(text):
         return False
@@ -98,6 +109,11 @@ def is_table_like(text: str) -> bool:
     return any(_cell_gap(m.group(1), m.group(2)) for m in _GAP.finditer(text))
 
 
+def ends_table_row(text: str) -> bool:
+    """The line ends with an indicator's attribute (:data:`TABLE_ROW_END`, without a regex scan)."""
+    return text.endswith(_TABLE_ROW_END_WORDS)
+
+
 def _cell_gap(left: str, right: str) -> bool:
     both_han = _HAN_CHAR.match(left) and _HAN_CHAR.match(right)
     both_values = _VALUE_CHAR.match(left) and _VALUE_CHAR.match(right)
@@ -107,7 +123,7 @@ def _cell_gap(left: str, right: str) -> bool:
 def _ends_table(text: str) -> bool:
     """A line that cannot be a table fragment: prose, a heading or a note below the table."""
     if _SENTENCE_PUNCT.search(text) or is_heading_line(text) or starts_with_marker(text):
-        return not TABLE_ROW_END.search(text)
+        return not ends_table_row(text)
     if text.startswith(("注", "备注", "说明", "资料来源", "数据来源")):
         return True
     return len(text) > 2 * _TABLE_CELL_MAX and not _INNER_WS.search(text)

@@ -20,10 +20,11 @@ from dataclasses import dataclass, field
 
 from kg.loaders.charclass import CJK, fold_width
 from kg.loaders.headings import is_bare_marker, is_heading_line, starts_with_marker
-from kg.loaders.lines import TABLE_ROW_END, Line, classify_lines, split_lines
+from kg.loaders.lines import Line, classify_lines, ends_table_row, split_lines
 
 # A line that ends a sentence or clause (possibly followed by closing quotes/brackets).
-_ENDS_SENTENCE = re.compile(r"[。！？；!?;：:…][”’」』）)】》\"']*$")
+_SENTENCE_ENDS = "。！？；!?;：:…"
+_SENTENCE_CLOSERS = "”’」』）)】》\"'"
 # A first line that names the kind of document is its title, never the start of a paragraph.
 _TITLE_END = re.compile(
     r"(?:总结|计划|规划|思路|安排|要点|报告|汇报|情况|通知|意见|方案|纲要|打算)(?:[（(][^）)]*[）)])?$"
@@ -36,9 +37,15 @@ _STANDALONE = re.compile(
 )
 _CLOSING = tuple("〕）)】》」』”")
 _OPENING = tuple("〔（(【《「『“")
-# Whitespace runs and markdown emphasis inside a line; decided one by one in _line_pieces.
-_INLINE_NOISE = re.compile(r"\*\*|__|[\x00-\x08\x0e-\x1b\x7f\u200b-\u200d\u2060\ufeff]+|[^\S\n]+")
-_INVISIBLE = re.compile(r"[\x00-\x08\x0e-\x1b\x7f\u200b-\u200d\u2060\ufeff]+")
+# Whitespace runs and markdown emphasis inside a line; decided one by one in _copy_line.
+_INVISIBLE_CLASS = r"\x00-\x08\x0e-\x1b\x7f\u200b-\u200d\u2060\ufeff"
+_INLINE_NOISE = re.compile(rf"\*\*|__|[{_INVISIBLE_CLASS}]+|[^\S\n]+")
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CLASS}]+")
+# Every character _INLINE_NOISE can start with, as one character class: a line without any is
+# copied whole (a class is scanned much faster than the alternation). U+3000 is the last
+# whitespace character of Unicode.
+_SPACES = "".join(ch for ch in map(chr, range(0x3001)) if ch.isspace() and ch != "\n")
+_MAY_HOLD_NOISE = re.compile(f"[{re.escape(_SPACES)}*_{_INVISIBLE_CLASS}]")
 _CJK_CHAR = re.compile(f"[{CJK}]")
 _ROW_NUMBER = re.compile(r"(\d{1,3})(?:\s|$)")
 _TITLE_MAX = 60
@@ -86,15 +93,18 @@ def normalize(original: str) -> Normalized:
     # a document number or date above it does not count.
     opening: str | None = None
     started = False
+    # Each line is tested as the line and then as the previous one: test it once.
+    standalone = [_STANDALONE.fullmatch(ln.text) is not None for ln in kept]
     for i, line in enumerate(kept):
         sep = ""
         if i:
             prev = kept[i - 1]
             is_title = opening is not None and looks_like_title(opening)
-            sep = _separator(prev, line, is_title=is_title, rows=rows)
+            sep = _separator(prev, line, is_title=is_title, rows=rows,
+                             standalone=standalone[i - 1] or standalone[i])
             if sep:
                 builder.insert(prev.end, sep)
-        if not started and not _STANDALONE.fullmatch(line.text):
+        if not started and not standalone[i]:
             opening, started = line.text, True
         elif opening is not None:
             opening = None if sep else opening + line.text
@@ -128,7 +138,7 @@ class _TableRows:
             return "\n"
         if self._starts_next_row(line.text):
             return "\n"
-        if TABLE_ROW_END.search(prev.text):
+        if ends_table_row(prev.text):
             return "\n"
         if prev.text.endswith(_OPENING) or line.text.startswith(_CLOSING):
             return ""
@@ -148,8 +158,11 @@ class _TableRows:
         return True
 
 
-def _separator(prev: Line, line: Line, *, is_title: bool, rows: _TableRows) -> str:
-    """What goes between two kept lines: '' (same sentence), ' ' (table cells) or '\\n'."""
+def _separator(prev: Line, line: Line, *, is_title: bool, rows: _TableRows, standalone: bool) -> str:
+    """What goes between two kept lines: '' (same sentence), ' ' (table cells) or '\\n'.
+
+    ``standalone``: one of the two lines stands alone (a subtitle, a date, a document number).
+    """
     if prev.kind == "table" and line.kind == "table":
         return rows.separator(prev, line)
     if line.kind == "table":
@@ -161,21 +174,28 @@ def _separator(prev: Line, line: Line, *, is_title: bool, rows: _TableRows) -> s
         return ""
     if is_title or is_heading_line(prev.text) or starts_with_marker(line.text):
         return "\n"
-    if _STANDALONE.fullmatch(prev.text) or _STANDALONE.fullmatch(line.text):
-        return "\n"
-    if _ENDS_SENTENCE.search(prev.text):
+    if standalone or _ends_sentence(prev.text):
         return "\n"
     return ""
 
 
+def _ends_sentence(text: str) -> bool:
+    """The line ends with a sentence or clause mark, possibly followed by closing quotes/brackets."""
+    body = text.rstrip(_SENTENCE_CLOSERS)
+    return body != "" and body[-1] in _SENTENCE_ENDS
+
+
 def _tables_in_row_mode(kept: list[Line]) -> bool:
     """Reassemble rows only for tables that mark row ends (indicator tables)."""
-    return any(ln.kind == "table" and TABLE_ROW_END.search(ln.text) for ln in kept)
+    return any(ln.kind == "table" and ends_table_row(ln.text) for ln in kept)
 
 
 def _copy_line(builder: _Builder, line: Line) -> None:
     """Copy one line's content, dropping markdown and the spaces Chinese typesetting omits."""
     text = line.text
+    if _MAY_HOLD_NOISE.search(text) is None:
+        builder.copy(line.start, line.end)
+        return
     pos = 0
     # In a table every gap may separate cells, unless the cells are marked by tabs (DOCX/HTML).
     cell_gaps = "tab" if "\t" in text else "any" if line.kind == "table" else "none"

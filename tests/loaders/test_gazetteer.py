@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -82,7 +83,7 @@ def test_mention_spans_are_character_offsets(text: str) -> None:
     assert mentions
     assert all(text[m.start : m.end] == m.surface for m in mentions)
     assert [m.surface for m in mentions] == [s for s, _ in gazetteer().surfaces(text)]
-    assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:], strict=False))
+    assert all(a.end <= b.start for a, b in pairwise(mentions))
 
 
 @pytest.mark.parametrize(

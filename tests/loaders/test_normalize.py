@@ -104,3 +104,15 @@ def test_indicator_table_rows_are_reassembled() -> None:
         "5 医疗器械不良事件报告数 份/百万人口 300 400 预期性",
         "注：1．〔〕内为累计数。",
     ]
+
+
+def test_noise_precheck_covers_every_noise_character() -> None:
+    # _copy_line copies a line whole when _MAY_HOLD_NOISE finds nothing: the class must hold
+    # every character a noise match can start with, and every whitespace character there is.
+    from kg.loaders.normalize import _INLINE_NOISE, _MAY_HOLD_NOISE
+
+    assert not [ch for ch in map(chr, range(0x3001, 0x110000)) if ch.isspace()]
+    noise = [ch for ch in map(chr, range(0x10000)) if _INLINE_NOISE.match(ch * 2)]
+    assert " " in noise and "*" in noise
+    missed = [ch for ch in noise if not _MAY_HOLD_NOISE.match(ch)]
+    assert missed == []
