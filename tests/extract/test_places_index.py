@@ -7,7 +7,7 @@ import ahocorasick
 import pytest
 from kg.loaders.model import Jurisdiction
 
-from kg.extract.places import _name_index
+from kg.extract.places import _name_index, _segmenter, _WordBoundaries
 
 JURISDICTIONS = [
     None,
@@ -37,3 +37,25 @@ def test_index_matches_like_a_fresh_automaton(jurisdiction: Jurisdiction | None)
     assert set(automaton.keys()) == set(names)
     for sentence in SENTENCES:
         assert list(automaton.iter_long(sentence)) == list(fresh.iter_long(sentence))
+
+
+# Real sentences with short names in runs of characters between punctuation, letters and digits.
+SEGMENTED = [
+    "松山湖疫情期间发送“松湖启航包”，全市率先实现开办企业“零收费”",
+    "东城有序推进知识产权服务业示范区建设，松山湖谋划打造科学城知识产权国际中心",
+    "2022年，全市新登记市场主体15.3万户，新登镇农贸市场完成改造。",
+]
+
+
+@pytest.mark.parametrize("sentence", SEGMENTED)
+def test_word_boundaries_of_a_run_are_those_of_the_whole_sentence(sentence: str) -> None:
+    short_names = frozenset({"松山湖", "东城", "新登"})
+    words = _WordBoundaries(sentence, short_names)
+    whole, pos = {0}, 0
+    for token in _segmenter().lcut(sentence, HMM=False):
+        pos += len(token)
+        whole.add(pos)
+    for start in range(len(sentence)):
+        for end in range(start + 1, len(sentence) + 1):
+            expected = start in whole and end in whole
+            assert words.is_word(start, end) == expected, sentence[start:end]
