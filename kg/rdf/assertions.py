@@ -13,7 +13,7 @@ from kg.extract import model as x
 from kg.rdf.agencies import AgencyHome, is_agency_name, qualify_agency
 from kg.rdf.builder import GraphBuilder
 from kg.rdf.entities import add_agency, add_named_place, add_place_ref, add_program_iri
-from kg.rdf.iris import assertion_iri
+from kg.rdf.iris import assertion_iri_text
 from kg.rdf.namespaces import RK
 
 # Names ending so are bodies (局, 中心 ...), otherwise a recognition's recipient is a place.
@@ -41,16 +41,16 @@ AGENCY_SUFFIXES = (
 class Context:
     """What every assertion of a document may default to: its place, issuer and years."""
 
-    place: URIRef | None  # the document's jurisdiction
+    place: str | None  # the document's jurisdiction
     place_code: str | None
-    issuer: URIRef | None
+    issuer: str | None
     places: list[x.PlaceRef]
     place_names: frozenset[str] = frozenset()  # the jurisdiction's names: 东莞市, 东莞
     home: AgencyHome = field(default_factory=AgencyHome)
-    home_places: dict[str, URIRef] = field(default_factory=dict)  # level -> Place IRI (东莞市, 广东省)
+    home_places: dict[str, str] = field(default_factory=dict)  # level -> Place IRI (东莞市, 广东省)
 
 
-def add_named_agency(b: GraphBuilder, ctx: Context, name: str) -> URIRef | None:
+def add_named_agency(b: GraphBuilder, ctx: Context, name: str) -> str | None:
     """An agency as the document names it (市政府), qualified to the body it is (东莞市政府);
     None when ``name`` cannot be a body's name."""
     if not is_agency_name(name):
@@ -61,9 +61,9 @@ def add_named_agency(b: GraphBuilder, ctx: Context, name: str) -> URIRef | None:
     return add_agency(b, qualified.name, qualified.level, place)
 
 
-def add_evidence(b: GraphBuilder, ev: x.Evidence) -> URIRef:
+def add_evidence(b: GraphBuilder, ev: x.Evidence) -> str:
     """One Evidence node per sentence span and rule."""
-    subject = assertion_iri(b.doc_sha, "Evidence", ev.sentence_index, ev.start, ev.end, ev.rule)
+    subject = assertion_iri_text(b.doc_sha, "Evidence", ev.sentence_index, ev.start, ev.end, ev.rule)
     if b.first_time(subject):
         b.typed(subject, RK.Evidence)
         b.value(subject, RK.text, ev.sentence)
@@ -78,9 +78,9 @@ def add_evidence(b: GraphBuilder, ev: x.Evidence) -> URIRef:
     return subject
 
 
-def add_implementation(b: GraphBuilder, ctx: Context, mention: x.ProgramMention, program: URIRef) -> URIRef:
+def add_implementation(b: GraphBuilder, ctx: Context, mention: x.ProgramMention, program: str) -> str:
     """The issuer ran/runs/plans ``program`` in its jurisdiction, per this document."""
-    subject = assertion_iri(b.doc_sha, "Implementation", mention.iri)
+    subject = assertion_iri_text(b.doc_sha, "Implementation", mention.iri)
     b.typed(subject, RK.Implementation)
     b.value(subject, RK.status, mention.status)
     b.year(subject, RK.year, mention.first_year or _year_of_status(b, mention.status))
@@ -95,7 +95,7 @@ def add_implementation(b: GraphBuilder, ctx: Context, mention: x.ProgramMention,
 
 # How a record field is stated: the builder method that types it (text, year, xsd:double,
 # text the shapes require), the property and the record's attribute, in statement order.
-FieldRule = tuple[Callable[[GraphBuilder, URIRef, URIRef, Any], None], URIRef, str]
+FieldRule = tuple[Callable[[GraphBuilder, str, URIRef, Any], None], URIRef, str]
 TEXT, YEAR, DOUBLE, REQUIRED_TEXT = (
     GraphBuilder.value, GraphBuilder.year, GraphBuilder.double, GraphBuilder.required_text
 )
@@ -135,14 +135,14 @@ TARGET_FIELDS: tuple[FieldRule, ...] = (
 Finding = x.Pilot | x.NoveltyClaim | x.Outcome | x.Target
 
 
-def add_pilot(b: GraphBuilder, ctx: Context, pilot: x.Pilot) -> URIRef:
+def add_pilot(b: GraphBuilder, ctx: Context, pilot: x.Pilot) -> str:
     ev = pilot.evidence
     place = add_place_ref(b, pilot.place_ref) if pilot.place_ref else _named_place(b, ctx, pilot.place)
     key = (pilot.place, pilot.what, ev.start, ev.end, ev.rule)
     return _add_finding(b, "Pilot", key, pilot, PILOT_FIELDS, place)
 
 
-def add_claim(b: GraphBuilder, ctx: Context, claim: x.NoveltyClaim) -> URIRef:
+def add_claim(b: GraphBuilder, ctx: Context, claim: x.NoveltyClaim) -> str:
     ev = claim.evidence
     # A bureau's "全国首个" is its own place's first unless the sentence names another place.
     place = add_place_ref(b, claim.place_ref) if claim.place_ref else _named_place(b, ctx, claim.place)
@@ -150,13 +150,13 @@ def add_claim(b: GraphBuilder, ctx: Context, claim: x.NoveltyClaim) -> URIRef:
     return _add_finding(b, "NoveltyClaim", key, claim, CLAIM_FIELDS, place)
 
 
-def add_outcome(b: GraphBuilder, ctx: Context, outcome: x.Outcome) -> URIRef:
+def add_outcome(b: GraphBuilder, ctx: Context, outcome: x.Outcome) -> str:
     ev = outcome.evidence
     key = (outcome.metric, outcome.value, outcome.unit, outcome.value_text, outcome.year, ev.start, ev.end)
     return _add_finding(b, "Outcome", key, outcome, OUTCOME_FIELDS, _named_place(b, ctx, outcome.place))
 
 
-def add_target(b: GraphBuilder, ctx: Context, target: x.Target) -> URIRef:
+def add_target(b: GraphBuilder, ctx: Context, target: x.Target) -> str:
     ev = target.evidence
     key = (target.metric, target.unit, target.baseline, target.target, target.target_year, ev.start, ev.end)
     # plan indicators are the issuer's own
@@ -169,10 +169,10 @@ def _add_finding(
     key: tuple[Any, ...],
     record: Finding,
     fields: tuple[FieldRule, ...],
-    place: URIRef | None,
-) -> URIRef:
+    place: str | None,
+) -> str:
     """One assertion of class ``RK[kind]``: its fields, place, program and evidence."""
-    subject = assertion_iri(b.doc_sha, kind, *key)
+    subject = assertion_iri_text(b.doc_sha, kind, *key)
     b.typed(subject, RK[kind])
     for state, prop, attribute in fields:
         state(b, subject, prop, getattr(record, attribute))
@@ -182,9 +182,9 @@ def _add_finding(
     return subject
 
 
-def add_policy_document(b: GraphBuilder, ctx: Context, policy: x.PolicyDocument) -> URIRef:
+def add_policy_document(b: GraphBuilder, ctx: Context, policy: x.PolicyDocument) -> str:
     """A cited document: one node per title in this document, with every citing sentence."""
-    subject = assertion_iri(b.doc_sha, "PolicyDocument", policy.title)
+    subject = assertion_iri_text(b.doc_sha, "PolicyDocument", policy.title)
     if b.first_time(subject):  # later citations add their evidence only: type and publisher stay single
         b.typed(subject, RK.PolicyDocument)
         b.value(subject, RK.title, policy.title)
@@ -195,9 +195,9 @@ def add_policy_document(b: GraphBuilder, ctx: Context, policy: x.PolicyDocument)
     return subject
 
 
-def add_recognition(b: GraphBuilder, ctx: Context, recognition: x.Recognition) -> URIRef:
+def add_recognition(b: GraphBuilder, ctx: Context, recognition: x.Recognition) -> str:
     ev = recognition.evidence
-    subject = assertion_iri(
+    subject = assertion_iri_text(
         b.doc_sha, "Recognition", recognition.what, recognition.recipient, ev.start, ev.end
     )
     b.typed(subject, RK.Recognition)
@@ -208,7 +208,7 @@ def add_recognition(b: GraphBuilder, ctx: Context, recognition: x.Recognition) -
     return subject
 
 
-def _recipient(b: GraphBuilder, ctx: Context, name: str | None) -> URIRef | None:
+def _recipient(b: GraphBuilder, ctx: Context, name: str | None) -> str | None:
     """A named body is an Agency, another name a Place; unnamed, the issuer was honoured."""
     if not name:
         return ctx.issuer or ctx.place
@@ -217,13 +217,13 @@ def _recipient(b: GraphBuilder, ctx: Context, name: str | None) -> URIRef | None
     return _named_place(b, ctx, name)
 
 
-def _named_place(b: GraphBuilder, ctx: Context, name: str | None) -> URIRef | None:
+def _named_place(b: GraphBuilder, ctx: Context, name: str | None) -> str | None:
     if not name:
         return ctx.place
     return add_named_place(b, name, ctx.places, ctx.place, ctx.place_code, ctx.place_names)
 
 
-def _link_program(b: GraphBuilder, subject: URIRef, program: str | None) -> None:
+def _link_program(b: GraphBuilder, subject: str, program: str | None) -> None:
     if program:
         b.link(subject, RK.program, add_program_iri(b, program))
 

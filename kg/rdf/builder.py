@@ -1,11 +1,16 @@
 """A small helper that accumulates one document's triples with house conventions.
 
-Triples are collected in a plain set (an rdflib Graph costs about half the mapping time per
-triple); :func:`kg.rdf.document.document_graph` wraps them in a Graph for callers that want one,
-ingest serializes the set directly.
+The mapping (:mod:`kg.rdf.document`, :mod:`kg.rdf.entities`, :mod:`kg.rdf.assertions`) states
+facts through the public methods here (``typed``, ``value``, ``year``, ``link`` …), which decide
+*what* is stated; *how* a statement is stored is up to four hooks (``_type``, ``_link``,
+``_text``, ``_literal``). :class:`GraphBuilder` stores rdflib triples in a plain set (an rdflib
+Graph costs about half the mapping time per triple); :class:`kg.rdf.ntriples.NQuadsBuilder`
+writes N-Triples lines instead, which is ingest's path.
 
-Conventions: no blank nodes (everything has a stable IRI, so graphs compare and serialize
-deterministically); ``None`` values are simply not stated; Chinese names are ``@zh`` literals.
+IRIs travel through the mapping as plain ``str`` (see :mod:`kg.rdf.iris`); the namespace terms
+(``RK.status``) are rdflib URIRefs, which are ``str`` too. Conventions: no blank nodes (everything
+has a stable IRI, so graphs compare and serialize deterministically); ``None`` values are simply
+not stated; Chinese names are ``@zh`` literals.
 """
 
 from __future__ import annotations
@@ -19,13 +24,18 @@ from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
 
 from kg.loaders.model import Document
-from kg.rdf.iris import document_iri
+from kg.rdf.iris import document_iri_text
 
 LiteralValue = str | int | float | bool
 Triple = tuple[URIRef, URIRef, Node]
 
 # The years the shapes accept (rk:year, rk:summaryYear ...): the PRC's administrative record.
 MIN_YEAR, MAX_YEAR = 1949, 2100
+
+# rdflib's RDF and XSD namespaces build a new URIRef on every attribute access, after a
+# membership check that costs about a millisecond for XSD: take the terms once.
+RDF_TYPE = RDF.type
+XSD_DOUBLE = XSD.double
 
 
 def literal(value: LiteralValue, lang: str | None = None) -> Literal:
@@ -38,7 +48,7 @@ def literal(value: LiteralValue, lang: str | None = None) -> Literal:
 def _literal(value: LiteralValue, kind: type, lang: str | None) -> Literal:
     # ``kind`` is part of the key because True == 1 == 1.0 would otherwise share one literal
     if kind is float:
-        return Literal(value, datatype=XSD.double)
+        return Literal(value, datatype=XSD_DOUBLE)
     return Literal(value, lang=lang)
 
 
@@ -48,11 +58,12 @@ class GraphBuilder:
 
     doc: Document
     triples: set[Triple] = field(default_factory=set)
-    described: set[URIRef] = field(default_factory=set)
-    doc_iri: URIRef = field(init=False)
+    described: set[str] = field(default_factory=set)
+    doc_iri: str = field(init=False)
+    _uris: dict[str, URIRef] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
-        self.doc_iri = document_iri(self.doc.sha256)
+        self.doc_iri = document_iri_text(self.doc.sha256)
 
     @cached_property
     def vocabulary(self) -> Any | None:
@@ -65,50 +76,74 @@ class GraphBuilder:
     def doc_sha(self) -> str:
         return self.doc.sha256
 
-    def first_time(self, iri: URIRef) -> bool:
+    def first_time(self, iri: str) -> bool:
         """True the first time an entity is described in this graph, so its triples are added once."""
         if iri in self.described:
             return False
         self.described.add(iri)
         return True
 
-    def _link(self, subject: URIRef, predicate: URIRef, node: URIRef) -> None:
-        """Record one triple whose object is an IRI (the one place links are stored)."""
-        self.triples.add((subject, predicate, node))
+    # -- what is stated ------------------------------------------------------------------------
 
-    def _literal(self, subject: URIRef, predicate: URIRef, value: LiteralValue, lang: str | None) -> None:
-        """Record one triple whose object is the literal of ``value`` (the one place literals are stored)."""
-        self.triples.add((subject, predicate, literal(value, lang)))
-
-    def typed(self, subject: URIRef, rdf_class: URIRef) -> None:
-        self._link(subject, RDF.type, rdf_class)
+    def typed(self, subject: str, rdf_class: URIRef) -> None:
+        """State ``subject rdf:type rdf_class`` (the one way types are stated: nodes are counted by it)."""
+        self._type(subject, rdf_class)
 
     def value(
-        self, subject: URIRef, predicate: URIRef, value: LiteralValue | None, lang: str | None = None
+        self, subject: str, predicate: URIRef, value: LiteralValue | None, lang: str | None = None
     ) -> None:
         """State a data property unless the value is missing (None or empty text)."""
-        if value is None or (isinstance(value, str) and not value.strip()):
+        if value is None:
             return
-        self._literal(subject, predicate, value, lang if isinstance(value, str) else None)
+        if isinstance(value, str):
+            if value.strip():
+                self._text(subject, predicate, value, lang)
+        else:
+            self._literal(subject, predicate, value)
 
-    def required_text(self, subject: URIRef, predicate: URIRef, value: str | None) -> None:
+    def required_text(self, subject: str, predicate: URIRef, value: str | None) -> None:
         """State a text property the shapes require even when the extractor left it empty.
 
         An empty string says "not named in the sentence" (an outcome like 4万户市场主体享受…
         has a value but no metric phrase) without dropping the assertion or its evidence.
         """
-        self._literal(subject, predicate, (value or "").strip(), None)
+        self._text(subject, predicate, (value or "").strip(), None)
 
-    def year(self, subject: URIRef, predicate: URIRef, value: int | None) -> None:
+    def year(self, subject: str, predicate: URIRef, value: int | None) -> None:
         """State a year only when plausible (1949–2100): a misread number is not a year."""
         if value is not None and MIN_YEAR <= value <= MAX_YEAR:
-            self._literal(subject, predicate, int(value), None)
+            self._literal(subject, predicate, int(value))
 
-    def double(self, subject: URIRef, predicate: URIRef, value: float | None) -> None:
+    def double(self, subject: str, predicate: URIRef, value: float | None) -> None:
         """State a numeric property as xsd:double even when the extractor produced an int (9 → 9.0)."""
         if value is not None:
-            self._literal(subject, predicate, float(value), None)
+            self._literal(subject, predicate, float(value))
 
-    def link(self, subject: URIRef, predicate: URIRef, target: URIRef | None) -> None:
+    def link(self, subject: str, predicate: URIRef, target: str | None) -> None:
+        """State an object property unless the target is missing."""
         if target is not None:
             self._link(subject, predicate, target)
+
+    # -- how it is stored: rdflib triples --------------------------------------------------------
+
+    def _uri(self, iri: str) -> URIRef:
+        """The URIRef of an IRI, built once per graph."""
+        node = self._uris.get(iri)
+        if node is None:
+            node = self._uris[iri] = URIRef(iri)
+        return node
+
+    def _type(self, subject: str, rdf_class: URIRef) -> None:
+        self._link(subject, RDF_TYPE, rdf_class)
+
+    def _link(self, subject: str, predicate: URIRef, node: str) -> None:
+        """Record one triple whose object is an IRI."""
+        self.triples.add((self._uri(subject), predicate, self._uri(node)))
+
+    def _text(self, subject: str, predicate: URIRef, value: str, lang: str | None) -> None:
+        """Record one triple whose object is a text literal (``@lang`` when given)."""
+        self.triples.add((self._uri(subject), predicate, literal(value, lang)))
+
+    def _literal(self, subject: str, predicate: URIRef, value: int | float | bool) -> None:
+        """Record one triple whose object is the typed literal of a number or boolean."""
+        self.triples.add((self._uri(subject), predicate, literal(value)))

@@ -14,7 +14,7 @@ from kg.rdf import divisions
 from kg.rdf.agencies import AgencyHome, qualify_agency
 from kg.rdf.builder import GraphBuilder, Triple
 from kg.rdf.entities import add_agency, add_jurisdiction, add_place_ref, add_program
-from kg.rdf.iris import place_iri
+from kg.rdf.iris import place_iri_text
 from kg.rdf.namespaces import RK, bind_namespaces
 from kg.rdf.ntriples import NQuadsBuilder
 
@@ -32,7 +32,7 @@ def document_triples(doc: Document, extraction: Extraction) -> tuple[URIRef, set
     """(Document IRI, the triples of its named graph), without building an rdflib Graph."""
     b = GraphBuilder(doc)
     _describe(b, extraction)
-    return b.doc_iri, b.triples
+    return URIRef(b.doc_iri), b.triples
 
 
 def document_nquads(doc: Document, extraction: Extraction) -> tuple[URIRef, str, dict[str, int]]:
@@ -40,7 +40,7 @@ def document_nquads(doc: Document, extraction: Extraction) -> tuple[URIRef, str,
     the same graph as :func:`document_triples`, written without rdflib terms (ingest's path)."""
     b = NQuadsBuilder(doc)
     _describe(b, extraction)
-    return b.doc_iri, b.nquads(), b.counts()
+    return URIRef(b.doc_iri), b.nquads(), b.counts()
 
 
 def _describe(b: GraphBuilder, extraction: Extraction) -> None:
@@ -78,10 +78,10 @@ def _add_document(b: GraphBuilder, places: list[PlaceRef]) -> a.Context:
     b.year(subject, RK.summaryYear, doc.summary_year)
     b.year(subject, RK.planYear, doc.plan_year)
     b.value(subject, RK.sourceFormat, doc.source_format)
-    place: URIRef | None = None
+    place: str | None = None
     place_code: str | None = None
     names: set[str] = set()
-    home_places: dict[str, URIRef] = {}
+    home_places: dict[str, str] = {}
     home = AgencyHome()
     if doc.jurisdiction is not None:
         j = doc.jurisdiction
@@ -101,7 +101,7 @@ def _add_document(b: GraphBuilder, places: list[PlaceRef]) -> a.Context:
     return a.Context(place, place_code, issuer, places, frozenset(names), home, home_places)
 
 
-def _home(j: Jurisdiction, place: URIRef) -> tuple[AgencyHome, dict[str, URIRef]]:
+def _home(j: Jurisdiction, place: str) -> tuple[AgencyHome, dict[str, str]]:
     """How agencies are named in a document of jurisdiction ``j``, and its places by level."""
     names, iris = _home_places(j, place)
     if not j.anonymized or not j.level:
@@ -112,18 +112,18 @@ def _home(j: Jurisdiction, place: URIRef) -> tuple[AgencyHome, dict[str, URIRef]
     return AgencyHome(names, qualified, renames=((j.name, qualified),)), iris
 
 
-def _home_places(j: Jurisdiction, place: URIRef) -> tuple[dict[str, str], dict[str, URIRef]]:
+def _home_places(j: Jurisdiction, place: str) -> tuple[dict[str, str], dict[str, str]]:
     """The document's place and the coded places above it, by level: names and IRIs."""
     names: dict[str, str] = {}
-    iris: dict[str, URIRef] = {}
+    iris: dict[str, str] = {}
     for division in reversed(divisions.ancestors(j.code)):
         names[division.level] = division.name
-        iris[division.level] = place_iri(division.name, division.code)
+        iris[division.level] = place_iri_text(division.name, division.code)
     if j.province and "province" not in names:  # anonymized XX区: only its province is known
         code = divisions.province_code(j.province)
         names["province"] = j.province
         if code:
-            iris["province"] = place_iri(j.province, code)
+            iris["province"] = place_iri_text(j.province, code)
     if j.level:
         names[j.level] = j.name
         iris[j.level] = place

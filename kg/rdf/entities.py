@@ -12,9 +12,12 @@ from kg.extract.model import PlaceRef, ProgramMention
 from kg.loaders.model import Jurisdiction
 from kg.rdf import divisions
 from kg.rdf.builder import GraphBuilder
-from kg.rdf.iris import agency_iri, place_iri
+from kg.rdf.iris import agency_iri_text, place_iri_text
 from kg.rdf.namespaces import RK
 from kg.rdf.vocabulary import ProgramInfo, program_info
+
+# rdflib's RDFS and SKOS namespaces build a new URIRef on every attribute access: take them once.
+LABEL, PREF_LABEL, ALT_LABEL, BROADER = RDFS.label, SKOS.prefLabel, SKOS.altLabel, SKOS.broader
 
 PLACE_CLASSES: dict[str, URIRef] = {
     "province": RK.Province,
@@ -60,16 +63,16 @@ def add_place(
     parent_code: str | None = None,
     anonymized: bool = False,
     iri: str | None = None,
-) -> URIRef:
+) -> str:
     """Describe a place (and its coded ancestors up to the province); returns its IRI."""
     division = divisions.division(code)
     if division is not None:
         name, level, parent_code = division.name, division.level, division.parent_code
-    subject = URIRef(iri) if iri else place_iri(name, code, parent_code)
+    subject = str(iri) if iri else place_iri_text(name, code, parent_code)
     if not b.first_time(subject):
         return subject
     b.typed(subject, PLACE_CLASSES.get(level or "", RK.Place))
-    b.value(subject, RDFS.label, name, lang="zh")
+    b.value(subject, LABEL, name, lang="zh")
     b.value(subject, RK.code, code)
     b.value(subject, RK.level, level)
     if anonymized:
@@ -80,7 +83,7 @@ def add_place(
     return subject
 
 
-def add_place_ref(b: GraphBuilder, ref: PlaceRef) -> URIRef:
+def add_place_ref(b: GraphBuilder, ref: PlaceRef) -> str:
     """Describe a place the extractor resolved."""
     return add_place(
         b,
@@ -92,7 +95,7 @@ def add_place_ref(b: GraphBuilder, ref: PlaceRef) -> URIRef:
     )
 
 
-def add_jurisdiction(b: GraphBuilder, jurisdiction: Jurisdiction) -> URIRef:
+def add_jurisdiction(b: GraphBuilder, jurisdiction: Jurisdiction) -> str:
     """Describe the place a document's issuer governs; anonymized places hang under their province."""
     parent = None if jurisdiction.code else divisions.province_code(jurisdiction.province)
     return add_place(
@@ -104,10 +107,10 @@ def add_named_place(
     b: GraphBuilder,
     name: str,
     places: list[PlaceRef],
-    home: URIRef | None,
+    home: str | None,
     home_code: str | None,
     home_names: frozenset[str] = frozenset(),
-) -> URIRef | None:
+) -> str | None:
     """A place given only by name, resolved in this order: the document's own place (东莞, 我市);
     the extractor's PlaceRef of that name; a coded division of the same province; a township of
     the jurisdiction (厚街 → 厚街镇); a name shaped like a place (…镇, …街道, …园区) as a place
@@ -127,31 +130,31 @@ def add_named_place(
         return add_place(b, town.name, "township", None, town.parent_code)
     if not name.endswith(PLACE_SUFFIXES) or any(mark in name for mark in NOT_IN_PLACE_NAMES):
         return home
-    subject = place_iri(name, None, home_code)
+    subject = place_iri_text(name, None, home_code)
     if b.first_time(subject):
         b.typed(subject, RK.Place)
-        b.value(subject, RDFS.label, name, lang="zh")
+        b.value(subject, LABEL, name, lang="zh")
         b.link(subject, RK.within, home)
     return subject
 
 
 def add_agency(
-    b: GraphBuilder, name: str, level: str | None = None, jurisdiction: URIRef | None = None
-) -> URIRef:
+    b: GraphBuilder, name: str, level: str | None = None, jurisdiction: str | None = None
+) -> str:
     """Describe an agency by name; returns its IRI."""
-    subject = agency_iri(name)
+    subject = agency_iri_text(name)
     if b.first_time(subject):
         b.typed(subject, RK.Agency)
-        b.value(subject, SKOS.prefLabel, name, lang="zh")
+        b.value(subject, PREF_LABEL, name, lang="zh")
         b.value(subject, RK.agencyLevel, level)
         b.link(subject, RK.jurisdiction, jurisdiction)
     return subject
 
 
-def add_program(b: GraphBuilder, mention: ProgramMention) -> URIRef:
+def add_program(b: GraphBuilder, mention: ProgramMention) -> str:
     """Describe a program of the document (vocabulary entry or candidate) and its broader programs."""
-    if URIRef(mention.iri) in b.described:  # described already: skip the vocabulary look-up
-        return URIRef(mention.iri)
+    if mention.iri in b.described:  # described already: skip the vocabulary look-up
+        return str(mention.iri)
     info = ProgramInfo(
         iri=mention.iri,
         pref_label=mention.label,
@@ -167,30 +170,30 @@ def add_program(b: GraphBuilder, mention: ProgramMention) -> URIRef:
     return _add_program_info(b, info)
 
 
-def add_program_iri(b: GraphBuilder, iri: str) -> URIRef:
+def add_program_iri(b: GraphBuilder, iri: str) -> str:
     """Describe a program known only by IRI (e.g. the program of a pilot), from the vocabulary."""
-    if URIRef(iri) in b.described:
-        return URIRef(iri)
+    if iri in b.described:
+        return str(iri)
     info = program_info(iri, b.vocabulary)
     if info is None:
-        subject = URIRef(iri)
+        subject = str(iri)
         if b.first_time(subject):
             b.typed(subject, RK.Program)
         return subject
     return _add_program_info(b, info)
 
 
-def _add_program_info(b: GraphBuilder, info: ProgramInfo) -> URIRef:
-    subject = URIRef(info.iri)
+def _add_program_info(b: GraphBuilder, info: ProgramInfo) -> str:
+    subject = str(info.iri)
     if not b.first_time(subject):
         return subject
     b.typed(subject, RK.Program)
-    b.value(subject, SKOS.prefLabel, info.pref_label, lang="zh")
+    b.value(subject, PREF_LABEL, info.pref_label, lang="zh")
     for alt in sorted(set(info.alt_labels) - {info.pref_label}):
-        b.value(subject, SKOS.altLabel, alt, lang="zh")
-    b.value(subject, RDFS.label, info.label_en, lang="en")
+        b.value(subject, ALT_LABEL, alt, lang="zh")
+    b.value(subject, LABEL, info.label_en, lang="en")
     b.value(subject, RK.programType, info.program_type)
     b.value(subject, RK.candidate, info.candidate)
     for broader in info.broader:
-        b.link(subject, SKOS.broader, add_program_iri(b, broader))
+        b.link(subject, BROADER, add_program_iri(b, broader))
     return subject

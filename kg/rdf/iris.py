@@ -1,7 +1,11 @@
 """Stable IRIs: the same input gives the same IRI on every run and machine (docs/schema.md).
 
 Assertion IRIs hash the document's sha256, the kind and the kind's key fields joined with
-``"|"``; key fields are rendered with :func:`_key_text` so ``None``/floats are stable too.
+``"|"``; key fields are written so that ``None`` and floats are stable too.
+
+Each IRI has two forms: the public helpers return rdflib ``URIRef``s; the ``*_text`` helpers
+return the same IRI as a plain ``str``, which the mapping uses internally (a URIRef costs a
+validity scan to build and compares in Python, and the mapping mints thousands per document).
 """
 
 from __future__ import annotations
@@ -17,6 +21,10 @@ from kg.rdf.namespaces import RKD, RKP
 # Kinds whose IRIs are rkd:<kind-lowercase>/<hash>: the assertions and their evidence.
 ASSERTION_KINDS: tuple[str, ...] = (*ASSERTION_CLASSES, EVIDENCE_CLASS)
 
+_RKD = str(RKD)
+# rkd:<kind lower>/ of every assertion kind, formatted once
+_ASSERTION_BASES: dict[str, str] = {kind: f"{_RKD}{kind.lower()}/" for kind in ASSERTION_KINDS}
+
 
 def doc_id(sha256: str) -> str:
     """The short document id: the first 16 hex of the sha256 of the original bytes."""
@@ -25,19 +33,34 @@ def doc_id(sha256: str) -> str:
 
 def document_iri(sha256: str) -> URIRef:
     """``rkd:doc/<doc id>``; also the IRI of the document's named graph."""
-    return RKD[f"doc/{doc_id(sha256)}"]
+    return URIRef(document_iri_text(sha256))
+
+
+def document_iri_text(sha256: str) -> str:
+    """:func:`document_iri` as a plain ``str``."""
+    return f"{_RKD}doc/{doc_id(sha256)}"
 
 
 def place_iri(name: str, code: str | None, parent_code: str | None = None) -> URIRef:
     """``rkd:place/<code>``, or ``rkd:place/x/<parent code or cn>/<quoted name>`` without a code."""
+    return URIRef(place_iri_text(name, code, parent_code))
+
+
+def place_iri_text(name: str, code: str | None, parent_code: str | None = None) -> str:
+    """:func:`place_iri` as a plain ``str``."""
     if code:
-        return RKD[f"place/{code}"]
-    return RKD[f"place/x/{parent_code or 'cn'}/{quote(name, safe='')}"]
+        return f"{_RKD}place/{code}"
+    return f"{_RKD}place/x/{parent_code or 'cn'}/{quote(name, safe='')}"
 
 
 def agency_iri(name: str) -> URIRef:
     """``rkd:agency/<quoted name>``, the name as the issuer form gives it."""
-    return RKD[f"agency/{quote(name, safe='')}"]
+    return URIRef(agency_iri_text(name))
+
+
+def agency_iri_text(name: str) -> str:
+    """:func:`agency_iri` as a plain ``str``."""
+    return f"{_RKD}agency/{quote(name, safe='')}"
 
 
 def candidate_program_iri(normalized_label: str) -> URIRef:
@@ -47,17 +70,16 @@ def candidate_program_iri(normalized_label: str) -> URIRef:
 
 def assertion_iri(doc_sha256: str, kind: str, *key: object) -> URIRef:
     """``rkd:<kind lower>/<first 16 hex of sha1(doc sha | kind | key fields)>``."""
-    if kind not in ASSERTION_KINDS:
+    return URIRef(assertion_iri_text(doc_sha256, kind, *key))
+
+
+def assertion_iri_text(doc_sha256: str, kind: str, *key: object) -> str:
+    """:func:`assertion_iri` as a plain ``str``."""
+    base = _ASSERTION_BASES.get(kind)
+    if base is None:
         raise ValueError(f"unknown assertion kind {kind!r}; expected one of {ASSERTION_KINDS}")
-    material = "|".join([doc_sha256, kind, *(_key_text(k) for k in key)])
-    digest = hashlib.sha1(material.encode("utf-8")).hexdigest()[:16]
-    return RKD[f"{kind.lower()}/{digest}"]
-
-
-def _key_text(value: object) -> str:
-    """A run-independent text form of a key field (repr of floats is stable in Python 3)."""
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return repr(value)
-    return str(value)
+    # Key fields as run-independent text: None is empty, floats by repr (stable in Python 3).
+    # Written inline: the mapping mints hundreds of these per document.
+    fields = ["" if k is None else repr(k) if isinstance(k, float) else str(k) for k in key]
+    material = "|".join([doc_sha256, kind, *fields])
+    return base + hashlib.sha1(material.encode("utf-8")).hexdigest()[:16]
