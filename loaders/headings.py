@@ -52,6 +52,9 @@ MARKER_STYLES: tuple[MarkerStyle, ...] = (
 )
 
 _LINE_STYLES = tuple(s for s in MARKER_STYLES if not s.inline)
+# Matches where any line style does: most lines start with none, and one alternation fails
+# them in a single regex call instead of one per style.
+_ANY_LINE_STYLE = re.compile("|".join(f"(?:{s.pattern.pattern})" for s in _LINE_STYLES))
 _INLINE_STYLE = next(s for s in MARKER_STYLES if s.inline)
 # Where an inline point may begin: paragraph start or after a clause-ending mark.
 _INLINE_POINT = re.compile(rf"(?:^|(?<=[。；：;:！？]))\s*([{_CN}]{{1,3}})是(?=[^\s是])", re.M)
@@ -74,6 +77,8 @@ class MarkerMatch:
 def match_marker(line: str) -> MarkerMatch | None:
     """The heading marker at the start of ``line`` (leading spaces allowed), if any."""
     stripped = len(line) - len(line.lstrip())
+    if _ANY_LINE_STYLE.match(line, stripped) is None:
+        return None
     for style in _LINE_STYLES:
         m = style.pattern.match(line, stripped)
         if m is None:

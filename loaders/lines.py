@@ -1,4 +1,4 @@
-"""Physical lines of a report and what each one is: text, blank, page artefact or table row.
+"""Physical lines of a report and what each one is: text, page artefact or table row.
 
 PDF text layers and copy-pasted reports carry page numbers (``- 3 -``, ``— 12 —``), running
 headers repeated on every page, and indicator tables whose cells were broken into
@@ -15,7 +15,7 @@ from typing import Literal
 
 from kg.loaders.headings import is_heading_line, starts_with_marker
 
-LineKind = Literal["blank", "page", "header", "table", "text"]
+LineKind = Literal["page", "header", "table", "text"]
 
 # Page numbers with decoration: - 3 -, — 12 —, 第3页, 第 3 页 共 20 页, 3/20.
 _PAGE_DECORATED = re.compile(
@@ -54,25 +54,29 @@ class Line:
     kind: LineKind = "text"
 
 
+# The characters str.splitlines breaks lines at ("\r\n" is one break of two); all are whitespace.
 _LINE_BREAKS = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+# The content of a line: from its first to its last non-whitespace character.
+_LINE_CONTENT = re.compile(rf"\S(?:[^{_LINE_BREAKS}]*\S)?")
 
 
 def split_lines(original: str) -> list[Line]:
-    """The lines of ``original`` with content spans; line breaks of every kind are accepted."""
+    """The non-blank lines of ``original`` with content spans; every kind of line break counts.
+
+    One regex scan finds every line's content (a Python loop over all lines was the cost of
+    long PDF texts); blank lines carry nothing later steps use.
+    """
     lines: list[Line] = []
     append = lines.append  # a bound method: this loop runs once per line of every report
-    pos = 0
-    for raw in original.splitlines(keepends=True):
-        body = raw.rstrip(_LINE_BREAKS)
-        content = body.strip()
-        if content:
-            start = pos + len(body) - len(body.lstrip())
-            if content[0] == "#":
-                content, start = _without_markdown_heading(content, start)
-            append(Line(start, start + len(content), content, trailing_space=body[-1].isspace()))
-        else:
-            append(Line(pos, pos, "", trailing_space=False, kind="blank"))
-        pos += len(raw)
+    size = len(original)
+    for m in _LINE_CONTENT.finditer(original):
+        start, end = m.span()
+        content = m.group()
+        # Whitespace before the line break (a cell end in PDF tables): content ends before it.
+        trailing_space = end < size and original[end] not in _LINE_BREAKS
+        if content[0] == "#":
+            content, start = _without_markdown_heading(content, start)
+        append(Line(start, start + len(content), content, trailing_space=trailing_space))
     return lines
 
 
@@ -87,10 +91,9 @@ def _without_markdown_heading(content: str, start: int) -> tuple[str, int]:
 
 def classify_lines(lines: list[Line]) -> None:
     """Mark page numbers, running headers and table lines in place."""
-    content = [ln for ln in lines if ln.kind != "blank"]
-    _mark_tables(content)
-    _mark_page_numbers(content)
-    _mark_running_headers(content)
+    _mark_tables(lines)
+    _mark_page_numbers(lines)
+    _mark_running_headers(lines)
 
 
 def is_table_like(text: str) -> bool:

@@ -16,6 +16,7 @@ Every kept character is copied from the original text, and the few inserted char
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from kg.loaders.charclass import CJK, fold_width
@@ -37,13 +38,12 @@ _STANDALONE = re.compile(
 )
 _CLOSING = tuple("〕）)】》」』”")
 _OPENING = tuple("〔（(【《「『“")
-# Whitespace runs and markdown emphasis inside a line; decided one by one in _copy_line.
+# Markdown emphasis and invisible characters inside a line (dropped) and whitespace runs
+# (gaps, decided one by one in _copy_line).
 _INVISIBLE_CLASS = r"\x00-\x08\x0e-\x1b\x7f\u200b-\u200d\u2060\ufeff"
-_INLINE_NOISE = re.compile(rf"\*\*|__|[{_INVISIBLE_CLASS}]+|[^\S\n]+")
-_INVISIBLE = re.compile(f"[{_INVISIBLE_CLASS}]+")
-# Every character _INLINE_NOISE can start with, as one character class: a line without any is
-# copied whole (a class is scanned much faster than the alternation). U+3000 is the last
-# whitespace character of Unicode.
+_INLINE_NOISE = re.compile(rf"(?P<markdown>\*\*|__)|(?P<invisible>[{_INVISIBLE_CLASS}]+)|(?P<gap>[^\S\n]+)")
+# Every character _INLINE_NOISE can start with, as one character class (scanned much faster
+# than the alternation). U+3000 is the last whitespace character of Unicode.
 _SPACES = "".join(ch for ch in map(chr, range(0x3001)) if ch.isspace() and ch != "\n")
 _MAY_HOLD_NOISE = re.compile(f"[{re.escape(_SPACES)}*_{_INVISIBLE_CLASS}]")
 _CJK_CHAR = re.compile(f"[{CJK}]")
@@ -193,30 +193,37 @@ def _tables_in_row_mode(kept: list[Line]) -> bool:
 def _copy_line(builder: _Builder, line: Line) -> None:
     """Copy one line's content, dropping markdown and the spaces Chinese typesetting omits."""
     text = line.text
-    if _MAY_HOLD_NOISE.search(text) is None:
-        builder.copy(line.start, line.end)
-        return
-    pos = 0
     # In a table every gap may separate cells, unless the cells are marked by tabs (DOCX/HTML).
     cell_gaps = "tab" if "\t" in text else "any" if line.kind == "table" else "none"
-    for m in _INLINE_NOISE.finditer(text, pos):
-        builder.copy(line.start + pos, line.start + m.start())
-        keep = _kept_noise(text, m, cell_gaps=cell_gaps)
-        builder.copy(line.start + m.start(), line.start + m.start() + keep)
-        pos = m.end()
-    builder.copy(line.start + pos, line.end)
+    base = line.start
+    pos = 0  # start of the text not yet copied
+    for m in _inline_noise(text):
+        start, end = m.span()
+        if m.lastgroup == "gap" and _keeps_gap(text, start, end, cell_gaps=cell_gaps):
+            builder.copy(base + pos, base + start + 1)  # the text before and one character of the gap
+        else:
+            builder.copy(base + pos, base + start)
+        pos = end
+    builder.copy(base + pos, line.end)
 
 
-def _kept_noise(text: str, m: re.Match[str], *, cell_gaps: str) -> int:
-    """How many characters of a noise match to keep: 0 (drop) or 1 (one space)."""
-    if m.group().startswith(("*", "_")) or _INVISIBLE.fullmatch(m.group()):
-        return 0
-    if cell_gaps == "any" or (cell_gaps == "tab" and "\t" in m.group()):
-        return 1
-    left = text[m.start() - 1] if m.start() else ""
-    right = text[m.end()] if m.end() < len(text) else ""
-    if not left or not right:
-        return 0
-    if _CJK_CHAR.match(left) or _CJK_CHAR.match(right):
-        return 0
-    return 1
+def _inline_noise(text: str) -> Iterator[re.Match[str]]:
+    """The matches ``_INLINE_NOISE.finditer(text)`` gives, found faster: candidate positions by
+    one character-class search, the alternation tried only there (most lines have none)."""
+    pos = 0
+    while (candidate := _MAY_HOLD_NOISE.search(text, pos)) is not None:
+        m = _INLINE_NOISE.match(text, candidate.start())
+        if m is None:
+            pos = candidate.start() + 1  # a lone * or _
+        else:
+            yield m
+            pos = m.end()
+
+
+def _keeps_gap(text: str, start: int, end: int, *, cell_gaps: str) -> bool:
+    """Whether the whitespace ``text[start:end]`` stays as one space (or is dropped)."""
+    if cell_gaps == "any" or (cell_gaps == "tab" and "\t" in text[start:end]):
+        return True
+    if start == 0 or end == len(text):
+        return False
+    return not (_CJK_CHAR.match(text, start - 1) or _CJK_CHAR.match(text, end))
