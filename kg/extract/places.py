@@ -21,6 +21,7 @@ from urllib.parse import quote
 import ahocorasick
 import jieba
 
+from kg.extract import utf8_automaton
 from kg.extract.model import PlaceRef
 from kg.extract.rules.places import (
     NON_PLACE_WORDS,
@@ -169,7 +170,7 @@ class PlaceFinder:
         """
         mentions: list[PlaceMention] = []
         words: _WordBoundaries | None = None
-        for end, name in self._automaton.iter_long(text):
+        for end, name in utf8_automaton.iter_long(self._automaton, text):
             ref = self._names[name]
             if ref is None:
                 continue
@@ -263,10 +264,11 @@ def _national_short_names() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _national_trie() -> bytes:
     """The trie of the national names and the blocking words, pickled: every jurisdiction's
-    automaton starts from a copy, which is cheaper than adding those thousands of words again."""
+    automaton starts from a copy, which is cheaper than adding those thousands of words again.
+    Over UTF-8 units (:mod:`kg.extract.utf8_automaton`): scanning a sentence is several times faster."""
     trie = ahocorasick.Automaton()
     for name in (*_national_refs(), *NON_PLACE_WORDS):
-        trie.add_word(name, name)
+        utf8_automaton.add_word(trie, name)
     return pickle.dumps(trie)
 
 
@@ -275,7 +277,8 @@ def _name_index(
     jurisdiction: Jurisdiction | None,
 ) -> tuple[dict[str, PlaceRef | None], ahocorasick.Automaton, frozenset[str]]:
     """Names → places for documents of one jurisdiction, their automaton and the short names
-    among them (built once per jurisdiction)."""
+    among them (built once per jurisdiction); the automaton's words are in UTF-8 units, match
+    with :func:`kg.extract.utf8_automaton.iter_long`."""
     names: dict[str, PlaceRef | None] = dict(_national_refs())
     local = _local_names(jurisdiction) if jurisdiction is not None else {}
     names.update(local)
@@ -283,7 +286,7 @@ def _name_index(
         names.setdefault(word, None)
     automaton = pickle.loads(_national_trie())  # a copy: only the local names are added per jurisdiction
     for name in local:
-        automaton.add_word(name, name)
+        utf8_automaton.add_word(automaton, name)
     automaton.make_automaton()
     # a local name replaces the national place of the same name, and with it its shortness
     short = {name for name in _national_short_names() if name not in local}

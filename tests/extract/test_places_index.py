@@ -1,5 +1,5 @@
-"""The per-jurisdiction place index built from the pickled national trie matches the same way as
-an automaton built from scratch over the same names."""
+"""The per-jurisdiction place index built from the pickled national trie (over UTF-8 units) matches
+the same way as an automaton built from scratch over the characters of the same names."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import pytest
 from kg.loaders.model import Jurisdiction
 
 from kg.extract.places import _name_index, _segmenter, _WordBoundaries
+from kg.extract.utf8_automaton import iter_long
 
 JURISDICTIONS = [
     None,
@@ -30,13 +31,13 @@ SENTENCES = [
 @pytest.mark.parametrize("jurisdiction", JURISDICTIONS, ids=lambda j: j.name if j else "none")
 def test_index_matches_like_a_fresh_automaton(jurisdiction: Jurisdiction | None) -> None:
     names, automaton, _ = _name_index(jurisdiction)
-    fresh = ahocorasick.Automaton()
+    fresh = ahocorasick.Automaton()  # over characters
     for name in names:
         fresh.add_word(name, name)
     fresh.make_automaton()
-    assert set(automaton.keys()) == set(names)
+    assert set(automaton.values()) == set(names)
     for sentence in SENTENCES:
-        assert list(automaton.iter_long(sentence)) == list(fresh.iter_long(sentence))
+        assert list(iter_long(automaton, sentence)) == list(fresh.iter_long(sentence))
 
 
 # Real sentences with short names in runs of characters between punctuation, letters and digits.
