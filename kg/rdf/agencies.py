@@ -29,6 +29,10 @@ AGENCY_LEVEL_OF_PLACE: dict[str, str] = {
     "district": "district",
     "township": "other",
 }
+# The division levels that can begin an agency's name, and the shortest name the gazetteer
+# matches in text (one-character short forms are too ambiguous).
+DIVISION_LEVELS = ("province", "prefecture", "county", "district", "township")
+MIN_DIVISION_NAME = 2
 # Marks a name scoped to a jurisdiction by regkg rather than written so in the report.
 SCOPE_SEPARATOR = "·"
 
@@ -108,13 +112,21 @@ def _home_place_level(name: str, home: AgencyHome) -> str | None:
 
 
 def _leading_division_level(name: str) -> str | None:
-    """The level of the division whose full name begins ``name`` (中山市政府 → prefecture)."""
-    levels = ("province", "prefecture", "county", "district", "township")
-    mentions = gazetteer().mentions(name, levels=levels)
-    if not mentions or mentions[0].start != 0:
-        return None
-    full = [c for c in mentions[0].candidates if c.name == mentions[0].surface]  # 公安 is 公安县's short form
-    return full[0].level if full else None
+    """The level of the division whose full name begins ``name`` (中山市政府 → prefecture).
+
+    The longest division name (full or short) that begins ``name`` decides: when it is only a
+    short form (公安 of 公安县 in 公安机关), no division begins the name. Looking the prefixes up
+    by name finds what the gazetteer's place-mention automaton would find first, without
+    building that automaton for townships (a second of start-up per process).
+    """
+    gazetteer_ = gazetteer()
+    for end in range(len(name), MIN_DIVISION_NAME - 1, -1):
+        surface = name[:end]
+        candidates = gazetteer_.lookup(surface, levels=DIVISION_LEVELS)
+        if candidates:
+            full = [c for c in candidates if c.name == surface]
+            return full[0].level if full else None
+    return None
 
 
 def _short(place: str) -> str:
