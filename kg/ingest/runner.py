@@ -1,13 +1,15 @@
 """``kg ingest`` and ``kg remove`` as library calls: incremental, streaming, crash-safe.
 
 Per file: hash the bytes; unchanged (same hash and code version, graph present) → skipped
-without loading; otherwise load → extract → map in a worker (``jobs`` processes) and write
-the graph file, then the manifest, in this process. One document's graph is in memory at a
-time per worker; at most ``2 × jobs`` results wait to be written.
+without loading; otherwise load → extract → map → write the graph file in a worker (``jobs``
+processes), then record it in the manifest in this process. One document's graph is in memory
+at a time per worker, and only small results (names and counts) come back.
 """
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 import logging
 import multiprocessing
@@ -23,9 +25,7 @@ from typing import Literal
 
 from kg.config import data_dir as resolve_data_dir
 from kg.ingest.layout import (
-    atomic_write_text,
     data_dir_lock,
-    graph_file_name,
     remove_stale_temp_files,
 )
 from kg.ingest.manifest import Manifest, ManifestEntry, ManifestWriter
@@ -121,7 +121,7 @@ def ingest(
                 else:
                     pending.append((path, sha, decision))
             for (path, sha, status), processed in zip(
-                pending, _run(pending, jobs, load, extract), strict=True
+                pending, _run(pending, root, jobs, load, extract), strict=True
             ):
                 report.extracted.append(path)
                 settle(_store(writer, root, path, sha, status, processed, version))
@@ -212,10 +212,21 @@ def _reuse(writer: ManifestWriter, root: Path, path: str, sha: str, version: str
     return FileResult(path, "unchanged", doc_id=twin.doc_id, counts=dict(twin.counts))
 
 
+# Files submitted to the workers ahead of the one whose result is awaited, per worker: results
+# are small (the workers store the graphs), so a deep queue costs nothing and keeps both cores
+# busy while a long report holds up the in-order hand-back.
+LOOK_AHEAD_PER_JOB = 16
+
+
 def _run(
-    pending: list[tuple[str, str, Status]], jobs: int, load: Loader | None, extract: Extractor | None
+    pending: list[tuple[str, str, Status]],
+    root: Path,
+    jobs: int,
+    load: Loader | None,
+    extract: Extractor | None,
 ) -> Iterator[Processed]:
-    """Process the pending files in input order, serially or in ``jobs`` worker processes.
+    """Process (and store) the pending files, serially or in ``jobs`` worker processes; results
+    come back in input order.
 
     With workers, the first file is processed here before they start: that loads the
     gazetteer, jieba, the vocabulary and the matchers once, and forked workers inherit them
@@ -223,18 +234,33 @@ def _run(
     """
     if jobs <= 1 or len(pending) <= 1:
         for path, _, _ in pending:
-            yield process_file(path, load, extract)
+            yield process_file(path, load, extract, root)
         return
-    yield process_file(pending[0][0], load, extract)
-    window = 2 * jobs  # bounded look-ahead keeps memory flat on big batches
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=_fork_context()) as pool:
+    yield process_file(pending[0][0], load, extract, root)
+    window = LOOK_AHEAD_PER_JOB * jobs  # bounded look-ahead keeps memory flat on big batches
+    with _frozen_heap(), ProcessPoolExecutor(max_workers=jobs, mp_context=_fork_context()) as pool:
         in_flight: deque[tuple[str, Future[Processed]]] = deque()
         for path, _, _ in pending[1:]:
-            in_flight.append((path, pool.submit(process_file, path, load, extract)))
+            in_flight.append((path, pool.submit(process_file, path, load, extract, root)))
             if len(in_flight) >= window:
                 yield _result(*in_flight.popleft())
         while in_flight:
             yield _result(*in_flight.popleft())
+
+
+@contextlib.contextmanager
+def _frozen_heap() -> Iterator[None]:
+    """Keep the warmed-up tables out of the cyclic garbage collector while workers run.
+
+    Forked workers share the parent's memory copy-on-write; a full collection walks (and so
+    writes to) every tracked object, copying the pages of the gazetteer, jieba's dictionary
+    and the automata into each worker. Frozen objects are never walked.
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _fork_context() -> multiprocessing.context.BaseContext | None:
@@ -261,19 +287,17 @@ def _store(
     processed: Processed,
     version: str,
 ) -> FileResult:
-    """Write the graph file, then record it in the manifest (which drops a replaced graph once saved)."""
-    if processed.error is not None or processed.nquads is None or processed.doc_id is None:
+    """Record the graph file the worker wrote in the manifest (which drops a replaced graph once saved)."""
+    if processed.error is not None or processed.file is None or processed.doc_id is None:
         log.info("%s: failed: %s", path, processed.error)
         return FileResult(path, "failed", error=processed.error, seconds=processed.seconds)
-    file = graph_file_name(processed.doc_id)
-    atomic_write_text(root / file, processed.nquads)
     writer.put(
         ManifestEntry(
             path=path,
             sha256=sha,
             doc_id=processed.doc_id,
             graph=processed.graph or "",
-            file=file,
+            file=processed.file,
             title=processed.title,
             version=version,
             ingested_at=datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
