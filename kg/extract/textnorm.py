@@ -8,6 +8,7 @@ Matching the vocabulary on the same normalized form means “双随机、一公�
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from functools import lru_cache
@@ -20,13 +21,18 @@ README_PUNCTUATION = frozenset("“”\"'‘’「」《》()（）【】、，,
 MATCHER_PUNCTUATION = README_PUNCTUATION | frozenset("『』〈〉[]{}〔〕•・–\\|…~")
 
 
-# fold_char as a str.translate table: full-width ASCII (U+FF01–FF5E) and the ideographic space.
-_FOLD_TABLE = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: ord(" ")}
-# Only these characters can be dropped: CJK ideographs, digits and lower-case letters always stay,
-# so the per-character test runs on the few others (punctuation, spaces, format marks).
-_MAYBE_DROPPED = re.compile(r"[^\u4e00-\u9fff0-9a-z]")
+# Only these characters can change or be dropped: CJK ideographs, digits and lower-case letters
+# always stay as they are, so the per-character work runs on the few others (punctuation, spaces,
+# format marks, full-width forms).
+_MAYBE_CHANGED = re.compile(r"[^\u4e00-\u9fff0-9a-z]")
 # str.lower() of a whole string lowers a final Σ to ς, character by character it is σ.
 _CONTEXT_SENSITIVE_LOWER = "\u03a3"
+# Per punctuation set: what each (lower-cased) character seen so far becomes, "" when dropped.
+_OUTCOMES: dict[frozenset[str], dict[str, str]] = {}
+
+# A normalized text's offsets as runs: (normalized start, text start) of each stretch whose
+# characters map one to one onto consecutive characters of the text.
+OffsetRuns = list[tuple[int, int]]
 
 
 def fold_char(ch: str) -> str:
@@ -46,9 +52,15 @@ def _keep(ch: str, punctuation: frozenset[str]) -> bool:
     return not (ch.isspace() or ch in punctuation or unicodedata.category(ch) == "Cf")
 
 
+def _outcome(ch: str, punctuation: frozenset[str]) -> str:
+    """What a lower-cased character becomes: its folded form, or "" when it is dropped."""
+    folded = fold_char(ch)
+    return folded if _keep(folded, punctuation) else ""
+
+
 def normalize_label(text: str, punctuation: frozenset[str] = MATCHER_PUNCTUATION) -> str:
     """The normalized form of a label or a piece of text (``punctuation`` is the set removed)."""
-    return normalize_with_offsets(text, punctuation)[0]
+    return normalize_with_runs(text, punctuation)[0]
 
 
 def normalize_with_offsets(
@@ -60,30 +72,65 @@ def normalize_with_offsets(
     normalized span ``[s, e)`` is ``text[index[s]:index[e - 1] + 1]``. ``punctuation`` must hold
     no CJK ideograph, digit or lower-case letter (those are never tested, for speed).
     """
-    folded = text.translate(_FOLD_TABLE).lower()
-    if len(folded) != len(text) or _CONTEXT_SENSITIVE_LOWER in text:
+    norm, runs = normalize_with_runs(text, punctuation)
+    index: list[int] = []
+    for (norm_start, text_start), (norm_end, _) in zip(runs, [*runs[1:], (len(norm), 0)], strict=True):
+        index.extend(range(text_start, text_start + norm_end - norm_start))
+    return norm, index
+
+
+def normalize_with_runs(
+    text: str, punctuation: frozenset[str] = MATCHER_PUNCTUATION
+) -> tuple[str, OffsetRuns]:
+    """Normalize ``text``, with its offsets as runs (see :func:`text_offset`): cheaper than a
+    list with one offset per character when few offsets are ever looked up."""
+    lowered = text.lower()
+    if len(lowered) != len(text) or _CONTEXT_SENSITIVE_LOWER in text:
         return _normalize_by_character(text, punctuation)  # lower() expanded a character: offsets shift
+    outcomes = _OUTCOMES.setdefault(punctuation, {})
     pieces: list[str] = []
-    index: list[int] = []
-    kept_from = 0
-    for m in _MAYBE_DROPPED.finditer(folded):
+    runs: OffsetRuns = [(0, 0)]
+    kept_from = norm_len = 0
+    for m in _MAYBE_CHANGED.finditer(lowered):
         pos = m.start()
-        if not _keep(folded[pos], punctuation):
-            pieces.append(folded[kept_from:pos])
-            index.extend(range(kept_from, pos))
-            kept_from = pos + 1
-    pieces.append(folded[kept_from:])
-    index.extend(range(kept_from, len(folded)))
-    return "".join(pieces), index
+        ch = lowered[pos]
+        outcome = outcomes.get(ch)
+        if outcome is None:
+            outcome = outcomes[ch] = _outcome(ch, punctuation)
+        if outcome == ch:
+            continue  # kept as it is: the run goes on
+        pieces.append(lowered[kept_from:pos])
+        norm_len += pos - kept_from
+        kept_from = pos + 1
+        if outcome:  # folded: one character for one, the run goes on
+            pieces.append(outcome)
+            norm_len += 1
+        else:  # dropped: a new run starts after it
+            runs.append((norm_len, pos + 1))
+    pieces.append(lowered[kept_from:])
+    return "".join(pieces), runs
 
 
-def _normalize_by_character(text: str, punctuation: frozenset[str]) -> tuple[str, list[int]]:
-    """The general case of :func:`normalize_with_offsets`, one character at a time."""
+def text_offset(runs: OffsetRuns, norm_pos: int) -> int:
+    """The position in the text of normalized character ``norm_pos``."""
+    i = bisect.bisect_right(runs, (norm_pos, _AFTER_ANY_OFFSET)) - 1
+    norm_start, text_start = runs[i]
+    return text_start + norm_pos - norm_start
+
+
+_AFTER_ANY_OFFSET = 1 << 62  # sorts after every (norm_pos, offset) pair with the same norm_pos
+
+
+def _normalize_by_character(text: str, punctuation: frozenset[str]) -> tuple[str, OffsetRuns]:
+    """The general case of :func:`normalize_with_runs`, one character at a time."""
     chars: list[str] = []
-    index: list[int] = []
+    runs: OffsetRuns = []
+    previous = -2
     for pos, ch in enumerate(text):
         for folded in fold_char(ch).lower():  # lower() may expand one char to two
             if _keep(folded, punctuation):
+                if pos != previous + 1:  # not the next character of the text: a new run
+                    runs.append((len(chars), pos))
                 chars.append(folded)
-                index.append(pos)
-    return "".join(chars), index
+                previous = pos
+    return "".join(chars), runs or [(0, 0)]

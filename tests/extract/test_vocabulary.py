@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.extract.textnorm import normalize_label, normalize_with_offsets
+from kg.extract.textnorm import normalize_label, normalize_with_offsets, normalize_with_runs, text_offset
 from kg.extract.vocabulary import (
     RKP,
     ProgramVocabulary,
@@ -44,6 +44,22 @@ def test_normalized_offsets_point_back_into_the_text() -> None:
     start = norm.index("双随机一公开")
     end = start + len("双随机一公开")
     assert text[index[start] : index[end - 1] + 1] == "双随机、一公开"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全面落实“双随机、一公开”监管",
+        "ＮＱＩ“一站式”服务　，  a、 b ",
+        "、、开头和结尾。。",
+        "İstanbul的Σ与\u200b测试",  # lower() expands İ: the character-by-character path
+    ],
+)
+def test_offset_runs_agree_with_the_offset_list(text: str) -> None:
+    norm, runs = normalize_with_runs(text)
+    assert normalize_with_offsets(text) == (norm, [text_offset(runs, i) for i in range(len(norm))])
+    for i, ch in enumerate(norm):
+        assert ch in normalize_label(text[text_offset(runs, i)])  # İ lowers to two characters
 
 
 # Real seed sentences: (sentence, slug of the program matched, surface as written)
