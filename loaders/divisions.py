@@ -78,8 +78,8 @@ class Gazetteer:
         self._by_key = by_key
         self._by_name = by_name
         self._children_index: dict[str, list[Division]] | None = None  # built when first asked
+        self._former_names: set[str] = set()  # names add_former_names added
         self._automata: dict[tuple[str, ...], ahocorasick.Automaton] = {}
-        self._ranked: dict[str, tuple[Division, ...]] | None = None  # see _ranked_names
 
     @property
     def _children(self) -> dict[str, list[Division]]:
@@ -104,8 +104,8 @@ class Gazetteer:
             for name in old[-2:]:
                 if target not in self._by_name.get(name, []):
                     self._by_name[name].append(target)
+                    self._former_names.add(name)
         self._automata.clear()
-        self._ranked = None
 
     def _walk(self, chain: list[str]) -> Division | None:
         """The division named by a chain of full names from the province down."""
@@ -227,25 +227,27 @@ class Gazetteer:
             return []
         return [found for _, found in automaton.iter_long(_utf8_units(text))]
 
+    def _names_at(self, levels: set[str]) -> list[str]:
+        """The names (full, short, former) that may name a division of ``levels``, in index order:
+        the automata of upper levels need a few thousand of the 60,000 names (mostly townships')."""
+        wanted = {n for d in self._by_key.values() if d.level in levels for n in (d.name, d.short)}
+        wanted |= self._former_names
+        return [name for name in self._by_name if name in wanted]
+
     def _automaton(self, levels: tuple[str, ...]) -> ahocorasick.Automaton:
         """The automaton of the names of ``levels``, over UTF-8 code units (see :func:`_utf8_units`)."""
         if levels not in self._automata:
             auto = ahocorasick.Automaton()
             wanted = set(levels)
-            for surface, ranked in self._ranked_names().items():
-                cands = tuple(d for d in ranked if d.level in wanted)
-                if cands and len(surface) >= _MIN_SHORT:
-                    auto.add_word(_utf8_units(surface), (surface, cands))
+            for surface in self._names_at(wanted):
+                if len(surface) < _MIN_SHORT:
+                    continue
+                cands = [d for d in self._by_name[surface] if d.level in wanted]
+                if cands:
+                    auto.add_word(_utf8_units(surface), (surface, tuple(sorted(cands, key=_rank))))
             auto.make_automaton()
             self._automata[levels] = auto
         return self._automata[levels]
-
-    def _ranked_names(self) -> dict[str, tuple[Division, ...]]:
-        """Each name's divisions sorted by rank, once: every automaton filters them by level
-        (filtering a stably sorted list keeps the order sorting the filtered list would give)."""
-        if self._ranked is None:
-            self._ranked = {name: tuple(sorted(divs, key=_rank)) for name, divs in self._by_name.items()}
-        return self._ranked
 
 
 def _utf8_units(text: str) -> str:
