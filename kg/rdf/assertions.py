@@ -66,13 +66,18 @@ def add_evidence(b: GraphBuilder, ev: x.Evidence) -> str:
     subject = assertion_iri_text(b.doc_sha, "Evidence", ev.sentence_index, ev.start, ev.end, ev.rule)
     if b.first_time(subject):
         b.typed(subject, RK.Evidence)
-        b.value(subject, RK.text, ev.sentence)
-        b.value(subject, RK.sectionPath, ev.section_path)
-        b.value(subject, RK.start, ev.start)
-        b.value(subject, RK.end, ev.end)
-        b.value(subject, RK.origStart, ev.orig_start)
-        b.value(subject, RK.origEnd, ev.orig_end)
-        b.value(subject, RK.rule, ev.rule)
+        b.values(
+            subject,
+            (
+                (RK.text, ev.sentence),
+                (RK.sectionPath, ev.section_path),
+                (RK.start, ev.start),
+                (RK.end, ev.end),
+                (RK.origStart, ev.orig_start),
+                (RK.origEnd, ev.orig_end),
+                (RK.rule, ev.rule),
+            ),
+        )
         b.double(subject, RK.confidence, ev.confidence)
         b.link(subject, RK.document, b.doc_iri)
     return subject

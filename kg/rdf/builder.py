@@ -15,6 +15,7 @@ not stated; Chinese names are ``@zh`` literals.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
@@ -100,6 +101,11 @@ class GraphBuilder:
                 self._text(subject, predicate, value, lang)
         else:
             self._literal(subject, predicate, value)
+
+    def values(self, subject: str, rows: Iterable[tuple[URIRef, LiteralValue | None]]) -> None:
+        """State several data properties of ``subject``, each as :meth:`value` (no language)."""
+        for predicate, value in rows:
+            self.value(subject, predicate, value)
 
     def required_text(self, subject: str, predicate: URIRef, value: str | None) -> None:
         """State a text property the shapes require even when the extractor left it empty.

@@ -155,18 +155,17 @@ def add_program(b: GraphBuilder, mention: ProgramMention) -> str:
     """Describe a program of the document (vocabulary entry or candidate) and its broader programs."""
     if mention.iri in b.described:  # described already: skip the vocabulary look-up
         return str(mention.iri)
-    info = ProgramInfo(
-        iri=mention.iri,
-        pref_label=mention.label,
-        alt_labels=list(mention.alt_labels),
-        label_en=mention.label_en,
-        program_type=mention.program_type,
-        candidate=mention.candidate,
-        broader=list(mention.broader),
-    )
-    known = program_info(mention.iri, b.vocabulary)
-    if known is not None:  # the vocabulary is the authority on labels, type and hierarchy
-        info = known
+    info = program_info(mention.iri, b.vocabulary)  # the authority on labels, type and hierarchy
+    if info is None:  # a candidate: described as the extractor saw it
+        info = ProgramInfo(
+            iri=mention.iri,
+            pref_label=mention.label,
+            alt_labels=list(mention.alt_labels),
+            label_en=mention.label_en,
+            program_type=mention.program_type,
+            candidate=mention.candidate,
+            broader=list(mention.broader),
+        )
     return _add_program_info(b, info)
 
 
