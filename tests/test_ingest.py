@@ -331,3 +331,31 @@ def test_prune_drops_documents_whose_file_is_gone(reports: Path, tmp_path: Path)
     assert str(reports / "c.txt") not in Manifest.load(data).documents
     assert not (data / gone.file).exists()
     assert len(list(iter_graphs(data))) == 2
+
+
+def test_a_worker_stores_the_graph_text_it_would_return(reports: Path, tmp_path: Path) -> None:
+    from kg.ingest.work import process_file
+
+    path = str(reports / "a.txt")
+    returned = process_file(path, fake_load, fake_extract)
+    stored = process_file(path, fake_load, fake_extract, tmp_path)
+    assert returned.nquads and returned.file is None
+    assert stored.nquads is None and stored.file == layout.graph_file_name(returned.doc_id or "")
+    assert (tmp_path / stored.file).read_text(encoding="utf-8") == returned.nquads
+    assert not list((tmp_path / "graphs").glob(".tmp-*"))
+
+
+def test_parallel_results_keep_input_order_beyond_the_look_ahead(tmp_path: Path) -> None:
+    from kg.ingest.runner import LOOK_AHEAD_PER_JOB
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    count = 2 * LOOK_AHEAD_PER_JOB + 5  # more files than the workers are given ahead
+    for i in range(count):
+        (folder / f"{i:03d}.txt").write_text(f"第{i}项指标压缩至{i + 1}个工作日。", encoding="utf-8")
+    serial = run([folder], tmp_path / "serial")
+    parallel = run([folder], tmp_path / "parallel", jobs=2)
+    assert [r.path for r in parallel.results] == [r.path for r in serial.results]
+    assert [r.status for r in parallel.results] == ["new"] * count
+    for file in Manifest.load(tmp_path / "serial").files():
+        assert (tmp_path / "serial" / file).read_bytes() == (tmp_path / "parallel" / file).read_bytes()

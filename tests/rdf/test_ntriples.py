@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from kg.loaders.model import Document
-from rdflib import Literal
+from rdflib import Literal, URIRef
 
 from kg.config import seeds_dir
 from kg.extract.model import Extraction
@@ -60,3 +60,39 @@ def test_text_literals_are_written_as_rdflib_literals(value: str, lang: str | No
 @given(st.integers())
 def test_integer_literals_are_written_as_rdflib_literals(value: int) -> None:
     assert nt_integer(value) == nt_term(Literal(value))
+
+
+def test_subjects_and_literals_that_prefix_each_other_sort_as_whole_lines(doc: Document) -> None:
+    """Per-subject sorting must give the order of the full N-Quads lines: ``<…/a>`` sorts after
+    ``<…/a-b>`` (``>`` is after ``-``) although ``…/a`` is a prefix, and a plain literal
+    before the same text with a language or a datatype."""
+    from kg.rdf.builder import GraphBuilder
+    from kg.rdf.namespaces import RK
+    from kg.rdf.ntriples import NQuadsBuilder
+
+    base = "https://w3id.org/regkg/id/test/a"
+    builders = (GraphBuilder(doc), NQuadsBuilder(doc))
+    for b in builders:
+        for subject in (base, base + "-b", base + "/c", base + "a"):
+            b.typed(subject, RK.Place)
+            b.value(subject, RK.what, "东莞")
+            b.value(subject, RK.what, "东莞", lang="zh")
+            b.value(subject, RK.what, '东莞"市')
+            b.value(subject, RK.what, 2020)
+            b.double(subject, RK.value, 2020)
+            b.value(subject, RK.what, True)
+            b.link(subject, RK.place, base)
+    rdflib_builder, nquads_builder = builders
+    text = nquads_builder.nquads()  # type: ignore[attr-defined]
+    assert text == nquads_text(URIRef(rdflib_builder.doc_iri), rdflib_builder.triples)
+    assert text.count("\n") == 4 * 8
+
+
+def test_a_subject_whose_values_are_all_missing_writes_no_line(doc: Document) -> None:
+    from kg.rdf.namespaces import RK
+    from kg.rdf.ntriples import NQuadsBuilder
+
+    b = NQuadsBuilder(doc)
+    b.values("https://w3id.org/regkg/id/test/empty", ((RK.text, None), (RK.rule, "  ")))
+    assert b.nquads() == ""
+    assert b.counts() == {"triples": 0}
