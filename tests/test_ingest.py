@@ -359,3 +359,19 @@ def test_parallel_results_keep_input_order_beyond_the_look_ahead(tmp_path: Path)
     assert [r.status for r in parallel.results] == ["new"] * count
     for file in Manifest.load(tmp_path / "serial").files():
         assert (tmp_path / "serial" / file).read_bytes() == (tmp_path / "parallel" / file).read_bytes()
+
+
+def test_manifest_saves_are_spaced_by_their_cost_but_forced_ones_always_happen(tmp_path: Path) -> None:
+    from kg.ingest.manifest import ManifestEntry, ManifestWriter
+
+    def entry(i: int) -> ManifestEntry:
+        return ManifestEntry(f"/r/{i}.txt", f"{i:064x}", f"{i:016x}", f"g{i}", f"graphs/{i:016x}.nq")
+
+    writer = ManifestWriter(Manifest(), tmp_path, every_docs=1)
+    writer.put(entry(1))  # due after one change, and saving costs nothing yet
+    assert list(Manifest.load(tmp_path).documents) == ["/r/1.txt"]
+    writer._last_cost = 3600.0  # as if the last save had taken an hour: the next waits 20 hours
+    writer.put(entry(2))
+    assert len(Manifest.load(tmp_path).documents) == 1
+    writer.commit(force=True)
+    assert sorted(Manifest.load(tmp_path).documents) == ["/r/1.txt", "/r/2.txt"]
