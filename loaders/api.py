@@ -25,20 +25,27 @@ PathLike = str | os.PathLike[str]
 def load(path: PathLike, *, max_bytes: int | None = None) -> Document:
     """Read one report file (txt/html/pdf/docx). Raises LoadError with the reason."""
     name = str(path)
-    p = Path(path)
-    if not p.exists():
-        raise LoadError(name, "no such file")
-    if p.is_dir():
-        raise LoadError(name, "is a directory")
     limit = config.max_bytes() if max_bytes is None else max_bytes
     try:
-        size = p.stat().st_size
-        if size > limit:
-            raise LoadError(name, f"too large ({size} bytes; limit {limit}, see --max-bytes)")
-        data = p.read_bytes()
+        data = _read_file(path, name, limit)
     except OSError as exc:
+        # Diagnose only on failure: the checks cost as much as the read on the common path.
+        p = Path(path)
+        if not p.exists():
+            raise LoadError(name, "no such file") from exc
+        if p.is_dir():
+            raise LoadError(name, "is a directory") from exc
         raise LoadError(name, f"cannot read: {exc.strerror or exc}") from exc
     return load_bytes(data, name, max_bytes=limit)
+
+
+def _read_file(path: PathLike, name: str, limit: int) -> bytes:
+    """The file's bytes; LoadError when it is larger than ``limit`` (checked before reading)."""
+    with open(path, "rb") as fh:
+        size = os.fstat(fh.fileno()).st_size
+        if size > limit:
+            raise LoadError(name, f"too large ({size} bytes; limit {limit}, see --max-bytes)")
+        return fh.read()
 
 
 def load_bytes(data: bytes, path: str, fmt: str | None = None, *, max_bytes: int | None = None) -> Document:

@@ -7,6 +7,7 @@ offsets into ``Document.text`` (normalized) unless the name says ``orig``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -76,7 +77,9 @@ class Document:
     # the file's text before normalization: decoded (txt) or extracted (html/pdf/docx)
     original_text: str
     text: str  # normalized
-    offsets: list[int]  # offsets[i] = position in original_text of text[i]; len(text)+1 entries
+    # offsets[i] = position in original_text of text[i]; len(text)+1 entries. The loaders give an
+    # OffsetMap (compact runs that index like the list[int] they stand for); any int sequence will do.
+    offsets: Sequence[int]
     source_format: str = "txt"  # txt | html | pdf | docx
     encoding: str | None = None
     converted_from_traditional: bool = False

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from kg.loaders.charclass import CJK, fold_width
 from kg.loaders.headings import is_bare_marker, is_heading_line, starts_with_marker
 from kg.loaders.lines import Line, classify_lines, ends_table_row, split_lines
+from kg.loaders.offsets import OffsetMap, OffsetMapBuilder
 
 # A line that ends a sentence or clause (possibly followed by closing quotes/brackets).
 _SENTENCE_ENDS = "。！？；!?;：:…"
@@ -56,7 +57,7 @@ class Normalized:
     """Normalized text, the offset map and the original spans dropped as page artefacts."""
 
     text: str
-    offsets: list[int]  # len(text) + 1 entries; the last is len(original)
+    offsets: OffsetMap  # len(text) + 1 entries; the last is len(original)
     dropped: list[tuple[int, int]] = field(default_factory=list)
 
 
@@ -66,20 +67,19 @@ class _Builder:
 
     original: str
     parts: list[str] = field(default_factory=list)
-    offsets: list[int] = field(default_factory=list)
+    offsets: OffsetMapBuilder = field(default_factory=OffsetMapBuilder)
 
     def copy(self, start: int, end: int) -> None:
         if end > start:
             self.parts.append(self.original[start:end])
-            self.offsets.extend(range(start, end))
+            self.offsets.copied(start, end)
 
     def insert(self, at: int, text: str) -> None:
         self.parts.append(text)
-        self.offsets.extend([at] * len(text))
+        self.offsets.inserted(at, len(text))
 
     def build(self) -> Normalized:
-        self.offsets.append(len(self.original))
-        return Normalized(text="".join(self.parts), offsets=self.offsets)
+        return Normalized(text="".join(self.parts), offsets=self.offsets.build(len(self.original)))
 
 
 def normalize(original: str) -> Normalized:

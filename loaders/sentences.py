@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from kg.loaders.model import Section, SectionKind, Sentence
+from kg.loaders.offsets import original_positions
 
 # A sentence runs to its end mark (with closing quotes/brackets that belong to it) or line end.
 _SENTENCE = re.compile(r"[^。！？；!?;\n]+(?:[。！？；!?;]+[”’」』）)】》\"']*)?|[。！？；!?;]+")
@@ -24,11 +25,11 @@ def split_sentences(
     """
     sentences: list[Sentence] = []
     append = sentences.append  # this loop runs for every sentence of every document
-    spans = [_trimmed(text, *m.span()) for m in _SENTENCE.finditer(text)]
+    spans = [span for m in _SENTENCE.finditer(text) if (span := _trimmed(text, *m.span()))[1] > span[0]]
     owners = innermost_sections([s for s, _ in spans], sections)
-    for (start, end), owner in zip(spans, owners, strict=False):
-        if end <= start:
-            continue
+    firsts = original_positions(offsets, [s for s, _ in spans])  # of each first and last character
+    lasts = original_positions(offsets, [e - 1 for _, e in spans])
+    for (start, end), owner, first, last in zip(spans, owners, firsts, lasts, strict=True):
         if owner is not None:
             section = sections[owner]
             kind, year = section.kind, section.year
@@ -36,8 +37,7 @@ def split_sentences(
             kind, year = outside(start) if outside else (None, None)
         # Sentence(index, text, start, end, orig_start, orig_end, section, kind, year), by position:
         # a frozen dataclass takes keywords markedly slower.
-        append(Sentence(len(sentences), text[start:end], start, end, offsets[start], offsets[end - 1] + 1,
-                        owner, kind, year))
+        append(Sentence(len(sentences), text[start:end], start, end, first, last + 1, owner, kind, year))
     return sentences
 
 
