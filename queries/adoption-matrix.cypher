@@ -5,22 +5,21 @@
 // param limit: int = 100000 -- most rows returned
 // columns: program, program_uri, jurisdiction, jurisdiction_code, jurisdiction_uri, first_year, latest_year,
 //   statuses, implementations
-MATCH (i:Implementation)-[:hasProgram]->(p:Program), (i)-[:hasPlace]->(pl:Place)
-WHERE ($status IS NULL OR i.status = $status)
-  AND ($candidates OR coalesce(p.candidate, false) = false)
-WITH p, pl,
-     min(i.year) AS first_year,
-     max(i.year) AS latest_year,
-     collect(DISTINCT i.status) AS statuses,
-     count(DISTINCT i) AS implementations
-RETURN p.prefLabel AS program,
-       p.uri AS program_uri,
-       pl.label AS jurisdiction,
-       pl.code AS jurisdiction_code,
-       pl.uri AS jurisdiction_uri,
-       first_year,
-       latest_year,
-       statuses,
-       implementations
-ORDER BY program, jurisdiction, program_uri, jurisdiction_uri
+// The rows are the derived Adoption nodes (docs/schema.md), grouped at load time: grouping every
+// Implementation by program and place here made the matrix slow. Each (program, place) has one
+// node over all statuses (status null) and one per status. sortKey orders like
+// (program, jurisdiction, program_uri, jurisdiction_uri).
+MATCH (a:Adoption)
+WHERE (($status IS NULL AND a.status IS NULL) OR a.status = $status)
+  AND ($candidates OR a.candidate = false)
+RETURN a.program AS program,
+       a.programUri AS program_uri,
+       a.jurisdiction AS jurisdiction,
+       a.jurisdictionCode AS jurisdiction_code,
+       a.jurisdictionUri AS jurisdiction_uri,
+       a.firstYear AS first_year,
+       a.latestYear AS latest_year,
+       coalesce(a.statuses, []) AS statuses,
+       a.implementations AS implementations
+ORDER BY a.sortKey
 LIMIT $limit

@@ -52,20 +52,13 @@ def add_reported(labels: dict[str, str], values: Values, rel_keys: set[RelKey]) 
     status done or ongoing has a year ≥ Y: ``reportedYear`` is the least such year and
     ``reportedStatus`` is done if any of them is done, else ongoing.
     """
-    programs: dict[str, set[str]] = defaultdict(set)
-    places: dict[str, set[str]] = defaultdict(set)
-    for s, name, o in rel_keys:
-        if labels[s] == "Implementation":
-            if name == "program":
-                programs[s].add(o)
-            elif name == "place":
-                places[s].add(o)
+    programs, places = implementation_links(labels, rel_keys)
     reports: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
     plans: list[tuple[str, int]] = []
     for uri, label in labels.items():
         if label != "Implementation":
             continue
-        status, year = _single(values[uri], "status"), _single(values[uri], "year")
+        status, year = single_value(values[uri], "status"), single_value(values[uri], "year")
         if not isinstance(year, int):
             continue
         if status in _REPORTED_RANK:
@@ -82,7 +75,22 @@ def add_reported(labels: dict[str, str], values: Values, rel_keys: set[RelKey]) 
             values[uri]["reportedStatus"] = {("STRING", status)}
 
 
-def _single(props: dict[str, set[tuple[str, Any]]], key: str) -> Any:
+def implementation_links(
+    labels: dict[str, str], rel_keys: set[RelKey]
+) -> tuple[defaultdict[str, set[str]], defaultdict[str, set[str]]]:
+    """Each Implementation's programs and places (uri -> set of uris)."""
+    programs: defaultdict[str, set[str]] = defaultdict(set)
+    places: defaultdict[str, set[str]] = defaultdict(set)
+    for s, name, o in rel_keys:
+        if labels[s] == "Implementation":
+            if name == "program":
+                programs[s].add(o)
+            elif name == "place":
+                places[s].add(o)
+    return programs, places
+
+
+def single_value(props: dict[str, set[tuple[str, Any]]], key: str) -> Any:
     """The value of a single-valued property (the smallest if several, as the projection keeps)."""
     typed = props.get(key)
     if not typed:

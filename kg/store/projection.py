@@ -23,6 +23,7 @@ from typing import Any
 from rdflib import RDF, Dataset, Graph
 from rdflib.namespace import XSD
 
+from kg.store.adoptions import add_adoptions, declare_adoptions, sort_adoptions
 from kg.store.declared import (
     LIST_PROPERTIES,
     PLACE_LEVELS,
@@ -169,8 +170,11 @@ class ProjectionBuilder:
             values[uri].setdefault("level", {("STRING", level)})
         rel_keys |= document_shortcuts(labels, rel_keys)
         add_reported(labels, values, rel_keys)
+        add_adoptions(labels, values, rel_keys)
         projection = Projection(PropertyGraph())
+        declare_adoptions(projection.graph)
         _fill_node_tables(projection, labels, values)
+        sort_adoptions(projection.graph)
         projection.graph.node_tables["Implementation"].columns.update(REPORTED_COLUMNS)  # even if none
         _fill_rel_tables(projection.graph, labels, rel_keys)
         return projection
