@@ -66,6 +66,8 @@ def _reorder(result: QueryResult, columns: tuple[str, ...]) -> list[list[Any]]:
     if missing:
         raise ValueError(f"query returned columns {result.columns}, header declares {list(columns)}")
     positions = [result.columns.index(c) for c in columns]
+    if positions == list(range(len(result.columns))):
+        return result.rows  # already in order: copying a large result costs as much as reading it
     return [[row[i] for i in positions] for row in result.rows]
 
 
