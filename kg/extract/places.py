@@ -162,6 +162,13 @@ class PlaceFinder:
         self.jurisdiction = doc.jurisdiction
         self.home = jurisdiction_ref(doc.jurisdiction)
         self._names, self._automaton, self._short_names = _name_index(doc.jurisdiction)
+        self._short_names_registered = False
+
+    def _register_short_names(self) -> None:
+        """Teach the segmenter the short names, once per document (not per sentence)."""
+        if not self._short_names_registered:
+            _register_short_names(self._short_names)
+            self._short_names_registered = True
 
     def find(self, text: str) -> list[PlaceMention]:
         """Places in ``text``: leftmost-longest matches, so a longer word blocks the place inside it.
@@ -177,7 +184,8 @@ class PlaceFinder:
             start = end - len(name) + 1
             if name in self._short_names:
                 if words is None:
-                    words = _WordBoundaries(text, self._short_names)
+                    self._register_short_names()
+                    words = _WordBoundaries(text)
                 if not words.is_word(start, end + 1):
                     continue
             mentions.append(PlaceMention(_with_surface(ref, name), start, end + 1))
@@ -199,11 +207,23 @@ def _segmenter() -> jieba.Tokenizer:
 
 
 _KNOWN_SHORT_NAMES: set[str] = set()
+
+
+def _register_short_names(short_names: frozenset[str]) -> None:
+    """Make the short names words of the segmenter."""
+    tokenizer = _segmenter()
+    for name in short_names - _KNOWN_SHORT_NAMES:
+        # a modest frequency: 厚街 beats 厚/街, but 新/登记 beats 新登/记
+        tokenizer.add_word(name, freq=SHORT_NAME_FREQUENCY)
+        _KNOWN_SHORT_NAMES.add(name)
+
+
 _SELF_WORDS = frozenset(w for words in SELF_REFERENCES.values() for w in words)
 
 
 class _WordBoundaries:
-    """Where jieba puts word boundaries in a text, with the jurisdiction's short names as words.
+    """Where jieba puts word boundaries in a text (the jurisdiction's short names registered
+    as words first, see :func:`_register_short_names`).
 
     jieba cuts a text into runs of CJK characters, letters and digits (its ``re_han_default``)
     and segments each run on its own, so the words of a run do not depend on the rest of the
@@ -211,13 +231,9 @@ class _WordBoundaries:
     of segmenting the whole sentence and gives the same boundaries.
     """
 
-    def __init__(self, text: str, short_names: frozenset[str]) -> None:
+    def __init__(self, text: str) -> None:
         self.text = text
         self.tokenizer = _segmenter()
-        for name in short_names - _KNOWN_SHORT_NAMES:
-            # a modest frequency: 厚街 beats 厚/街, but 新/登记 beats 新登/记
-            self.tokenizer.add_word(name, freq=SHORT_NAME_FREQUENCY)
-            _KNOWN_SHORT_NAMES.add(name)
         self._runs = [(m.start(), m.end()) for m in jieba.re_han_default.finditer(text)]
         self._by_run: dict[tuple[int, int], set[int]] = {}
 

@@ -7,7 +7,7 @@ import ahocorasick
 import pytest
 from kg.loaders.model import Jurisdiction
 
-from kg.extract.places import _name_index, _segmenter, _WordBoundaries
+from kg.extract.places import _name_index, _register_short_names, _segmenter, _WordBoundaries
 from kg.extract.utf8_automaton import iter_long
 
 JURISDICTIONS = [
@@ -51,7 +51,8 @@ SEGMENTED = [
 @pytest.mark.parametrize("sentence", SEGMENTED)
 def test_word_boundaries_of_a_run_are_those_of_the_whole_sentence(sentence: str) -> None:
     short_names = frozenset({"松山湖", "东城", "新登"})
-    words = _WordBoundaries(sentence, short_names)
+    _register_short_names(short_names)
+    words = _WordBoundaries(sentence)
     whole, pos = {0}, 0
     for token in _segmenter().lcut(sentence, HMM=False):
         pos += len(token)
