@@ -43,7 +43,7 @@ _HEADER_MAX_LEN = 40
 _TABLE_CELL_MAX = 14
 
 
-@dataclass
+@dataclass(slots=True)  # thousands per PDF report
 class Line:
     """One physical line: its content span in the original text (whitespace trimmed)."""
 

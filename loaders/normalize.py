@@ -74,6 +74,11 @@ class _Builder:
             self.parts.append(self.original[start:end])
             self.offsets.copied(start, end)
 
+    def copy_text(self, start: int, text: str) -> None:
+        """Copy ``text``, which is ``original[start:start + len(text)]`` (no slicing again)."""
+        self.parts.append(text)
+        self.offsets.copied(start, start + len(text))
+
     def insert(self, at: int, text: str) -> None:
         self.parts.append(text)
         self.offsets.inserted(at, len(text))
@@ -95,13 +100,14 @@ def normalize(original: str) -> Normalized:
     started = False
     # Each line is tested as the line and then as the previous one: test it once.
     standalone = [_STANDALONE.fullmatch(ln.text) is not None for ln in kept]
+    marked = [starts_with_marker(ln.text) for ln in kept]
     for i, line in enumerate(kept):
         sep = ""
         if i:
             prev = kept[i - 1]
             is_title = opening is not None and looks_like_title(opening)
             sep = _separator(prev, line, is_title=is_title, rows=rows,
-                             standalone=standalone[i - 1] or standalone[i])
+                             standalone=standalone[i - 1] or standalone[i], marked=(marked[i - 1], marked[i]))
             if sep:
                 builder.insert(prev.end, sep)
         if not started and not standalone[i]:
@@ -158,10 +164,12 @@ class _TableRows:
         return True
 
 
-def _separator(prev: Line, line: Line, *, is_title: bool, rows: _TableRows, standalone: bool) -> str:
+def _separator(prev: Line, line: Line, *, is_title: bool, rows: _TableRows, standalone: bool,
+               marked: tuple[bool, bool]) -> str:
     """What goes between two kept lines: '' (same sentence), ' ' (table cells) or '\\n'.
 
-    ``standalone``: one of the two lines stands alone (a subtitle, a date, a document number).
+    ``standalone``: one of the two lines stands alone (a subtitle, a date, a document number);
+    ``marked``: whether each line starts with a heading marker.
     """
     if prev.kind == "table" and line.kind == "table":
         return rows.separator(prev, line)
@@ -170,9 +178,10 @@ def _separator(prev: Line, line: Line, *, is_title: bool, rows: _TableRows, stan
         return "\n"
     if prev.kind == "table":
         return "\n"
-    if is_bare_marker(prev.text):
+    prev_marked, line_marked = marked
+    if prev_marked and is_bare_marker(prev.text):  # both need a marker: test only marked lines
         return ""
-    if is_title or is_heading_line(prev.text) or starts_with_marker(line.text):
+    if is_title or line_marked or (prev_marked and is_heading_line(prev.text)):
         return "\n"
     if standalone or _ends_sentence(prev.text):
         return "\n"
@@ -193,6 +202,9 @@ def _tables_in_row_mode(kept: list[Line]) -> bool:
 def _copy_line(builder: _Builder, line: Line) -> None:
     """Copy one line's content, dropping markdown and the spaces Chinese typesetting omits."""
     text = line.text
+    if _MAY_HOLD_NOISE.search(text) is None:
+        builder.copy_text(line.start, text)  # most lines: nothing to drop
+        return
     # In a table every gap may separate cells, unless the cells are marked by tabs (DOCX/HTML).
     cell_gaps = "tab" if "\t" in text else "any" if line.kind == "table" else "none"
     base = line.start

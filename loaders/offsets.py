@@ -98,7 +98,9 @@ class OffsetMapBuilder:
         if end <= start:
             return
         if start != self._next_copied:  # else the last run goes on
-            self._add_run(start, 1)
+            self._starts.append(self._length)
+            self._origins.append(start)
+            self._steps.append(1)
         self._length += end - start
         self._next_copied = end
 
@@ -106,7 +108,9 @@ class OffsetMapBuilder:
         """``count`` inserted characters, each standing for original position ``at``."""
         if count <= 0:
             return
-        self._add_run(at, 0)
+        self._starts.append(self._length)
+        self._origins.append(at)
+        self._steps.append(0)
         self._length += count
         self._next_copied = -1
 
@@ -114,12 +118,6 @@ class OffsetMapBuilder:
         """The map, with the final entry (one past the text) pointing at ``original_length``."""
         self.inserted(original_length, 1)
         return OffsetMap(self._starts, self._origins, self._steps, self._length)
-
-    def _add_run(self, origin: int, step: int) -> None:
-        self._starts.append(self._length)
-        self._origins.append(origin)
-        self._steps.append(step)
-
 
 
 def original_positions(offsets: Sequence[int], indices: Iterable[int]) -> list[int]:
