@@ -1,22 +1,34 @@
-"""Project a whole data dir by streaming its N-Quads files into one projection builder.
+"""Project a whole data dir: each graph file's part folded (in parallel, cached), merged, finished.
 
-Nothing holds the corpus: each file is read and split (:func:`kg.store.plain_rdf.read_rows`),
-folded into a :class:`~kg.store.projection.ProjectionBuilder` and dropped. Splitting the files
-over worker processes was tried and lost: shipping a worker's accumulated nodes back to the
-parent (pickle) costs about as much as reading the files.
+Nothing holds the corpus text: each file is split and folded into a small per-file builder state
+(:mod:`kg.store.document_parts`), by worker processes when there are enough files, and the parent
+merges the parts as they arrive. Merging works per node rather than per triple, so shipping the
+parts back costs far less than folding them; with a cache dir, files whose bytes were folded
+before are not parsed again.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from kg.store.plain_rdf import ontology_rows, read_all_rows
+from kg.store.document_parts import document_parts
+from kg.store.plain_rdf import ontology_rows
 from kg.store.projection import Projection, ProjectionBuilder
 
 
-def project_data_dir(root: Path, paths: list[Path]) -> Projection:
+def default_jobs() -> int:
+    """Worker processes for a load: ``$KG_LOAD_JOBS``, else one per core up to 4."""
+    env = os.environ.get("KG_LOAD_JOBS", "")
+    return max(1, int(env)) if env.isdigit() else min(4, os.cpu_count() or 1)
+
+
+def project_data_dir(
+    root: Path, paths: list[Path], *, cache_dir: Path | None = None, jobs: int | None = None
+) -> Projection:
     """The projection of the N-Quads ``paths`` plus the ontology and vocabulary graphs of ``root``."""
     builder = ProjectionBuilder()
-    builder.add_rows(read_all_rows(paths))
+    for part in document_parts(paths, cache_dir, default_jobs() if jobs is None else jobs):
+        builder.merge(part)
     builder.add_rows(ontology_rows(root))
     return builder.finish()

@@ -30,11 +30,12 @@ from kg.store.base import (
     WriteRefusedError,
 )
 from kg.store.dataset_projection import project_data_dir
-from kg.store.ladybug_rows import result_rows
+from kg.store.document_parts import CACHE_DIRNAME
 from kg.store.ladybug_schema import copy_statements, schema_ddl
 from kg.store.lock import holder, load_lock
 from kg.store.projection import Projection, project_with_warnings
 from kg.store.records import NodeTable, PropertyGraph, RelTable
+from kg.store.values import from_ladybug
 
 STORE_DIRNAME = "ladybug"
 DB_FILENAME = "graph.lbug"
@@ -136,14 +137,16 @@ def _write_manifest(target: Path, report: LoadReport) -> None:
 def refresh(data_dir: str | os.PathLike[str] | None = None) -> LoadReport:
     """Rebuild ``<data-dir>/ladybug`` from the data dir's RDF (called after every ingest).
 
-    The stored N-Quads are streamed file by file into the projection (never an rdflib Dataset of
-    the whole corpus), with the vocabulary graph, so programs
-    carry their broader/altLabel even if no document repeats them.
+    The stored N-Quads are folded file by file into the projection (never an rdflib Dataset of
+    the whole corpus), by worker processes, each file's part cached in ``<data-dir>/projection``
+    so an unchanged file is not parsed again; the vocabulary graph is added so programs carry
+    their broader/altLabel even if no document repeats them.
     """
     from kg.ingest import graph_paths  # the ingest stage owns how the dataset is stored
 
     root = config.data_dir(data_dir)
-    return build_from_projection(project_data_dir(root, graph_paths(root)), store_dir(root))
+    projection = project_data_dir(root, graph_paths(root), cache_dir=root / CACHE_DIRNAME)
+    return build_from_projection(projection, store_dir(root))
 
 
 def open_embedded(path: str | os.PathLike[str], *, writable: bool = False) -> EmbeddedStore:
@@ -199,7 +202,7 @@ class EmbeddedStore:
         if isinstance(result, list):  # several statements separated by ';' give several results
             result = result[-1]
         columns = result.get_column_names()
-        rows = result_rows(result)  # scalar columns come through Arrow (kg.store.ladybug_rows)
+        rows = [[from_ladybug(v) for v in row] for row in result.get_all()]
         return QueryResult(columns, rows)
 
     def _run_read_only_transaction(self, cypher: str, params: dict[str, Any] | None) -> QueryResult:

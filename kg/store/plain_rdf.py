@@ -51,7 +51,12 @@ def read_rows(path: Path) -> list[Row]:
     try:
         return parse_rows_text(path.read_text(encoding="utf-8"))
     except UnsupportedLine:
-        return [_row(triple) for triple in _rdflib_triples(path)]
+        return rdflib_rows(path)
+
+
+def rdflib_rows(path: Path) -> list[Row]:
+    """Every quad of any valid N-Quads file as a :data:`Row`, parsed by rdflib (the slow, general way)."""
+    return [_row(triple) for triple in _rdflib_triples(path)]
 
 
 def parse_rows_text(text: str) -> list[Row]:

@@ -1,0 +1,117 @@
+"""Each graph file's part of the projection, folded in worker processes and cached in the data dir.
+
+A part is what a :class:`~kg.store.accumulator.TripleAccumulator` accumulates from one file
+(rk: classes, typed literal values and IRI links per subject), pickled. It depends only on the
+file's bytes and on the code that folds them, so it is cached as
+``<data dir>/projection/<file stem>.<content hash>.<code hash>.pickle``: an edited or re-ingested
+file with new content, or a change to the folding code, gets a new name and the old entry is
+pruned. The ontology and vocabulary are not part of any cached part; they are projected on every
+load. Entries are written to a temporary file and renamed, so a killed load leaves no torn entry.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from functools import lru_cache, partial
+from pathlib import Path
+
+import kg.ingest.nquads
+import kg.store.accumulator
+import kg.store.nquads_fold
+import kg.store.plain_rdf
+from kg.ingest.nquads import UnsupportedLine
+from kg.store.accumulator import BuilderState, TripleAccumulator
+from kg.store.nquads_fold import fold_nquads_text
+from kg.store.plain_rdf import rdflib_rows
+
+CACHE_DIRNAME = "projection"
+CACHE_SUFFIX = ".pickle"
+# Below this many files a worker pool costs more to start than it saves.
+MIN_FILES_PER_WORKER = 8
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """A hash of the modules whose rules shape a part: a cached part of other code is never read."""
+    digest = hashlib.blake2b(digest_size=6)
+    for module in (kg.store.nquads_fold, kg.store.accumulator, kg.store.plain_rdf, kg.ingest.nquads):
+        digest.update(Path(module.__file__ or "").read_bytes())
+    return digest.hexdigest()
+
+
+def fold_file(path: Path, data: bytes) -> BuilderState:
+    """The builder state of one N-Quads file's bytes; rdflib reads a file outside the ingest layout."""
+    builder = TripleAccumulator()
+    try:
+        fold_nquads_text(data.decode("utf-8"), builder)
+    except UnsupportedLine:
+        builder = TripleAccumulator()  # drop what the fast fold took before it stopped
+        builder.add_rows(rdflib_rows(path))
+    return builder.state()
+
+
+def part_bytes(path: Path, cache_dir: Path | None) -> tuple[str, bytes]:
+    """(cache entry name, pickled part) of one graph file, from the cache when it holds the entry."""
+    data = path.read_bytes()
+    name = f"{path.stem}.{hashlib.blake2b(data, digest_size=16).hexdigest()}.{code_version()}{CACHE_SUFFIX}"
+    if cache_dir is not None:
+        try:
+            return name, (cache_dir / name).read_bytes()
+        except OSError:
+            pass  # not cached yet (or unreadable): fold it
+    blob = pickle.dumps(fold_file(path, data), protocol=pickle.HIGHEST_PROTOCOL)
+    if cache_dir is not None:
+        _write_atomically(cache_dir, name, blob)
+    return name, blob
+
+
+def _write_atomically(cache_dir: Path, name: str, blob: bytes) -> None:
+    """Write a cache entry via a temporary file and rename; a cache that cannot be written is skipped."""
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        handle, tmp = tempfile.mkstemp(prefix=".tmp-", dir=cache_dir)
+        with os.fdopen(handle, "wb") as out:
+            out.write(blob)
+        os.replace(tmp, cache_dir / name)
+    except OSError:
+        pass  # a read-only data dir still loads, just without the cache
+
+
+def document_parts(paths: list[Path], cache_dir: Path | None = None, jobs: int = 1) -> Iterator[BuilderState]:
+    """Each file's part, in the order of ``paths``, folded by ``jobs`` worker processes.
+
+    Parts cross the process boundary as the same pickles the cache holds, and the caller merges
+    each as it arrives, while the workers fold the next files. With a cache dir, entries no file
+    uses any more are removed at the end.
+    """
+    used: set[str] = set()
+    for name, blob in _blobs(paths, cache_dir, jobs):
+        used.add(name)
+        yield pickle.loads(blob)
+    if cache_dir is not None:
+        prune(cache_dir, used)
+
+
+def _blobs(paths: list[Path], cache_dir: Path | None, jobs: int) -> Iterator[tuple[str, bytes]]:
+    work = partial(part_bytes, cache_dir=cache_dir)
+    if jobs <= 1 or len(paths) < MIN_FILES_PER_WORKER * 2:
+        yield from map(work, paths)
+        return
+    from kg.ingest.runner import _fork_context  # the same start method ingest's workers use
+
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=_fork_context()) as pool:
+        yield from pool.map(work, paths, chunksize=4)
+
+
+def prune(cache_dir: Path, keep: set[str]) -> None:
+    """Remove cache entries (and leftover temporary files) not in ``keep``."""
+    if not cache_dir.is_dir():
+        return
+    for entry in cache_dir.iterdir():
+        if entry.name not in keep and (entry.suffix == CACHE_SUFFIX or entry.name.startswith(".tmp-")):
+            entry.unlink(missing_ok=True)

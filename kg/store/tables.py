@@ -1,0 +1,148 @@
+"""The last step of the projection: typed node tables and relationship tables from accumulated RDF.
+
+Input is what :class:`kg.store.projection.ProjectionBuilder` settled: each node's primary label,
+its typed values per property key, and the relationship keys ``(start, local name, end)``.
+Column types come from the declared schema widened by what the data holds; values are coerced
+to them. Tables list nodes by uri and relationships by (start, end) uri, so equal RDF gives equal
+tables whatever the order it was read in. These loops run once per node, property and
+relationship of the whole corpus, so they keep per-item work to dictionary look-ups and compare
+integer ranks rather than long IRIs when sorting relationships.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kg.store.accumulator import Values
+from kg.store.declared import (
+    LIST_PROPERTIES,
+    PRIMARY_LABELS,
+    declared_columns,
+    declared_pairs,
+    relationship_type,
+)
+from kg.store.derived import ASSERTION_LABELS, IN_DOCUMENT
+from kg.store.records import BaseType, ColumnType, Node, NodeTable, PropertyGraph, Relationship, RelTable
+
+RelKey = tuple[str, str, str]
+
+
+def fill_node_tables(
+    graph: PropertyGraph, labels: dict[str, str], values: Values, warnings: list[str]
+) -> None:
+    """One table per label: declared columns plus observed ones, values coerced to column types."""
+    tables = graph.node_tables
+    for label in PRIMARY_LABELS:
+        tables[label] = NodeTable(label, declared_columns(label))
+    by_label: dict[str, list[str]] = {}
+    for uri, label in labels.items():
+        by_label.setdefault(label, []).append(uri)
+    for label, uris in sorted(by_label.items()):
+        uris.sort()
+        table = tables.setdefault(label, NodeTable(label, declared_columns(label)))
+        for key, bases in sorted(_observed_bases(uris, values).items()):
+            table.columns[key] = column_type(key, table.columns.get(key), bases)
+        table.nodes.extend(_nodes(label, uris, values, table.columns, warnings))
+
+
+def _observed_bases(uris: list[str], values: Values) -> dict[str, set[BaseType]]:
+    """Property key -> the base types its values have on these nodes."""
+    observed: dict[str, set[BaseType]] = {}
+    for uri in uris:
+        for key, typed in values[uri].items():
+            bases = observed.get(key)
+            if bases is None:
+                bases = observed[key] = set()
+            for base, _ in typed:
+                bases.add(base)
+    return observed
+
+
+def _nodes(
+    label: str, uris: list[str], values: Values, columns: dict[str, ColumnType], warnings: list[str]
+) -> list[Node]:
+    """The nodes of one label with their properties in key order, coerced to the column types."""
+    single_bases = {key: ctype.base for key, ctype in columns.items() if not ctype.is_list}
+    nodes: list[Node] = []
+    for uri in uris:
+        props = values[uri]
+        out: dict[str, Any] = {}
+        for key in sorted(props):
+            typed = props[key]
+            base = single_bases.get(key)
+            if base is not None and len(typed) == 1:  # the common case, kept cheap for large loads
+                (value_base, value), = typed
+                out[key] = value if value_base == base else _convert(value, base)
+            else:
+                out[key] = _coerce(uri, key, columns[key], typed, warnings)
+        nodes.append(Node(uri, label, out))
+    return nodes
+
+
+def column_type(key: str, declared: ColumnType | None, observed: set[BaseType]) -> ColumnType:
+    """Declared type when the data fits it, else the widest observed type (strings hold anything)."""
+    is_list = key in LIST_PROPERTIES or bool(declared and declared.is_list)
+    if declared and all(_fits(b, declared.base) for b in observed):
+        return ColumnType(declared.base, is_list)
+    if observed <= {"INT64"}:
+        return ColumnType("INT64", is_list)
+    if observed <= {"INT64", "DOUBLE"}:
+        return ColumnType("DOUBLE", is_list)
+    if observed == {"BOOLEAN"}:
+        return ColumnType("BOOLEAN", is_list)
+    return ColumnType("STRING", is_list)
+
+
+def _fits(observed: BaseType, column: BaseType) -> bool:
+    """Whether values of ``observed`` type convert losslessly into a ``column`` column."""
+    return observed == column or column == "STRING" or (observed == "INT64" and column == "DOUBLE")
+
+
+def _coerce(
+    uri: str, key: str, column: ColumnType, typed: set[tuple[BaseType, Any]], warnings: list[str]
+) -> Any:
+    """The property value in the column's type: a sorted list, or one value (warning if several)."""
+    converted = sorted({_convert(v, column.base) for _, v in typed}, key=lambda v: (str(type(v)), v))
+    if column.is_list:
+        return converted
+    if len(converted) > 1:
+        warnings.append(f"{uri}: {key} has {len(converted)} values; kept {converted[0]!r}")
+    return converted[0]
+
+
+def _convert(value: Any, base: BaseType) -> Any:
+    """Convert an already-typed value into ``base`` (only widening conversions happen here)."""
+    if base == "STRING":
+        return str(value).lower() if isinstance(value, bool) else str(value)
+    if base == "DOUBLE":
+        return float(value)
+    return value
+
+
+def fill_rel_tables(graph: PropertyGraph, labels: dict[str, str], rel_keys: set[RelKey]) -> None:
+    """One table per relationship type with declared and observed (start, end) label pairs.
+
+    Relationships are ordered by (start uri, local name, end uri), compared as ranks of the
+    sorted node uris: the same order as comparing the IRIs, at the cost of integers.
+    """
+    for rtype, pairs in declared_pairs().items():
+        graph.rel_tables[rtype] = RelTable(rtype, set(pairs))
+    # declared even when empty, so queries that use the shortcut run on any store
+    graph.rel_tables[IN_DOCUMENT] = RelTable(IN_DOCUMENT, {(label, "Document") for label in ASSERTION_LABELS})
+    ordered = sorted(labels)
+    rank = {uri: index for index, uri in enumerate(ordered)}
+    label_at = [labels[uri] for uri in ordered]
+    all_labels = set(labels.values())
+    by_type: dict[str, list[tuple[int, str, int]]] = {}
+    types: dict[str, str] = {}
+    for start, name, end in rel_keys:
+        rtype = types.get(name)
+        if rtype is None:
+            rtype = types[name] = relationship_type(name, all_labels)
+        by_type.setdefault(rtype, []).append((rank[start], name, rank[end]))
+    for rtype, keys in sorted(by_type.items()):
+        keys.sort()
+        table = graph.rel_tables.setdefault(rtype, RelTable(rtype))
+        rels = [Relationship(rtype, ordered[s], ordered[e], label_at[s], label_at[e]) for s, _, e in keys]
+        table.pairs.update({(rel.start_label, rel.end_label) for rel in rels})
+        table.relationships.extend(rels)
