@@ -53,7 +53,7 @@ class Section:
     children: list[int] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # hundreds per document: slots make them cheaper to build
 class Sentence:
     """A sentence of the normalized text, with its span in the original text."""
 
