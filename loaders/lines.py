@@ -76,7 +76,7 @@ def split_lines(original: str) -> list[Line]:
         trailing_space = end < size and original[end] not in _LINE_BREAKS
         if content[0] == "#":
             content, start = _without_markdown_heading(content, start)
-        append(Line(start, start + len(content), content, trailing_space=trailing_space))
+        append(Line(start, start + len(content), content, trailing_space))
     return lines
 
 
@@ -102,8 +102,8 @@ def is_table_like(text: str) -> bool:
         return True
     if "\t" in text and _CELL_TAB.search(text):
         return True  # cells of a DOCX or HTML table, joined by tabs by the readers
-    if _SENTENCE_PUNCT.search(text):
-        return False
+    if _SENTENCE_PUNCT.search(text) or _INNER_WS.search(text) is None:
+        return False  # prose, or a single cell
     cells = _INNER_WS.split(text)
     if len(cells) < 3 or any(len(c) > _TABLE_CELL_MAX for c in cells):
         return False

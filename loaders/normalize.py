@@ -106,8 +106,8 @@ def normalize(original: str) -> Normalized:
         if i:
             prev = kept[i - 1]
             is_title = opening is not None and looks_like_title(opening)
-            sep = _separator(prev, line, is_title=is_title, rows=rows,
-                             standalone=standalone[i - 1] or standalone[i], marked=(marked[i - 1], marked[i]))
+            sep = _separator(prev, line, is_title, rows, standalone[i - 1] or standalone[i],
+                             (marked[i - 1], marked[i]))
             if sep:
                 builder.insert(prev.end, sep)
         if not started and not standalone[i]:
@@ -164,7 +164,7 @@ class _TableRows:
         return True
 
 
-def _separator(prev: Line, line: Line, *, is_title: bool, rows: _TableRows, standalone: bool,
+def _separator(prev: Line, line: Line, is_title: bool, rows: _TableRows, standalone: bool,
                marked: tuple[bool, bool]) -> str:
     """What goes between two kept lines: '' (same sentence), ' ' (table cells) or '\\n'.
 
