@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import logging
 import pickle
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import quote
@@ -53,7 +54,18 @@ def place_iri(name: str, code: str | None, parent_code: str | None) -> str:
     """The stable IRI of docs/schema.md: by code, else by parent code (or 'cn') and name."""
     if code:
         return f"{PLACE_NS}{code}"
-    return f"{PLACE_NS}x/{parent_code or 'cn'}/{quote(name)}"
+    return f"{PLACE_NS}x/{parent_code or 'cn'}/{_percent_encoded(name)}"
+
+
+_NO_ASCII = re.compile(r"[^\x00-\x7f]*")
+
+
+def _percent_encoded(name: str) -> str:
+    """``urllib.parse.quote(name)``; a name without ASCII characters (most township names) has
+    every UTF-8 byte escaped, which ``bytes.hex`` writes in one call."""
+    if _NO_ASCII.fullmatch(name) and name:
+        return "%" + name.encode("utf-8").hex("%").upper()
+    return quote(name)
 
 
 @lru_cache(maxsize=1)
@@ -331,10 +343,10 @@ def _local_names(jurisdiction: Jurisdiction) -> dict[str, PlaceRef]:
     for div in pool:
         if not _inside(div, jurisdiction):
             continue
-        names[div.name] = _ref(div, div.name)
+        ref = names[div.name] = _ref(div, div.name)
         for alias in (*div.aliases, _short_name(div.name)):
             if alias and len(alias) >= 2:
-                names[alias] = _ref(div, alias)
+                names[alias] = _with_surface(ref, alias)  # the division's IRI is built once
     home = jurisdiction_ref(jurisdiction)
     if home is not None:
         for word in SELF_REFERENCES.get(jurisdiction.level or "", ()):

@@ -3,11 +3,19 @@ the same way as an automaton built from scratch over the characters of the same 
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import ahocorasick
 import pytest
 from kg.loaders.model import Jurisdiction
 
-from kg.extract.places import _name_index, _register_short_names, _segmenter, _WordBoundaries
+from kg.extract.places import (
+    _name_index,
+    _percent_encoded,
+    _register_short_names,
+    _segmenter,
+    _WordBoundaries,
+)
 from kg.extract.utf8_automaton import iter_long
 
 JURISDICTIONS = [
@@ -61,3 +69,8 @@ def test_word_boundaries_of_a_run_are_those_of_the_whole_sentence(sentence: str)
         for end in range(start + 1, len(sentence) + 1):
             expected = start in whole and end in whole
             assert words.is_word(start, end) == expected, sentence[start:end]
+
+
+@pytest.mark.parametrize("name", ["厚街镇", "松山湖管委会", "𠀀区", "a镇", "X/Y区", "ﬁ镇", ""])
+def test_percent_encoding_is_urllib_quote(name: str) -> None:
+    assert _percent_encoded(name) == quote(name)
