@@ -154,14 +154,15 @@ def fold_hits(doc: Document, hits: list[_Hit]) -> list[ProgramMention]:
     grouped: dict[str, list[_Hit]] = {}
     for hit in hits:
         grouped.setdefault(hit.iri, []).append(hit)
-    mentions = [_fold_one(doc, group) for group in grouped.values()]
+    section_paths: dict[int | None, str] = {}  # many programs share a section: join its path once
+    mentions = [_fold_one(doc, group, section_paths) for group in grouped.values()]
     # Vocabulary programs first, then candidates, each in order of first mention.
     order = {iri: i for i, iri in enumerate(grouped)}
     mentions.sort(key=lambda pm: (pm.candidate, order[pm.iri]))
     return mentions
 
 
-def _fold_one(doc: Document, group: list[_Hit]) -> ProgramMention:
+def _fold_one(doc: Document, group: list[_Hit], section_paths: dict[int | None, str]) -> ProgramMention:
     first = group[0]
     surfaces: list[str] = []
     for hit in group:
@@ -170,7 +171,7 @@ def _fold_one(doc: Document, group: list[_Hit]) -> ProgramMention:
             surfaces.append(surface)
     years = [h.year for h in group if h.year is not None]
     program = first.program
-    evidence = [_evidence(doc, h) for h in group[:MAX_EVIDENCE]]
+    evidence = [_evidence(doc, h, section_paths) for h in group[:MAX_EVIDENCE]]
     if program is not None:
         return ProgramMention(
             iri=program.iri,
@@ -202,15 +203,19 @@ def _fold_one(doc: Document, group: list[_Hit]) -> ProgramMention:
     )
 
 
-def _evidence(doc: Document, hit: _Hit) -> Evidence:
-    """Evidence for a hit: its sentence and the span of the name in document offsets."""
+def _evidence(doc: Document, hit: _Hit, section_paths: dict[int | None, str]) -> Evidence:
+    """Evidence for a hit: its sentence and the span of the name in document offsets
+    (``section_paths`` memoizes the joined heading path of each section)."""
+    section = hit.sentence.section
+    if section not in section_paths:
+        section_paths[section] = " > ".join(sec.heading for sec in doc.section_path(section))
     return Evidence.of_span(
         doc,
         hit.sentence.start + hit.start,
         hit.sentence.start + hit.end,
         sentence=hit.sentence.text,
         sentence_index=hit.sentence.index,
-        section_path=" > ".join(sec.heading for sec in doc.section_path(hit.sentence.section)),
+        section_path=section_paths[section],
         rule=hit.rule,
         confidence=CANDIDATE_CONFIDENCE if hit.program is None else LEXICON_CONFIDENCE,
     )
