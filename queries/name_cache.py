@@ -18,6 +18,7 @@ from typing import Any
 from kg.queries.names import NamedNode, NameIndex, build_name_index
 
 from kg.store.base import GraphStore
+from kg.store.ladybug_rows import paused_gc
 
 CACHE_FILENAME = "names.json"
 CACHE_FORMAT = 1  # bump when NameIndex or NamedNode change shape
@@ -50,10 +51,16 @@ def _stamp(db_file: Path) -> str | None:
 
 def _read(cache: Path, stamp: str) -> NameIndex | None:
     """The saved index if it belongs to this build; None when absent, stale or unreadable."""
-    try:
-        data = json.loads(cache.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
+    with paused_gc():  # a hundred thousand small objects, no cycles: collections would only cost
+        try:
+            data = json.loads(cache.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return _index_of(data, stamp)
+
+
+def _index_of(data: Any, stamp: str) -> NameIndex | None:
+    """The index a parsed cache file holds, if it is of this build."""
     if not isinstance(data, dict) or data.get("stamp") != stamp:
         return None
     index = NameIndex()
