@@ -31,11 +31,11 @@ from kg.store.base import (
 )
 from kg.store.dataset_projection import project_data_dir
 from kg.store.document_parts import CACHE_DIRNAME
+from kg.store.ladybug_rows import result_rows
 from kg.store.ladybug_schema import copy_statements, schema_ddl
 from kg.store.lock import holder, load_lock
 from kg.store.projection import Projection, project_with_warnings
 from kg.store.records import NodeTable, PropertyGraph, RelTable
-from kg.store.values import from_ladybug
 
 STORE_DIRNAME = "ladybug"
 DB_FILENAME = "graph.lbug"
@@ -202,7 +202,7 @@ class EmbeddedStore:
         if isinstance(result, list):  # several statements separated by ';' give several results
             result = result[-1]
         columns = result.get_column_names()
-        rows = [[from_ladybug(v) for v in row] for row in result.get_all()]
+        rows = result_rows(result)  # scalar columns come through Arrow (kg.store.ladybug_rows)
         return QueryResult(columns, rows)
 
     def _run_read_only_transaction(self, cypher: str, params: dict[str, Any] | None) -> QueryResult:

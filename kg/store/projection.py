@@ -23,6 +23,7 @@ from typing import Any
 from rdflib import Dataset, Graph
 
 from kg.store.accumulator import RK, TripleAccumulator, local_name  # noqa: F401 (RK: re-exported)
+from kg.store.adoptions import add_adoptions, declare_adoptions, sort_adoptions
 from kg.store.declared import (
     PLACE_LEVELS,
     PRIMARY_LABELS,
@@ -101,8 +102,11 @@ class ProjectionBuilder(TripleAccumulator):
             values[uri].setdefault("level", {("STRING", level)})
         rel_keys |= document_shortcuts(labels, rel_keys)
         add_reported(labels, values, rel_keys)
+        add_adoptions(labels, values, rel_keys)
         projection = Projection(PropertyGraph())
+        declare_adoptions(projection.graph)
         fill_node_tables(projection.graph, labels, values, projection.warnings)
+        sort_adoptions(projection.graph)
         projection.graph.node_tables["Implementation"].columns.update(REPORTED_COLUMNS)  # even if none
         fill_rel_tables(projection.graph, labels, rel_keys)
         return projection
