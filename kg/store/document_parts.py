@@ -15,10 +15,11 @@ import hashlib
 import os
 import pickle
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache, partial
 from pathlib import Path
+from typing import TypeVar
 
 import kg.ingest.nquads
 import kg.store.accumulator
@@ -28,6 +29,9 @@ from kg.ingest.nquads import UnsupportedLine
 from kg.store.accumulator import BuilderState, TripleAccumulator
 from kg.store.nquads_fold import fold_nquads_text
 from kg.store.plain_rdf import rdflib_rows
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 CACHE_DIRNAME = "projection"
 CACHE_SUFFIX = ".pickle"
@@ -58,7 +62,7 @@ def fold_file(path: Path, data: bytes) -> BuilderState:
 def part_bytes(path: Path, cache_dir: Path | None) -> tuple[str, bytes]:
     """(cache entry name, pickled part) of one graph file, from the cache when it holds the entry."""
     data = path.read_bytes()
-    name = f"{path.stem}.{hashlib.blake2b(data, digest_size=16).hexdigest()}.{code_version()}{CACHE_SUFFIX}"
+    name = f"{path.stem}.{content_hash(data)}.{code_version()}{CACHE_SUFFIX}"
     if cache_dir is not None:
         try:
             return name, (cache_dir / name).read_bytes()
@@ -68,6 +72,22 @@ def part_bytes(path: Path, cache_dir: Path | None) -> tuple[str, bytes]:
     if cache_dir is not None:
         _write_atomically(cache_dir, name, blob)
     return name, blob
+
+
+def content_hash(data: bytes) -> str:
+    """The hash of a graph file's bytes that names its cache entry (and fingerprints it for sync)."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def summarized_part(
+    path: Path, cache_dir: Path | None, summarize: Callable[[BuilderState], T] | None
+) -> tuple[str, bytes, T | None]:
+    """:func:`part_bytes` plus ``summarize`` of the part, computed where the part was read (a worker).
+
+    ``summarize`` gets a private copy of the part and may consume it.
+    """
+    name, blob = part_bytes(path, cache_dir)
+    return name, blob, summarize(pickle.loads(blob)) if summarize is not None else None
 
 
 def _write_atomically(cache_dir: Path, name: str, blob: bytes) -> None:
@@ -89,16 +109,25 @@ def document_parts(paths: list[Path], cache_dir: Path | None = None, jobs: int =
     each as it arrives, while the workers fold the next files. With a cache dir, entries no file
     uses any more are removed at the end.
     """
+    for part, _hash, _summary in summarized_parts(paths, cache_dir, jobs, None):
+        yield part
+
+
+def summarized_parts(
+    paths: list[Path], cache_dir: Path | None, jobs: int, summarize: Callable[[BuilderState], T] | None
+) -> Iterator[tuple[BuilderState, str, T | None]]:
+    """(part, content hash, ``summarize(part)``) of each file in order; the summary is made by the workers."""
     used: set[str] = set()
-    for name, blob in _blobs(paths, cache_dir, jobs):
+    work = partial(summarized_part, cache_dir=cache_dir, summarize=summarize)
+    for name, blob, summary in _run(work, paths, jobs):
         used.add(name)
-        yield pickle.loads(blob)
+        yield pickle.loads(blob), name.split(".")[1], summary
     if cache_dir is not None:
         prune(cache_dir, used)
 
 
-def _blobs(paths: list[Path], cache_dir: Path | None, jobs: int) -> Iterator[tuple[str, bytes]]:
-    work = partial(part_bytes, cache_dir=cache_dir)
+def _run(work: Callable[[Path], R], paths: list[Path], jobs: int) -> Iterator[R]:
+    """``work`` over ``paths`` in order: in this process, or in a pool when there is enough to share."""
     if jobs <= 1 or len(paths) < MIN_FILES_PER_WORKER * 2:
         yield from map(work, paths)
         return

@@ -21,7 +21,8 @@ from kg import config
 from kg.store.base import GraphStore
 from kg.store.neo4j_store import Neo4jSettings, Neo4jStore, connect, counters_of
 from kg.store.statements import Dialect
-from kg.store.sync_plan import Batch, SyncPlan, SyncState, execute_plan, plan_sync
+from kg.store.sync_plan import Batch, SyncPlan, SyncSource, SyncState, execute_plan, plan_sync
+from kg.store.sync_source import DataDirSource, data_dir_source
 
 
 @dataclass
@@ -56,15 +57,14 @@ def state_path(data_dir: str | os.PathLike[str] | None, target: str) -> Path:
     return config.data_dir(data_dir) / "sync" / f"neo4j-{digest}.json"
 
 
-def load_dataset(data_dir: str | os.PathLike[str] | None) -> Dataset:
-    """The data dir's documents plus the program vocabulary, as the embedded store sees them."""
-    from kg.ingest import load_dataset as ingest_load_dataset
-
-    return ingest_load_dataset(config.data_dir(data_dir), with_ontology=True)
+def load_dataset(data_dir: str | os.PathLike[str] | None) -> DataDirSource:
+    """The data dir's documents plus the ontology and program vocabulary, as the embedded store sees
+    them: a source the plan reads one graph file at a time (never an rdflib Dataset of everything)."""
+    return data_dir_source(data_dir)
 
 
 def sync_store(
-    dataset: Dataset,
+    dataset: Dataset | SyncSource,
     executor: Any,
     state_file: Path,
     *,

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from rdflib import Dataset, Graph
+from rdflib import BNode, Dataset, Graph
 
 from kg.store import statements as cypher
 from kg.store.projection import project
@@ -99,6 +99,12 @@ class SyncPlan:
         return totals
 
 
+class SyncSource(Protocol):
+    """RDF read lazily for a plan (:class:`kg.store.sync_source.DataDirSource`): never one Dataset."""
+
+    def project_units(self) -> tuple[PropertyGraph, dict[str, Unit]]: ...
+
+
 class Executor(Protocol):
     """Runs one write batch in its own transaction and returns counters (e.g. ``nodes_created``)."""
 
@@ -106,8 +112,12 @@ class Executor(Protocol):
 
 
 def fingerprint(graph: Graph) -> str:
-    """A content hash of a graph, independent of triple order (blank nodes are not in the model)."""
-    lines = sorted(f"{s.n3()} {p.n3()} {o.n3()}" for s, p, o in graph)
+    """A content hash of a graph, independent of triple order.
+
+    Blank nodes (the ontology's class unions; never nodes of the model) are hashed as ``[]``:
+    their labels change on every parse, which made an unchanged ontology look changed.
+    """
+    lines = sorted(" ".join("[]" if isinstance(t, BNode) else t.n3() for t in triple) for triple in graph)
     return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()[:32]
 
 
@@ -125,7 +135,7 @@ def units_of(dataset: Dataset) -> dict[str, Unit]:
 
 
 def plan_sync(
-    dataset: Dataset,
+    dataset: Dataset | SyncSource,
     state: SyncState,
     *,
     dialect: Dialect,
@@ -133,9 +143,15 @@ def plan_sync(
     prune: bool = False,
     full: bool = False,
 ) -> SyncPlan:
-    """Work out the batches that bring the target from ``state`` to ``dataset``."""
-    graph = project(dataset)
-    current = units_of(dataset)
+    """Work out the batches that bring the target from ``state`` to ``dataset``.
+
+    ``dataset`` is an rdflib Dataset (one unit per named graph) or a streaming source such as a
+    data dir (:func:`kg.store.sync_source.data_dir_source`).
+    """
+    if isinstance(dataset, Dataset):
+        graph, current = project(dataset), units_of(dataset)
+    else:
+        graph, current = dataset.project_units()
     changed = sorted(i for i, u in current.items() if full or _fingerprint_of(state, i) != u.fingerprint)
     removed = sorted(set(state.units) - set(current))
     unchanged = sorted(set(current) - set(changed))

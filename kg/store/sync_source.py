@@ -1,0 +1,94 @@
+"""A data dir as the source of a sync plan, read one graph file at a time (never one rdflib Dataset).
+
+A sync needs two things from the RDF: the projection of everything (the merged properties of the
+nodes it writes) and each named graph's unit (what that graph alone contributes, to find stale
+content later). Both come from the per-file parts the embedded load uses
+(:mod:`kg.store.document_parts`: line-split, cached in ``<data dir>/projection``, folded by worker
+processes); a worker also projects its file alone into the unit, so the parent only merges parts.
+A document unit's fingerprint is the hash of its graph file: ingest writes sorted canonical lines,
+so equal graphs have equal files. The ontology and vocabulary graphs are small and parsed with
+rdflib as before.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from rdflib import Dataset, URIRef
+
+from kg.rdf.namespaces import ONTOLOGY_GRAPH, VOCABULARY_GRAPH
+from kg.store.accumulator import BuilderState
+from kg.store.dataset_projection import default_jobs
+from kg.store.document_parts import CACHE_DIRNAME, summarized_parts
+from kg.store.plain_rdf import plain_triples, vocabulary_extension
+from kg.store.projection import ProjectionBuilder
+from kg.store.records import PropertyGraph
+from kg.store.sync_plan import Unit, units_of
+
+
+@dataclass
+class DataDirSource:
+    """The document graphs of a data dir (graph IRI -> N-Quads file) and its ontology graphs."""
+
+    root: Path
+    graph_files: dict[str, Path]
+
+    @classmethod
+    def of(cls, root: Path) -> DataDirSource:
+        """The graphs the data dir's manifest lists (a file shared by two source paths once)."""
+        from kg.ingest import Manifest  # the ingest stage owns the manifest
+
+        entries = Manifest.load(root).documents.values()
+        return cls(root, {entry.graph: root / entry.file for entry in sorted(entries, key=lambda e: e.file)})
+
+    def project_units(self, jobs: int | None = None) -> tuple[PropertyGraph, dict[str, Unit]]:
+        """The projection of every graph and each graph's unit, streaming the document files."""
+        builder = ProjectionBuilder()
+        units: dict[str, Unit] = {}
+        graphs = list(self.graph_files)
+        paths = [self.graph_files[iri] for iri in graphs]
+        parts = summarized_parts(paths, self.root / CACHE_DIRNAME, default_jobs() if jobs is None else jobs,
+                                 unit_of_part)
+        for iri, (part, content_hash, unit) in zip(graphs, parts, strict=True):
+            if unit is not None:
+                unit.fingerprint = content_hash
+                units[iri] = unit
+            builder.merge(part)
+        ontology = ontology_dataset(self.root)
+        units.update(units_of(ontology))
+        for s, p, o in plain_triples((s, p, o) for s, p, o, _g in ontology.quads((None, None, None, None))):
+            builder.add(s, p, o)
+        return builder.finish().graph, units
+
+
+def unit_of_part(part: BuilderState) -> Unit | None:
+    """What one graph file contributes on its own (fingerprint left for the caller); None if empty."""
+    if not any(part):
+        return None
+    builder = ProjectionBuilder()
+    builder.merge(part)
+    graph = builder.finish().graph
+    return Unit("", {n.uri: n.label for n in graph.nodes()}, {r.key for r in graph.relationships()})
+
+
+def ontology_dataset(root: Path) -> Dataset:
+    """The ontology and program vocabulary graphs (with the user's extension), named as ingest names them."""
+    dataset = Dataset()
+    for name, graph_iri in (("regkg.ttl", ONTOLOGY_GRAPH), ("programs.ttl", VOCABULARY_GRAPH)):
+        source = resources.files("kg.ontology").joinpath(name)
+        if source.is_file():
+            dataset.graph(URIRef(graph_iri)).parse(data=source.read_text(encoding="utf-8"), format="turtle")
+    extension = vocabulary_extension(root)
+    if extension is not None:
+        dataset.graph(URIRef(VOCABULARY_GRAPH)).parse(extension, format="turtle")
+    return dataset
+
+
+def data_dir_source(data_dir: str | os.PathLike[str] | None) -> DataDirSource:
+    """The sync source of a data dir (``$KG_DATA_DIR`` by default)."""
+    from kg import config
+
+    return DataDirSource.of(config.data_dir(data_dir))
