@@ -8,24 +8,31 @@
 // param min_count: int = 1 -- least number of shared documents/jurisdictions
 // param limit: int = 100 -- most rows returned
 // columns: program_a, program_b, together, contexts, program_a_uri, program_b_uri
-MATCH (i:Implementation)-[:hasProgram]->(p:Program), (i)-[:hasPlace]->(pl:Place), (i)-[:inDocument]->(d:Document)
-WHERE ($candidates OR coalesce(p.candidate, false) = false)
-  AND ($planned OR i.status <> 'planned')
-// Pairs are formed from uris, not nodes, and labelled only for the rows kept: much cheaper. The
-// inDocument shortcut (docs/schema.md) spares the hop through every Evidence node.
-WITH DISTINCT p.uri AS program,
-     CASE WHEN $by = 'jurisdiction' THEN pl.uri ELSE d.uri END AS context,
-     CASE WHEN $by = 'jurisdiction' THEN pl.label ELSE coalesce(d.title, d.path, d.uri) END AS context_name
-WITH context, context_name, collect(program) AS programs
-UNWIND programs AS a
-UNWIND programs AS b
-WITH a, b, context_name
+// Each document and place has a derived ProgramSet node (docs/schema.md) listing the programs its
+// implementations name, with or without candidates and plans: pairs come from those lists instead
+// of joining every Implementation with its program, place and document.
+MATCH (c:ProgramSet)
+WHERE c.by = $by
+WITH CASE WHEN $candidates THEN CASE WHEN $planned THEN c.programsAll ELSE c.reportedAll END
+          ELSE CASE WHEN $planned THEN c.programs ELSE c.reported END END AS programs
+UNWIND coalesce(programs, []) AS a
+UNWIND coalesce(programs, []) AS b
+WITH a, b
 WHERE a < b AND ($program IS NULL OR a IN $program_uris OR b IN $program_uris)
-WITH a, b, count(*) AS together, collect(context_name) AS contexts
+WITH a, b, count(*) AS together
 WHERE together >= $min_count
-WITH a, b, together, contexts
+WITH a, b, together
 ORDER BY together DESC, a, b
 LIMIT $limit
+// The contexts are listed for the kept pairs only: collecting them for every pair was most of
+// the work.
+MATCH (c:ProgramSet)
+WHERE c.by = $by
+WITH a, b, together, c.name AS context_name,
+     CASE WHEN $candidates THEN CASE WHEN $planned THEN c.programsAll ELSE c.reportedAll END
+          ELSE CASE WHEN $planned THEN c.programs ELSE c.reported END END AS programs
+WHERE a IN programs AND b IN programs
+WITH a, b, together, collect(context_name) AS contexts
 // One node per MATCH: the embedded engine recomputes the pairs for a two-node pattern here.
 MATCH (pa:Program)
 WHERE pa.uri = a

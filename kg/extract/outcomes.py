@@ -97,6 +97,13 @@ class Candidate:
     metric: str
     text: str
     following: Quantity | None
+    breaks: tuple[int, ...] = ()  # ends of the clause breaks before the number (see of_number)
+
+    @classmethod
+    def of_number(cls, q: Quantity, metric: str, text: str, following: Quantity | None) -> Candidate:
+        """The candidate with its clause breaks found once: several features read its clauses."""
+        breaks = tuple(m.end() for m in _METRIC_BREAK.finditer(text, 0, q.start))
+        return cls(q, metric, text, following, breaks)
 
     @property
     def unit(self) -> str:
@@ -118,12 +125,12 @@ class Candidate:
     @property
     def clause_before(self) -> str:
         """The clause up to the number, as written (其中… stays visible here)."""
-        lo = max((m.end() for m in _METRIC_BREAK.finditer(self.text, 0, self.q.start)), default=0)
+        lo = self.breaks[-1] if self.breaks else 0
         return self.text[lo : self.q.start]
 
     @property
     def previous_clause(self) -> str:
-        breaks = [m.end() for m in _METRIC_BREAK.finditer(self.text, 0, self.q.start)]
+        breaks = self.breaks
         return self.text[breaks[-2] if len(breaks) > 1 else 0 : breaks[-1]] if breaks else ""
 
 
@@ -177,7 +184,7 @@ SALIENCE_FEATURES: tuple[tuple[str, float, Callable[[Candidate], bool]], ...] = 
 
 def salience(q: Quantity, metric: str, text: str, following: Quantity | None = None) -> float:
     """How much a number reads like a reported result (≥ SALIENCE_THRESHOLD keeps it)."""
-    candidate = Candidate(q, metric, text, following)
+    candidate = Candidate.of_number(q, metric, text, following)
     return sum(weight for _, weight, applies in SALIENCE_FEATURES if applies(candidate))
 
 
@@ -210,9 +217,9 @@ def _assign_changes(cue: str, series: list[Quantity], numbers: list[Outcome | No
             owner.change = f"{cue.replace('分别', '')}{q.text}"
 
 
-def _metric(text: str, q: Quantity) -> str:
-    """The metric before the number, else the words after it (在全区176家零售药店推行… → 零售药店推行…)."""
-    metric = metric_before(text, q.start)
+def _metric(text: str, q: Quantity, metric: str) -> str:
+    """The metric before the number (``metric``, its :func:`metric_before`), else the words after
+    it (在全区176家零售药店推行… → 零售药店推行…)."""
     if len(_LEADING.sub("", re.sub(r"^[在对向]", "", metric))) >= 2:
         return metric
     after = re.match(r"[^，,；;。、]{0,12}", text[q.end :])
@@ -238,8 +245,9 @@ def extract_outcomes(ctx: SentenceContext) -> list[Outcome]:
             consumed.update(range(i, i + len(series)))
             _assign_changes(change.group(0), series, numbers)
             continue
-        metric = _metric(text, q)
-        if salience(q, metric_before(text, q.start), text, following) < SALIENCE_THRESHOLD:
+        before = metric_before(text, q.start)
+        metric = _metric(text, q, before)
+        if salience(q, before, text, following) < SALIENCE_THRESHOLD:
             numbers.append(None)
             continue
         outcome = Outcome(
@@ -267,6 +275,8 @@ def _place_before(ctx: SentenceContext, pos: int) -> str | None:
 
 def _attach_ranks(text: str, outcomes: list[Outcome], ctx: SentenceContext) -> None:
     """全省第1 after a number becomes the rank of the outcome right before it."""
+    if not outcomes or "第" not in text:
+        return  # no outcome to rank, or no 第 for the rank cue to match
     for m in _RANK.finditer(text):
         n = parse_number(m["n"])
         owner = next(

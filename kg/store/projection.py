@@ -30,6 +30,7 @@ from kg.store.declared import (
 )
 from kg.store.derived import REPORTED_COLUMNS, add_reported, document_shortcuts
 from kg.store.plain_rdf import PlainTriple, Row, plain_triples
+from kg.store.program_sets import add_program_sets, declare_program_sets
 from kg.store.records import PropertyGraph
 from kg.store.tables import fill_node_tables, fill_rel_tables
 
@@ -103,8 +104,10 @@ class ProjectionBuilder(TripleAccumulator):
         rel_keys |= document_shortcuts(labels, rel_keys)
         add_reported(labels, values, rel_keys)
         add_adoptions(labels, values, rel_keys)
+        add_program_sets(labels, values, rel_keys)
         projection = Projection(PropertyGraph())
         declare_adoptions(projection.graph)
+        declare_program_sets(projection.graph)
         fill_node_tables(projection.graph, labels, values, projection.warnings)
         sort_adoptions(projection.graph)
         projection.graph.node_tables["Implementation"].columns.update(REPORTED_COLUMNS)  # even if none

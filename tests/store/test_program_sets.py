@@ -1,0 +1,68 @@
+"""Derived ProgramSet nodes: the programs each document and place ran, for co-adoption."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from kg.store.derived import IN_DOCUMENT
+from kg.store.program_sets import PROGRAM_SET, add_program_sets, program_set_uri
+
+P, Q, C = "rkp:p", "rkp:q", "rkp:cand/c"  # C is a candidate program
+L, M, D, E = "place:l", "place:m", "doc:d", "doc:e"
+
+
+def _graph(*rows: tuple[str, list[str], list[str], list[str], str | None]) -> tuple[dict[str, str], Any, set]:
+    """Labels, values and relationship keys of Implementations (programs, places, documents, status)."""
+    labels = {P: "Program", Q: "Program", C: "Program", L: "Place", M: "Place", D: "Document", E: "Document"}
+    values: dict[str, Any] = {
+        P: {}, Q: {}, C: {"candidate": {("BOOLEAN", True)}},
+        L: {"label": {("STRING", "东莞市")}}, M: {},
+        D: {"title": {("STRING", "东莞市2020年工作总结")}}, E: {"path": {("STRING", "/e.txt")}},
+    }  # fmt: skip
+    rel_keys: set[tuple[str, str, str]] = set()
+    for uri, programs, places, documents, status in rows:
+        labels[uri] = "Implementation"
+        values[uri] = {"status": {("STRING", status)}} if status else {}
+        rel_keys |= {(uri, "program", p) for p in programs} | {(uri, "place", p) for p in places}
+        rel_keys |= {(uri, IN_DOCUMENT, d) for d in documents}
+    return labels, values, rel_keys
+
+
+def _lists(values: Any, by: str, context: str) -> dict[str, Any]:
+    props = values[program_set_uri(by, context)]
+    return {key: sorted(v for _, v in typed) for key, typed in props.items() if key not in ("by", "context")}
+
+
+ROWS = (
+    ("i1", [P], [L], [D], "done"),
+    ("i2", [Q], [L], [D], "planned"),
+    ("i3", [C], [L], [D], "ongoing"),
+    ("i4", [Q], [M], [E], None),  # no status: not reported, but a program of the place
+    ("i5", [P], [], [E], "done"),  # no place: counts nowhere
+)
+
+
+@pytest.mark.parametrize(
+    ("by", "context", "expected"),
+    [
+        ("document", D, {"name": ["东莞市2020年工作总结"], "reported": [P], "reportedAll": [C, P],
+                         "programs": [P, Q], "programsAll": [C, P, Q]}),
+        ("jurisdiction", L, {"name": ["东莞市"], "reported": [P], "reportedAll": [C, P],
+                             "programs": [P, Q], "programsAll": [C, P, Q]}),
+        ("document", E, {"name": ["/e.txt"], "programs": [Q], "programsAll": [Q]}),
+        ("jurisdiction", M, {"programs": [Q], "programsAll": [Q]}),  # no label: no name
+    ],
+)
+def test_program_lists_per_document_and_place(by: str, context: str, expected: dict[str, Any]) -> None:
+    labels, values, rel_keys = _graph(*ROWS)
+    add_program_sets(labels, values, rel_keys)
+    assert labels[program_set_uri(by, context)] == PROGRAM_SET
+    assert _lists(values, by, context) == expected
+
+
+def test_only_documents_and_places_of_complete_implementations_get_a_set() -> None:
+    labels, values, rel_keys = _graph(("i5", [P], [], [E], "done"), ("i6", [P], [L], [], "done"))
+    add_program_sets(labels, values, rel_keys)
+    assert [u for u, label in labels.items() if label == PROGRAM_SET] == []
