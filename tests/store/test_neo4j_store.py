@@ -153,8 +153,8 @@ def test_sync_creates_schema_then_batches_and_is_incremental(
     writes = [(q, n) for mode, q, n in driver.log if mode == "write"]
     assert schema and all("IF NOT EXISTS" in q for q in schema)
     assert writes and all(q.startswith("UNWIND $rows AS row") and 1 <= n <= 5 for q, n in writes)
-    # 22 nodes from the RDF and 2 derived Adoption nodes (docs/schema.md)
-    assert first.counters["nodes_created"] == sum(n for q, n in writes if "MERGE (n:" in q) == 22 + 2
+    # 22 nodes from the RDF, 2 derived Adoption and 2 ProgramSet nodes (docs/schema.md)
+    assert first.counters["nodes_created"] == sum(n for q, n in writes if "MERGE (n:" in q) == 22 + 2 + 2
     assert first.counters["relationships_created"] == sum(n for q, n in writes if "MERGE (a)-" in q)
     assert first.target == "neo4j@neo4j://db.example:7687/regkg"
     driver.log.clear()
