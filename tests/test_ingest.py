@@ -333,16 +333,36 @@ def test_prune_drops_documents_whose_file_is_gone(reports: Path, tmp_path: Path)
     assert len(list(iter_graphs(data))) == 2
 
 
-def test_a_worker_stores_the_graph_text_it_would_return(reports: Path, tmp_path: Path) -> None:
+def test_a_worker_stages_the_graph_text_it_would_return(reports: Path, tmp_path: Path) -> None:
     from kg.ingest.work import process_file
 
     path = str(reports / "a.txt")
     returned = process_file(path, fake_load, fake_extract)
-    stored = process_file(path, fake_load, fake_extract, tmp_path)
-    assert returned.nquads and returned.file is None
-    assert stored.nquads is None and stored.file == layout.graph_file_name(returned.doc_id or "")
-    assert (tmp_path / stored.file).read_text(encoding="utf-8") == returned.nquads
+    staged = process_file(path, fake_load, fake_extract, tmp_path)
+    assert returned.nquads and returned.file is None and returned.staged is None
+    assert staged.nquads is None and staged.file == layout.graph_file_name(returned.doc_id or "")
+    assert staged.staged and Path(staged.staged).name.startswith(layout.TEMP_PREFIX)
+    assert not (tmp_path / staged.file).exists()  # the ingest process moves it into place
+    assert (tmp_path / staged.staged).read_text(encoding="utf-8") == returned.nquads
+    layout.commit_staged_file(tmp_path / staged.staged, tmp_path / staged.file)
+    assert (tmp_path / staged.file).read_text(encoding="utf-8") == returned.nquads
     assert not list((tmp_path / "graphs").glob(".tmp-*"))
+
+
+def test_a_failed_result_discards_its_staged_file(tmp_path: Path) -> None:
+    from kg.ingest import runner
+    from kg.ingest.manifest import ManifestWriter
+    from kg.ingest.work import Processed
+
+    staged = layout.stage_text(tmp_path / "graphs", "<s> <p> <o> <g> .\n")
+    processed = Processed(
+        path="/r/a.txt", error="worker failed", file="graphs/a.nq", staged=str(staged.relative_to(tmp_path))
+    )
+    writer = ManifestWriter(Manifest(), tmp_path)
+    result = runner._store(writer, tmp_path, "/r/a.txt", "0" * 64, "new", processed, "v")
+    assert result.status == "failed"
+    assert not staged.exists() and not (tmp_path / "graphs" / "a.nq").exists()
+    assert writer.manifest.documents == {}
 
 
 def test_parallel_results_keep_input_order_beyond_the_look_ahead(tmp_path: Path) -> None:

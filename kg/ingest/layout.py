@@ -9,7 +9,8 @@
       .lock                     held while an ingest/remove runs
       (store files of the graph backends, e.g. the embedded LadybugDB, live beside these)
 
-A graph file is written to a temporary file and moved into place with ``os.replace``; the
+A graph file is written to a temporary file, flushed to disk and moved into place with
+``os.replace`` (an ingest worker writes it, the ingest process flushes and moves it); the
 manifest is written last, the same way. A run that dies part way leaves every document stored
 before it readable, and a graph file the manifest does not name is ignored by readers.
 """
@@ -46,18 +47,41 @@ def graph_file_name(doc_id: str) -> str:
 
 def atomic_write_text(path: Path, text: str) -> None:
     """Write ``text`` so that ``path`` holds either its old content or all of the new one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=path.parent)
+    commit_staged_file(stage_text(path.parent, text), path)
+
+
+def stage_text(folder: Path, text: str) -> Path:
+    """Write ``text`` to a new temporary file in ``folder`` (not yet flushed to disk); the first
+    half of :func:`atomic_write_text`, which ingest workers do while the parent commits."""
+    folder.mkdir(parents=True, exist_ok=True)
+    fd, temp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=folder)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp_name, path)
     except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temp_name)
+        discard_staged_file(Path(temp_name))
         raise
+    return Path(temp_name)
+
+
+def commit_staged_file(staged: Path, path: Path) -> None:
+    """Flush a staged file to disk and move it to ``path`` in one step (the second half of
+    :func:`atomic_write_text`); on failure the staged file is removed and ``path`` untouched."""
+    try:
+        fd = os.open(staged, os.O_RDONLY)
+        try:
+            os.fsync(fd)  # flushes the file's data whichever process wrote it
+        finally:
+            os.close(fd)
+        os.replace(staged, path)
+    except BaseException:
+        discard_staged_file(staged)
+        raise
+
+
+def discard_staged_file(staged: Path) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(staged)
 
 
 def remove_stale_temp_files(data_dir: Path) -> int:

@@ -1,9 +1,10 @@
 """``kg ingest`` and ``kg remove`` as library calls: incremental, streaming, crash-safe.
 
 Per file: hash the bytes; unchanged (same hash and code version, graph present) → skipped
-without loading; otherwise load → extract → map → write the graph file in a worker (``jobs``
-processes), then record it in the manifest in this process. One document's graph is in memory
-at a time per worker, and only small results (names and counts) come back.
+without loading; otherwise load → extract → map → write the graph to a temporary file in a
+worker (``jobs`` processes), then flush and move it into place and record it in the manifest
+in this process. One document's graph is in memory at a time per worker, and only small
+results (names and counts) come back.
 """
 
 from __future__ import annotations
@@ -25,7 +26,9 @@ from typing import Literal
 
 from kg.config import data_dir as resolve_data_dir
 from kg.ingest.layout import (
+    commit_staged_file,
     data_dir_lock,
+    discard_staged_file,
     remove_stale_temp_files,
 )
 from kg.ingest.manifest import Manifest, ManifestEntry, ManifestWriter
@@ -225,7 +228,7 @@ def _run(
     load: Loader | None,
     extract: Extractor | None,
 ) -> Iterator[Processed]:
-    """Process (and store) the pending files, serially or in ``jobs`` worker processes; results
+    """Process (and stage) the pending files, serially or in ``jobs`` worker processes; results
     come back in input order.
 
     With workers, the first file is processed here before they start: that loads the
@@ -287,15 +290,19 @@ def _store(
     processed: Processed,
     version: str,
 ) -> FileResult:
-    """Record the graph file the worker wrote in the manifest (which drops a replaced graph once saved)."""
-    if processed.error is not None or processed.file is None or processed.doc_id is None:
+    """Move the graph the worker staged into place, then record it in the manifest (which drops
+    a replaced graph once saved)."""
+    if processed.error is not None or processed.staged is None or processed.file is None:
+        if processed.staged is not None:
+            discard_staged_file(root / processed.staged)
         log.info("%s: failed: %s", path, processed.error)
         return FileResult(path, "failed", error=processed.error, seconds=processed.seconds)
+    commit_staged_file(root / processed.staged, root / processed.file)
     writer.put(
         ManifestEntry(
             path=path,
             sha256=sha,
-            doc_id=processed.doc_id,
+            doc_id=processed.doc_id or "",
             graph=processed.graph or "",
             file=processed.file,
             title=processed.title,

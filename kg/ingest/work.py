@@ -1,10 +1,12 @@
 """The per-document work of an ingest: load, extract, map to RDF, serialize, store.
 
 Runs in worker processes under ``--jobs N``, so it takes and returns only picklable values
-and imports the pipeline lazily. Given the data dir, the worker writes the graph file itself
-(atomically, see :func:`kg.ingest.layout.atomic_write_text`) and hands back only its name:
-the graph's text (about 1 MB per report) then never crosses a pipe, and the writing runs in
-parallel. The manifest, written by the parent afterwards, is what makes a stored graph count.
+and imports the pipeline lazily. Given the data dir, the worker writes the graph to a
+temporary file there (:func:`kg.ingest.layout.stage_text`) and hands back only its name: the
+graph's text (about 1 MB per report) then never crosses a pipe, and encoding and writing it
+run in parallel. The ingest process flushes it to disk and moves it into place
+(:func:`kg.ingest.layout.commit_staged_file`) before the manifest names it: waiting for the
+disk there overlaps the workers' computing instead of idling a worker's core.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from rdflib.namespace import RDF
 from rdflib.term import Node
 
 from kg.extract.model import Extraction
-from kg.ingest.layout import atomic_write_text, graph_file_name
+from kg.ingest.layout import graph_file_name, stage_text
 from kg.loaders.model import Document, LoadError
 from kg.rdf.iris import doc_id
 from kg.rdf.namespaces import RK
@@ -36,8 +38,9 @@ class Processed:
     path: str
     doc_id: str | None = None
     graph: str | None = None  # the graph IRI
-    nquads: str | None = None  # the graph's text, when no data dir was given to store it in
-    file: str | None = None  # the graph file written, relative to the data dir
+    nquads: str | None = None  # the graph's text, when no data dir was given to stage it in
+    file: str | None = None  # the graph file to store, relative to the data dir
+    staged: str | None = None  # the temporary file holding its text, relative to the data dir
     title: str | None = None
     counts: dict[str, int] = field(default_factory=dict)
     error: str | None = None
@@ -50,7 +53,7 @@ def process_file(
     extract: Extractor | None = None,
     data_dir: Path | None = None,
 ) -> Processed:
-    """Load, extract and map one file, and store its graph file in ``data_dir`` when given
+    """Load, extract and map one file, and stage its graph file in ``data_dir`` when given
     (else return its text); every failure becomes ``Processed.error`` (one line)."""
     started = time.perf_counter()
     try:
@@ -69,7 +72,8 @@ def process_file(
         )
         if data_dir is not None:
             result.file = graph_file_name(result.doc_id)  # type: ignore[arg-type]
-            atomic_write_text(data_dir / result.file, nquads)
+            staged = stage_text((data_dir / result.file).parent, nquads)
+            result.staged = str(staged.relative_to(data_dir))
             result.nquads = None
     except LoadError as error:
         result = Processed(path=path, error=error.reason)
