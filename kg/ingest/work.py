@@ -1,4 +1,4 @@
-"""The per-document work of an ingest: load, extract, map to RDF, serialize, store.
+"""The per-document work of an ingest: load, extract, map to RDF, serialize, stage.
 
 Runs in worker processes under ``--jobs N``, so it takes and returns only picklable values
 and imports the pipeline lazily. Given the data dir, the worker writes the graph to a
@@ -32,7 +32,7 @@ Extractor = Callable[[Document], Extraction]
 
 @dataclass
 class Processed:
-    """What a worker hands back for one file: the stored or serialized graph, or the one-line
+    """What a worker hands back for one file: the staged (or serialized) graph, or the one-line
     reason it failed."""
 
     path: str
