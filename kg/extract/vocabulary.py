@@ -10,6 +10,7 @@ leftmost-longest non-overlapping matches and maps them back to offsets in the in
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -36,6 +37,8 @@ CLOSE_QUOTES = "”\"’'」』"
 PAIRED_MARKS = (
     ("“", "”"), ("‘", "’"), ("「", "」"), ("『", "』"), ("(", ")"), ("（", "）"), ("《", "》"), ("【", "】"),
 )
+
+_ANY_PAIRED_MARK = re.compile("[" + re.escape("".join(o + c for o, c in PAIRED_MARKS)) + "]")
 
 
 @dataclass(frozen=True)
@@ -170,6 +173,8 @@ def balance_quotes(text: str, start: int, end: int) -> tuple[int, int]:
     Matching ignores punctuation, so 证照分离”改革 can come out of “证照分离”改革 and
     医疗器械唯一标识(UDI out of 医疗器械唯一标识(UDI); the surface forms should be whole.
     """
+    if not _ANY_PAIRED_MARK.search(text, start, end):
+        return start, end  # nothing to balance (most matches): skip the sixteen counts
     for open_q, close_q in PAIRED_MARKS:
         span = text[start:end]
         if span.count(close_q) > span.count(open_q) and start > 0 and text[start - 1] == open_q:
