@@ -27,7 +27,11 @@ _GYEAR, _BOOLEAN = str(XSD.gYear), str(XSD.boolean)
 RDF_TYPE = str(RDF.type)
 _RK_LEN = len(RK)
 
-Values = dict[str, dict[str, set[tuple[BaseType, Any]]]]  # uri -> property key -> typed values
+TypedValue = tuple[BaseType, Any]
+# uri -> property key -> its distinct typed values: a one-tuple while there is one value (most
+# properties; a tuple takes a quarter of a set's memory, which matters at millions of literals),
+# a set once there are several. Readers only iterate, count and take the min.
+Values = dict[str, dict[str, "tuple[TypedValue] | set[TypedValue]"]]
 # An accumulator's state: rk: class names per uri, literal values per uri, IRI links (s, name, o).
 BuilderState = tuple[dict[str, set[str]], Values, set[tuple[str, str, str]]]
 
@@ -59,6 +63,17 @@ def typed_value(text: str, datatype: str) -> tuple[BaseType, Any]:
     except ValueError:
         pass
     return "STRING", text
+
+
+def add_value(props: dict[str, tuple[TypedValue] | set[TypedValue]], key: str, typed: TypedValue) -> None:
+    """Add one typed value to a property of a node's values (a one-tuple grows into a set)."""
+    bucket = props.get(key)
+    if bucket is None:
+        props[key] = (typed,)
+    elif isinstance(bucket, set):
+        bucket.add(typed)
+    elif typed not in bucket:
+        props[key] = {*bucket, typed}
 
 
 class TripleAccumulator:
@@ -102,9 +117,9 @@ class TripleAccumulator:
                 props = values[s] = {}
             bucket = props.get(key)
             if bucket is None:
-                props[key] = {typed}
+                props[key] = (typed,)
             else:
-                bucket.add(typed)
+                add_value(props, key, typed)
 
     def merge(self, part: BuilderState) -> None:
         """Take in what another builder accumulated (one document's part), consuming ``part``.
@@ -129,8 +144,8 @@ class TripleAccumulator:
                 bucket = mine_props.get(key)
                 if bucket is None:
                     mine_props[key] = typed
-                else:
-                    bucket |= typed
+                elif bucket != typed:  # documents repeating a shared node's value change nothing
+                    mine_props[key] = {*bucket, *typed}
         self.links |= part_links
 
     def state(self) -> BuilderState:

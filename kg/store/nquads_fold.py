@@ -12,7 +12,15 @@ caller reads the file with rdflib instead.
 from __future__ import annotations
 
 from kg.ingest.nquads import UnsupportedLine, _unescape  # the ingest reader's escape rules
-from kg.store.accumulator import RDF_TYPE, RK, TripleAccumulator, local_name, property_key, typed_value
+from kg.store.accumulator import (
+    RDF_TYPE,
+    RK,
+    TripleAccumulator,
+    add_value,
+    local_name,
+    property_key,
+    typed_value,
+)
 
 _RDF_TYPE_TERM = f"<{RDF_TYPE}>"
 _RK_TERM = f"<{RK}"
@@ -65,11 +73,10 @@ def fold_nquads_text(text: str, builder: TripleAccumulator) -> None:
         typed = ("STRING", lexical) if not datatype else typed_value(lexical, datatype)
         if props is None:
             props = values[uri] = {}
-        bucket = props.get(key)
-        if bucket is None:
-            props[key] = {typed}
+        if key in props:
+            add_value(props, key, typed)
         else:
-            bucket.add(typed)
+            props[key] = (typed,)
 
 
 def _graph_suffix(text: str) -> str:

@@ -22,7 +22,7 @@ from typing import Any
 
 from rdflib import Dataset, Graph
 
-from kg.store.accumulator import RK, TripleAccumulator, local_name  # noqa: F401 (RK: re-exported)
+from kg.store.accumulator import RK, TripleAccumulator, add_value, local_name  # noqa: F401 (RK: re-exported)
 from kg.store.adoptions import add_adoptions, declare_adoptions, sort_adoptions
 from kg.store.declared import (
     PLACE_LEVELS,
@@ -98,9 +98,9 @@ class ProjectionBuilder(TripleAccumulator):
             if o in labels:
                 rel_keys.add((s, name, o))
             else:  # an IRI object that is not a node stays a string property
-                values[s].setdefault(name, set()).add(("STRING", o))
+                add_value(values[s], name, ("STRING", o))
         for uri, level in levels.items():
-            values[uri].setdefault("level", {("STRING", level)})
+            values[uri].setdefault("level", (("STRING", level),))
         rel_keys |= document_shortcuts(labels, rel_keys)
         add_reported(labels, values, rel_keys)
         add_adoptions(labels, values, rel_keys)

@@ -52,10 +52,13 @@ class DataDirSource:
         paths = [self.graph_files[iri] for iri in graphs]
         parts = summarized_parts(paths, self.root / CACHE_DIRNAME, default_jobs() if jobs is None else jobs,
                                  unit_of_part)
+        same: dict[str, str] = {}  # uri -> the one str object the projection and every unit share
         for iri, (part, content_hash, unit) in zip(graphs, parts, strict=True):
+            for uri in part[0]:
+                same.setdefault(uri, uri)
             if unit is not None:
                 unit.fingerprint = content_hash
-                units[iri] = unit
+                units[iri] = _sharing_strings(unit, same)
             builder.merge(part)
         ontology = ontology_dataset(self.root)
         units.update(units_of(ontology))
@@ -72,6 +75,17 @@ def unit_of_part(part: BuilderState) -> Unit | None:
     builder.merge(part)
     graph = builder.finish().graph
     return Unit("", {n.uri: n.label for n in graph.nodes()}, {r.key for r in graph.relationships()})
+
+
+def _sharing_strings(unit: Unit, same: dict[str, str]) -> Unit:
+    """The unit with its uris replaced by equal strings already held (a unit arrives as its own copy).
+
+    At a thousand documents units name about 1.4 million uris; sharing them saves hundreds of MB.
+    """
+    share = same.setdefault
+    unit.nodes = {share(uri, uri): label for uri, label in unit.nodes.items()}
+    unit.relationships = {(share(a, a), name, share(b, b)) for a, name, b in unit.relationships}
+    return unit
 
 
 def ontology_dataset(root: Path) -> Dataset:

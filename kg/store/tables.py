@@ -11,6 +11,7 @@ integer ranks rather than long IRIs when sorting relationships.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from kg.store.accumulator import Values
@@ -99,7 +100,7 @@ def _fits(observed: BaseType, column: BaseType) -> bool:
 
 
 def _coerce(
-    uri: str, key: str, column: ColumnType, typed: set[tuple[BaseType, Any]], warnings: list[str]
+    uri: str, key: str, column: ColumnType, typed: Collection[tuple[BaseType, Any]], warnings: list[str]
 ) -> Any:
     """The property value in the column's type: a sorted list, or one value (warning if several)."""
     converted = sorted({_convert(v, column.base) for _, v in typed}, key=lambda v: (str(type(v)), v))
