@@ -64,6 +64,8 @@ def initiative_candidates(text: str) -> list[CandidateSpan]:
         return []
     spans = []
     for clause_start, clause in _clauses(text):
+        if not _ANY_HEAD.search(clause):
+            continue  # no item of this clause can end in a head word (see _may_name_initiatives)
         opening = _opening(clause)
         if opening is None:
             continue
