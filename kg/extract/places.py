@@ -263,6 +263,7 @@ class _WordBoundaries:
         return self._by_run[run]
 
     def _segment(self, run_start: int, run_end: int) -> set[int]:
+        """Word boundaries of ``text[run_start:run_end]``, in text offsets."""
         bounds = {run_start}
         pos = run_start
         for token in self.tokenizer.lcut(self.text[run_start:run_end], HMM=False):
