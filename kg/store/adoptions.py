@@ -15,7 +15,7 @@ from collections import defaultdict
 from itertools import product
 from typing import Any
 
-from kg.store.derived import RelKey, Values, implementation_links, single_value
+from kg.store.derived import ImplementationLinks, Values, single_value
 from kg.store.records import ColumnType, NodeTable, PropertyGraph
 
 ADOPTION = "Adoption"
@@ -49,19 +49,17 @@ def declare_adoptions(graph: PropertyGraph) -> None:
     graph.node_tables.setdefault(ADOPTION, NodeTable(ADOPTION, dict(ADOPTION_COLUMNS)))
 
 
-def add_adoptions(labels: dict[str, str], values: Values, rel_keys: set[RelKey]) -> None:
+def add_adoptions(labels: dict[str, str], values: Values, links: ImplementationLinks) -> None:
     """Add the Adoption nodes of every (Program, Place) that some Implementation links.
 
     Each node holds, over its Implementations, ``firstYear``/``latestYear`` (least and greatest
     year), ``statuses`` (the distinct statuses) and ``implementations`` (how many); the node of
     one status counts only the Implementations of that status.
     """
-    programs, places = implementation_links(labels, rel_keys)
     pairs: defaultdict[tuple[str, str], list[str]] = defaultdict(list)
-    for uri, label in labels.items():
-        if label == "Implementation":
-            for pair in product(programs[uri], places[uri]):
-                pairs[pair].append(uri)
+    for uri, programs in links.programs.items():
+        for pair in product(programs, links.places.get(uri, ())):
+            pairs[pair].append(uri)
     for (program, place), implementations in pairs.items():
         shared = _pair_values(values[program], values[place], program, place)
         by_status: defaultdict[str, list[str]] = defaultdict(list)

@@ -8,6 +8,7 @@ projection), so the same Cypher runs on either.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass, field
 from itertools import product
 from typing import Any
 
@@ -52,7 +53,8 @@ def add_reported(labels: dict[str, str], values: Values, rel_keys: set[RelKey]) 
     status done or ongoing has a year ≥ Y: ``reportedYear`` is the least such year and
     ``reportedStatus`` is done if any of them is done, else ongoing.
     """
-    programs, places = implementation_links(labels, rel_keys)
+    links = implementation_links(labels, rel_keys)
+    programs, places = links.programs, links.places
     reports: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
     plans: list[tuple[str, int]] = []
     for uri, label in labels.items():
@@ -75,19 +77,24 @@ def add_reported(labels: dict[str, str], values: Values, rel_keys: set[RelKey]) 
             values[uri]["reportedStatus"] = {("STRING", status)}
 
 
-def implementation_links(
-    labels: dict[str, str], rel_keys: set[RelKey]
-) -> tuple[defaultdict[str, set[str]], defaultdict[str, set[str]]]:
-    """Each Implementation's programs and places (uri -> set of uris)."""
-    programs: defaultdict[str, set[str]] = defaultdict(set)
-    places: defaultdict[str, set[str]] = defaultdict(set)
-    for s, name, o in rel_keys:
-        if labels[s] == "Implementation":
-            if name == "program":
-                programs[s].add(o)
-            elif name == "place":
-                places[s].add(o)
-    return programs, places
+@dataclass
+class ImplementationLinks:
+    """Each Implementation's programs, places and documents (uri -> set of uris)."""
+
+    programs: defaultdict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    places: defaultdict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    documents: defaultdict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+
+def implementation_links(labels: dict[str, str], rel_keys: set[RelKey]) -> ImplementationLinks:
+    """The programs, places and documents (``inDocument``) of every Implementation, in one pass."""
+    links = ImplementationLinks()
+    targets = {"program": links.programs, "place": links.places, IN_DOCUMENT: links.documents}
+    for s, name, o in rel_keys:  # the name first: most relationships are evidence and documents
+        target = targets.get(name)
+        if target is not None and labels[s] == "Implementation":
+            target[s].add(o)
+    return links
 
 
 def single_value(props: dict[str, set[tuple[str, Any]]], key: str) -> Any:
@@ -95,4 +102,6 @@ def single_value(props: dict[str, set[tuple[str, Any]]], key: str) -> Any:
     typed = props.get(key)
     if not typed:
         return None
+    if len(typed) == 1:  # the common case, called for every Implementation
+        return next(iter(typed))[1]
     return min((value for _, value in typed), key=lambda v: (str(type(v)), v))

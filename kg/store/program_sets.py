@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 
-from kg.store.derived import IN_DOCUMENT, RelKey, Values, implementation_links, single_value
+from kg.store.derived import ImplementationLinks, Values, single_value
 from kg.store.records import ColumnType, NodeTable, PropertyGraph
 
 PROGRAM_SET = "ProgramSet"
@@ -40,21 +40,16 @@ def declare_program_sets(graph: PropertyGraph) -> None:
     graph.node_tables.setdefault(PROGRAM_SET, NodeTable(PROGRAM_SET, dict(PROGRAM_SET_COLUMNS)))
 
 
-def add_program_sets(labels: dict[str, str], values: Values, rel_keys: set[RelKey]) -> None:
+def add_program_sets(labels: dict[str, str], values: Values, links: ImplementationLinks) -> None:
     """Add a ProgramSet node per document and per place that an Implementation names.
 
     An Implementation counts when it has a program, a place and a document (``inDocument``);
     it is *reported* when its status is set and is not ``planned``.
     """
-    programs_of, places_of = implementation_links(labels, rel_keys)
-    documents_of: defaultdict[str, set[str]] = defaultdict(set)
-    for s, name, o in rel_keys:
-        if name == IN_DOCUMENT and labels[s] == "Implementation":
-            documents_of[s].add(o)
     lists: defaultdict[tuple[str, str], defaultdict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for uri, label in labels.items():
-        programs, places, documents = programs_of[uri], places_of[uri], documents_of[uri]
-        if label != "Implementation" or not (programs and places and documents):
+    for uri, documents in links.documents.items():
+        programs, places = links.programs.get(uri), links.places.get(uri)
+        if not (programs and places):
             continue
         status = single_value(values[uri], "status")
         reported = status is not None and status != "planned"

@@ -23,14 +23,15 @@ from typing import Any
 from rdflib import Dataset, Graph
 
 from kg.store.accumulator import RK, TripleAccumulator, add_value, local_name  # noqa: F401 (RK: re-exported)
-from kg.store.adoptions import add_adoptions, declare_adoptions, sort_adoptions
+from kg.store.adoptions import declare_adoptions, sort_adoptions
 from kg.store.declared import (
     PLACE_LEVELS,
     PRIMARY_LABELS,
 )
 from kg.store.derived import REPORTED_COLUMNS, add_reported, document_shortcuts
+from kg.store.derived_nodes import add_derived_nodes
 from kg.store.plain_rdf import PlainTriple, Row, plain_triples
-from kg.store.program_sets import add_program_sets, declare_program_sets
+from kg.store.program_sets import declare_program_sets
 from kg.store.records import PropertyGraph
 from kg.store.tables import fill_node_tables, fill_rel_tables
 
@@ -103,8 +104,7 @@ class ProjectionBuilder(TripleAccumulator):
             values[uri].setdefault("level", (("STRING", level),))
         rel_keys |= document_shortcuts(labels, rel_keys)
         add_reported(labels, values, rel_keys)
-        add_adoptions(labels, values, rel_keys)
-        add_program_sets(labels, values, rel_keys)
+        add_derived_nodes(labels, values, rel_keys)
         projection = Projection(PropertyGraph())
         declare_adoptions(projection.graph)
         declare_program_sets(projection.graph)

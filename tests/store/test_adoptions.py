@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from kg.store.adoptions import ADOPTION, SORT_SEPARATOR, add_adoptions, adoption_uri, sort_adoptions
+from kg.store.derived import implementation_links
 from kg.store.projection import project_with_warnings
 from kg.store.records import Node, NodeTable, PropertyGraph
 
@@ -60,7 +61,7 @@ def test_one_adoption_per_program_place_over_all_statuses_and_per_status(
         ("i1", P, L, "done", 2020), ("i2", P, L, "done", 2019), ("i3", P, L, "planned", 2021),
         ("i4", Q, M, "done", 2018),
     )
-    add_adoptions(labels, values, rel_keys)
+    add_adoptions(labels, values, implementation_links(labels, rel_keys))
     uri = adoption_uri(P, L, status)
     if expected is None:
         assert uri not in labels
@@ -77,7 +78,7 @@ def test_one_adoption_per_program_place_over_all_statuses_and_per_status(
 def test_candidate_flag_missing_values_and_pairs_of_several_programs() -> None:
     labels, values, rel_keys = _graph(("i1", Q, M, None, None))
     rel_keys.add(("i1", "program", P))  # one implementation of two programs counts for both pairs
-    add_adoptions(labels, values, rel_keys)
+    add_adoptions(labels, values, implementation_links(labels, rel_keys))
     candidate = _plain(values[adoption_uri(Q, M)])
     assert candidate["candidate"] is True and candidate["implementations"] == 1
     assert not {"firstYear", "latestYear", "statuses", "status", "jurisdictionCode"} & set(candidate)

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from kg.store.derived import IN_DOCUMENT
+from kg.store.derived import IN_DOCUMENT, implementation_links
 from kg.store.program_sets import PROGRAM_SET, add_program_sets, program_set_uri
 
 P, Q, C = "rkp:p", "rkp:q", "rkp:cand/c"  # C is a candidate program
@@ -57,12 +57,12 @@ ROWS = (
 )
 def test_program_lists_per_document_and_place(by: str, context: str, expected: dict[str, Any]) -> None:
     labels, values, rel_keys = _graph(*ROWS)
-    add_program_sets(labels, values, rel_keys)
+    add_program_sets(labels, values, implementation_links(labels, rel_keys))
     assert labels[program_set_uri(by, context)] == PROGRAM_SET
     assert _lists(values, by, context) == expected
 
 
 def test_only_documents_and_places_of_complete_implementations_get_a_set() -> None:
     labels, values, rel_keys = _graph(("i5", [P], [], [E], "done"), ("i6", [P], [L], [], "done"))
-    add_program_sets(labels, values, rel_keys)
+    add_program_sets(labels, values, implementation_links(labels, rel_keys))
     assert [u for u, label in labels.items() if label == PROGRAM_SET] == []

@@ -1,0 +1,18 @@
+"""The derived nodes the projection adds for the canned queries: Adoption and ProgramSet.
+
+Both are built from every Implementation's programs, places and documents, gathered here in one
+pass over the relationships (the largest collection of a load) and shared.
+"""
+
+from __future__ import annotations
+
+from kg.store.adoptions import add_adoptions
+from kg.store.derived import RelKey, Values, implementation_links
+from kg.store.program_sets import add_program_sets
+
+
+def add_derived_nodes(labels: dict[str, str], values: Values, rel_keys: set[RelKey]) -> None:
+    """Add the Adoption and ProgramSet nodes (docs/schema.md) to ``labels`` and ``values``."""
+    links = implementation_links(labels, rel_keys)
+    add_adoptions(labels, values, links)
+    add_program_sets(labels, values, links)
