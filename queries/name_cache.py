@@ -18,7 +18,7 @@ from typing import Any
 from kg.queries.names import NamedNode, NameIndex, build_name_index
 
 from kg.store.base import GraphStore
-from kg.store.ladybug_rows import paused_gc
+from kg.store.gc_pause import paused_gc
 
 CACHE_FILENAME = "names.json"
 CACHE_FORMAT = 1  # bump when NameIndex or NamedNode change shape

@@ -9,11 +9,9 @@ converted in one call; nodes, relationships, paths, maps and other types take th
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
+from kg.store.gc_pause import paused_gc
 from kg.store.values import from_ladybug
 
 # LadybugDB column types whose Arrow values convert to the same Python values get_all() returns.
@@ -30,23 +28,6 @@ def result_rows(result: Any) -> list[list[Any]]:
         if types and all(is_plain_type(t) for t in types):  # a write or DDL statement has no columns
             return rows_from_arrow(result.get_as_arrow())
         return [[from_ladybug(v) for v in row] for row in result.get_all()]
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building many small objects.
-
-    Rows hold only strings, numbers, lists and dicts, which form no cycles, yet creating a few
-    hundred thousand of them sets off collections that walk every live object again and again:
-    two thirds of the conversion time of a large result.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def is_plain_type(type_name: str) -> bool:
