@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 import ahocorasick
+from kg.loaders import utf8_automaton
 from kg.loaders.model import Level
 
 LEVEL_ORDER: dict[str, int] = {"province": 0, "prefecture": 1, "county": 2, "district": 2, "township": 3}
@@ -207,15 +208,8 @@ class Gazetteer:
         automaton = self._automaton(tuple(sorted(set(levels))))
         if not len(automaton):
             return []
-        encoded = _utf8_units(text)
-        found: list[Mention] = []
-        char_end = byte_end = 0
-        for end_idx, (surface, cands) in automaton.iter_long(encoded):
-            # Byte ends to character ends, decoding only the stretch since the previous match.
-            char_end += len(_from_utf8_units(encoded[byte_end : end_idx + 1]))
-            byte_end = end_idx + 1
-            found.append(Mention(char_end - len(surface), char_end, surface, cands))
-        return found
+        return [Mention(end + 1 - len(surface), end + 1, surface, cands)
+                for end, (surface, cands) in utf8_automaton.iter_long(automaton, text)]
 
     def surfaces(
         self, text: str, *, levels: Iterable[str] = ("province", "prefecture", "county", "district")
@@ -225,7 +219,7 @@ class Gazetteer:
         automaton = self._automaton(tuple(sorted(set(levels))))
         if not len(automaton):
             return []
-        return [found for _, found in automaton.iter_long(_utf8_units(text))]
+        return [found for _, found in automaton.iter_long(utf8_automaton.utf8_units(text))]
 
     def _names_at(self, levels: set[str]) -> list[str]:
         """The names (full, short, former) that may name a division of ``levels``, in index order:
@@ -235,7 +229,7 @@ class Gazetteer:
         return [name for name in self._by_name if name in wanted]
 
     def _automaton(self, levels: tuple[str, ...]) -> ahocorasick.Automaton:
-        """The automaton of the names of ``levels``, over UTF-8 code units (see :func:`_utf8_units`)."""
+        """The automaton of the names of ``levels``, over UTF-8 code units (kg.loaders.utf8_automaton)."""
         if levels not in self._automata:
             auto = ahocorasick.Automaton()
             wanted = set(levels)
@@ -244,28 +238,10 @@ class Gazetteer:
                     continue
                 cands = [d for d in self._by_name[surface] if d.level in wanted]
                 if cands:
-                    auto.add_word(_utf8_units(surface), (surface, tuple(sorted(cands, key=_rank))))
+                    utf8_automaton.add_word(auto, surface, (surface, tuple(sorted(cands, key=_rank))))
             auto.make_automaton()
             self._automata[levels] = auto
         return self._automata[levels]
-
-
-def _utf8_units(text: str) -> str:
-    """``text`` as its UTF-8 bytes, one latin-1 character per byte: the alphabet the automata use.
-
-    pyahocorasick finds a trie node's child by a linear scan of its children; over characters
-    the root has about a thousand (every first character of a place name) and a long text
-    costs milliseconds. Over UTF-8 bytes no node has more than 64 children, and matches are
-    the same: UTF-8 is self-synchronising (lead and continuation bytes differ), so a name's
-    bytes match only at character boundaries, and the longest-match walk meets the same states
-    there.
-    """
-    return text.encode("utf-8", "surrogatepass").decode("latin-1")
-
-
-def _from_utf8_units(units: str) -> str:
-    """The inverse of :func:`_utf8_units`."""
-    return units.encode("latin-1").decode("utf-8", "surrogatepass")
 
 
 def _rank(div: Division) -> tuple[int, int]:

@@ -22,7 +22,6 @@ from urllib.parse import quote
 import ahocorasick
 import jieba
 
-from kg.extract import utf8_automaton
 from kg.extract.model import PlaceRef
 from kg.extract.rules.places import (
     NON_PLACE_WORDS,
@@ -31,6 +30,7 @@ from kg.extract.rules.places import (
     SHORT_NAME_LEVELS,
     SHORT_NAME_SUFFIXES,
 )
+from kg.loaders import utf8_automaton
 from kg.loaders.divisions import Division as GazetteerDivision
 from kg.loaders.divisions import Gazetteer, gazetteer
 from kg.loaders.model import Document, Jurisdiction
@@ -294,7 +294,7 @@ def _national_short_names() -> frozenset[str]:
 def _national_trie() -> bytes:
     """The trie of the national names and the blocking words, pickled: every jurisdiction's
     automaton starts from a copy, which is cheaper than adding those thousands of words again.
-    Over UTF-8 units (:mod:`kg.extract.utf8_automaton`): scanning a sentence is several times faster."""
+    Over UTF-8 units (:mod:`kg.loaders.utf8_automaton`): scanning a sentence is several times faster."""
     trie = ahocorasick.Automaton()
     for name in (*_national_refs(), *NON_PLACE_WORDS):
         utf8_automaton.add_word(trie, name)
@@ -307,7 +307,7 @@ def _name_index(
 ) -> tuple[dict[str, PlaceRef | None], ahocorasick.Automaton, frozenset[str]]:
     """Names → places for documents of one jurisdiction, their automaton and the short names
     among them (built once per jurisdiction); the automaton's words are in UTF-8 units, match
-    with :func:`kg.extract.utf8_automaton.iter_long`."""
+    with :func:`kg.loaders.utf8_automaton.iter_long`."""
     names: dict[str, PlaceRef | None] = dict(_national_refs())
     local = _local_names(jurisdiction) if jurisdiction is not None else {}
     names.update(local)

@@ -8,6 +8,7 @@ from urllib.parse import quote
 import ahocorasick
 import pytest
 from kg.loaders.model import Jurisdiction
+from kg.loaders.utf8_automaton import iter_long
 
 from kg.extract.places import (
     _name_index,
@@ -16,7 +17,6 @@ from kg.extract.places import (
     _segmenter,
     _WordBoundaries,
 )
-from kg.extract.utf8_automaton import iter_long
 
 JURISDICTIONS = [
     None,

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import ahocorasick
 import pytest
-
-from kg.extract import utf8_automaton
+from kg.loaders import utf8_automaton
 
 # Names where a longer name's prefix fails over to a shorter name (湖南益阳… → 益阳), names
 # sharing prefixes, a Latin/digit name, and a blocking word around a place.
