@@ -14,13 +14,18 @@ from kg.viz.graph import GraphBuilder, VizGraph
 from kg.viz.records import iter_regkg_iris
 from kg.viz.style import CLASS_STYLES, class_priority
 
+from kg.store.adoptions import ADOPTION
 from kg.store.base import GraphStore, QueryResult, StoreError
+from kg.store.program_sets import PROGRAM_SET
 
 DEFAULT_MAX_NODES = 2000
 # Sentences are folded into tooltips; drawn as nodes they would outnumber everything else.
 FOLDED_CLASSES = frozenset({"Evidence"})
 # Big IN-lists are sent in slices so neither engine plans a huge literal list at once.
 URI_BATCH = 500
+# Summaries the store derives for fast queries (docs/schema.md): no document states them, and
+# with no relationships they would be drawn as loose dots.
+DERIVED_CLASSES = frozenset({ADOPTION, PROGRAM_SET})
 # Classes that are not assertions: they have no evidence sentences of their own.
 ENTITY_CLASSES = frozenset({"Evidence", "Document", "Place", "Program", "Agency"})
 
@@ -246,7 +251,8 @@ def _store_labels(store: GraphStore) -> list[str]:
         present = list(store.schema().get("labels", []))
     except Exception:  # a store without schema support: ask for the schema classes
         present = list(CLASS_STYLES)
-    present = [label for label in present if label.isidentifier() and label != "Resource"]
+    present = [label for label in present
+               if label.isidentifier() and label != "Resource" and label not in DERIVED_CLASSES]
     return sorted(set(present), key=lambda label: (class_priority(label), label))
 
 

@@ -133,3 +133,21 @@ def test_result_of_uris_is_expanded_and_connected(sample_store: GraphStore) -> N
 def test_result_of_plain_values_without_store_is_empty() -> None:
     graph = subgraph_from_result(QueryResult(["n"], [["东莞市"], [3]]))
     assert graph.number_of_nodes() == 0
+
+
+def test_whole_graph_leaves_out_the_stores_derived_summaries(seeds_data_dir) -> None:
+    """The seeds' store holds derived Adoption/ProgramSet nodes (docs/schema.md); the page draws
+    only what the documents state."""
+    from kg.viz.fetch import DERIVED_CLASSES
+
+    from kg.store import open_store
+
+    store = open_store("embedded", seeds_data_dir)
+    try:
+        present = set(store.schema()["labels"])
+        assert DERIVED_CLASSES <= present  # the store does hold them
+        graph = whole_graph(store, max_nodes=100_000)
+    finally:
+        store.close()
+    assert not DERIVED_CLASSES & set(classes(graph)), classes(graph)
+    assert {"Place", "Program", "Implementation"} <= set(classes(graph))
