@@ -63,15 +63,16 @@ def corpus_files(corpus: Path, limit: int | None = None) -> list[Path]:
 # --- steps -------------------------------------------------------------------------------------
 
 def step_pipeline(corpus: str, limit: int) -> dict[str, Any]:
-    """Serial load → extract → RDF of ``limit`` documents in this one process: the per-core rate."""
+    """Serial load → extract → N-Quads of ``limit`` documents in this one process: the per-core rate
+    (the RDF step is ``document_nquads``, the text ingest writes, not an rdflib Graph)."""
     load = need("kg.loaders", "load")
     extract = need("kg.extract.pipeline", "extract")
     files = corpus_files(Path(corpus), limit)
     timings = {"load": 0.0, "extract": 0.0, "rdf": 0.0}
     try:
-        document_graph = need("kg.rdf", "document_graph")
+        document_nquads = need("kg.rdf", "document_nquads")
     except Unavailable:
-        document_graph = None
+        document_nquads = None
     chars = 0
     started = time.perf_counter()
     for path in files:
@@ -80,8 +81,8 @@ def step_pipeline(corpus: str, limit: int) -> dict[str, Any]:
         t1 = time.perf_counter()
         extraction = extract(doc)
         t2 = time.perf_counter()
-        if document_graph is not None:
-            document_graph(doc, extraction)
+        if document_nquads is not None:
+            document_nquads(doc, extraction)
         t3 = time.perf_counter()
         timings["load"] += t1 - t0
         timings["extract"] += t2 - t1
@@ -93,7 +94,7 @@ def step_pipeline(corpus: str, limit: int) -> dict[str, Any]:
         "docs": len(files), "seconds": round(total, 3), "docs_per_s": round(len(files) / total, 2),
         "mb_per_s": round(text_bytes / 1e6 / total, 3),
         **{f"{k}_share": round(v / total, 3) for k, v in timings.items()},
-        "rdf": document_graph is not None,
+        "rdf": document_nquads is not None,
     }
 
 
