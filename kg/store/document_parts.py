@@ -27,6 +27,7 @@ import kg.store.nquads_fold
 import kg.store.plain_rdf
 from kg.ingest.nquads import UnsupportedLine
 from kg.store.accumulator import BuilderState, TripleAccumulator
+from kg.store.gc_pause import paused_gc
 from kg.store.nquads_fold import fold_nquads_text
 from kg.store.plain_rdf import rdflib_rows
 
@@ -86,8 +87,9 @@ def summarized_part(
 
     ``summarize`` gets a private copy of the part and may consume it.
     """
-    name, blob = part_bytes(path, cache_dir)
-    return name, blob, summarize(pickle.loads(blob)) if summarize is not None else None
+    with paused_gc():  # a worker builds a file's worth of acyclic tuples, sets and dicts
+        name, blob = part_bytes(path, cache_dir)
+        return name, blob, summarize(pickle.loads(blob)) if summarize is not None else None
 
 
 def _write_atomically(cache_dir: Path, name: str, blob: bytes) -> None:

@@ -31,6 +31,7 @@ from kg.store.base import (
 )
 from kg.store.dataset_projection import project_data_dir
 from kg.store.document_parts import CACHE_DIRNAME
+from kg.store.gc_pause import paused_gc
 from kg.store.ladybug_rows import result_rows
 from kg.store.ladybug_schema import copy_statements, schema_ddl
 from kg.store.lock import holder, load_lock
@@ -145,8 +146,10 @@ def refresh(data_dir: str | os.PathLike[str] | None = None) -> LoadReport:
     from kg.ingest import graph_paths  # the ingest stage owns how the dataset is stored
 
     root = config.data_dir(data_dir)
-    projection = project_data_dir(root, graph_paths(root), cache_dir=root / CACHE_DIRNAME)
-    return build_from_projection(projection, store_dir(root))
+    # millions of acyclic tuples, sets and dicts: collections would walk the growing heap again and again
+    with paused_gc():
+        projection = project_data_dir(root, graph_paths(root), cache_dir=root / CACHE_DIRNAME)
+        return build_from_projection(projection, store_dir(root))
 
 
 def open_embedded(path: str | os.PathLike[str], *, writable: bool = False) -> EmbeddedStore:

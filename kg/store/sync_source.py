@@ -23,6 +23,7 @@ from kg.rdf.namespaces import ONTOLOGY_GRAPH, VOCABULARY_GRAPH
 from kg.store.accumulator import BuilderState
 from kg.store.dataset_projection import default_jobs
 from kg.store.document_parts import CACHE_DIRNAME, summarized_parts
+from kg.store.gc_pause import paused_gc
 from kg.store.plain_rdf import plain_triples, vocabulary_extension
 from kg.store.projection import ProjectionBuilder
 from kg.store.records import PropertyGraph
@@ -46,6 +47,10 @@ class DataDirSource:
 
     def project_units(self, jobs: int | None = None) -> tuple[PropertyGraph, dict[str, Unit]]:
         """The projection of every graph and each graph's unit, streaming the document files."""
+        with paused_gc():  # millions of acyclic objects: see kg.store.gc_pause
+            return self._project_units(jobs)
+
+    def _project_units(self, jobs: int | None) -> tuple[PropertyGraph, dict[str, Unit]]:
         builder = ProjectionBuilder()
         units: dict[str, Unit] = {}
         graphs = list(self.graph_files)
