@@ -9,6 +9,7 @@ a few hundred tuples instead of 40,000 int objects, and a lookup is one bisectio
 
 from __future__ import annotations
 
+import operator
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import repeat
@@ -44,6 +45,7 @@ class OffsetMap(Sequence[int]):
     def __getitem__(self, index: int | slice) -> int | list[int]:
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(self._length))]
+        index = operator.index(index)  # a float or str index is a TypeError, as for a list
         if index < 0:
             index += self._length
         if not 0 <= index < self._length:
@@ -70,8 +72,16 @@ class OffsetMap(Sequence[int]):
             else:
                 yield from repeat(origin, end - start)
 
+    def tolist(self) -> list[int]:
+        """The plain list (for JSON, concatenation and the like)."""
+        return list(self)
+
+    def __reduce__(self) -> tuple[type[OffsetMap], tuple[list[int], list[int], list[int], int]]:
+        # explicit, so every pickle protocol works despite __slots__
+        return OffsetMap, (self._starts, self._origins, self._steps, self._length)
+
     def __eq__(self, other: object) -> bool:
-        if isinstance(other, OffsetMap | list | tuple):
+        if isinstance(other, OffsetMap | list):  # a list is never equal to a tuple either
             return len(self) == len(other) and list(self) == list(other)
         return NotImplemented
 

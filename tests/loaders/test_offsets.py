@@ -55,3 +55,15 @@ def test_random_runs_match_the_list() -> None:
         offsets, plain = _build(steps, pos + 1)
         assert list(offsets) == plain
         assert [offsets[i] for i in range(-len(plain), len(plain))] == plain + plain
+
+
+def test_behaves_as_a_list_where_a_list_would_refuse_or_convert() -> None:
+    import pickle
+
+    offsets, plain = _build([("copy", 0, 3), ("insert", 3, 2), ("copy", 5, 8)], 9)
+    with pytest.raises(TypeError):
+        offsets[1.0]  # type: ignore[index]
+    assert offsets != tuple(plain)  # a list is not equal to a tuple either
+    assert offsets.tolist() == plain and type(offsets.tolist()) is list
+    for protocol in range(pickle.HIGHEST_PROTOCOL + 1):  # protocols 0 and 1 too, despite __slots__
+        assert pickle.loads(pickle.dumps(offsets, protocol)) == plain
