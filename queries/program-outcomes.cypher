@@ -8,17 +8,22 @@
 //   program_uri, place_uri
 MATCH (o:Outcome)
 OPTIONAL MATCH (o)-[:hasProgram]->(p:Program)
+WITH o, p
+WHERE $program IS NULL OR p.uri IN $program_uris
+// Each OPTIONAL MATCH is closed by a WITH: the embedded engine then joins one table at a time.
 OPTIONAL MATCH (o)-[:hasPlace]->(pl:Place)
-OPTIONAL MATCH (o)-[:inDocument]->(d:Document)
-OPTIONAL MATCH (d)-[:jurisdiction]->(dj:Place)
-WITH o, p, pl, d, dj
-WHERE ($program IS NULL OR p.uri IN $program_uris)
-  AND ($place IS NULL OR pl.uri IN $place_uris OR dj.uri IN $place_uris)
-// Sort and cut before reading the sentences: every kept row yields at least one row below, in
-// the same order, so the final LIMIT keeps exactly the rows a single sort would.
-WITH o, p, pl, d, dj
+WITH o, p, pl
+// Only the document's jurisdiction is needed to sort; the document itself is read for the kept rows.
+OPTIONAL MATCH (o)-[:inDocument]->(:Document)-[:jurisdiction]->(dj:Place)
+WITH o, p, pl, dj
+WHERE $place IS NULL OR pl.uri IN $place_uris OR dj.uri IN $place_uris
+// Sort and cut before reading documents and sentences: every kept row yields at least one row
+// below, in the same order, so the final LIMIT keeps exactly the rows a single sort would.
+WITH o, p, pl, dj
 ORDER BY p.prefLabel, o.metric, coalesce(pl.label, dj.label), o.year
 LIMIT $limit
+OPTIONAL MATCH (o)-[:inDocument]->(d:Document)
+WITH o, p, pl, dj, d
 OPTIONAL MATCH (o)-[:hasEvidence]->(e:Evidence)
 RETURN p.prefLabel AS program,
        coalesce(pl.label, dj.label) AS place,
