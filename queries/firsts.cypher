@@ -8,25 +8,25 @@
 // columns: scope, claimant, place, program, what, year, document, evidence, claim_uri, claimant_uri, place_uri,
 //   program_uri
 // The document comes through the inDocument shortcut (docs/schema.md) and each OPTIONAL MATCH
-// is closed by a WITH: the embedded engine then joins one table at a time.
 MATCH (c:NoveltyClaim)
-WHERE $scope IS NULL OR c.scope = $scope
+WHERE ($scope IS NULL OR c.scope = $scope)
+  AND ($program IS NULL OR EXISTS { MATCH (c)-[:hasProgram]->(fp:Program) WHERE fp.uri IN $program_uris })
 OPTIONAL MATCH (c)-[:hasPlace]->(pl:Place)
 WITH c, pl
-OPTIONAL MATCH (c)-[:hasProgram]->(p:Program)
-WITH c, pl, p
-WHERE $program IS NULL OR p.uri IN $program_uris
 OPTIONAL MATCH (c)-[:inDocument]->(d:Document)
-WITH c, pl, p, d
+WITH c, pl, d
 OPTIONAL MATCH (d)-[:jurisdiction]->(dj:Place)
-WITH c, pl, p, d, dj
+WITH c, pl, d, dj
 WHERE $place IS NULL OR pl.uri IN $place_uris OR dj.uri IN $place_uris
-// Sort and cut before reading the sentences: every kept row yields at least one row below, in
-// the same order, so the final LIMIT keeps exactly the rows a single sort would.
-WITH c, pl, p, d, dj
+// Sort and cut before reading programs and sentences: every kept row yields at least one row
+// below, in the same order, so the final LIMIT keeps exactly the rows a single sort would.
+WITH c, pl, d, dj
 ORDER BY CASE c.scope WHEN 'national' THEN 0 WHEN 'provincial' THEN 1 WHEN 'municipal' THEN 2 ELSE 3 END,
          coalesce(dj.label, pl.label), coalesce(c.year, d.summaryYear), c.what
 LIMIT $limit
+OPTIONAL MATCH (c)-[:hasProgram]->(p:Program)
+WITH c, pl, p, d, dj
+WHERE $program IS NULL OR p.uri IN $program_uris
 OPTIONAL MATCH (c)-[:hasEvidence]->(e:Evidence)
 RETURN c.scope AS scope,
        coalesce(dj.label, pl.label) AS claimant,
