@@ -366,7 +366,7 @@ def test_a_failed_result_discards_its_staged_file(tmp_path: Path) -> None:
 
 
 def test_parallel_results_keep_input_order_beyond_the_look_ahead(tmp_path: Path) -> None:
-    from kg.ingest.runner import LOOK_AHEAD_PER_JOB
+    from kg.ingest.workers import LOOK_AHEAD_PER_JOB
 
     folder = tmp_path / "many"
     folder.mkdir()

@@ -13,12 +13,8 @@ import contextlib
 import gc
 import hashlib
 import logging
-import multiprocessing
-import multiprocessing.context
 import os
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -35,6 +31,8 @@ from kg.ingest.manifest import Manifest, ManifestEntry, ManifestWriter
 from kg.ingest.refresh import GraphRefresh, refresh_embedded_graph
 from kg.ingest.version import code_version
 from kg.ingest.work import Extractor, Loader, Processed, process_file
+from kg.ingest.workers import WorkerBatch
+from kg.ingest.workers import fork_context as _fork_context  # noqa: F401 (kg.store.document_parts uses it)
 
 log = logging.getLogger(__name__)
 
@@ -123,11 +121,11 @@ def ingest(
                     settle(_reuse(writer, root, path, sha, version))
                 else:
                     pending.append((path, sha, decision))
-            for (path, sha, status), processed in zip(
-                pending, _run(pending, root, jobs, load, extract), strict=True
-            ):
-                report.extracted.append(path)
-                settle(_store(writer, root, path, sha, status, processed, version))
+            # closing: on Ctrl-C the workers stop and their staged graphs go now, under the lock
+            with contextlib.closing(_run(pending, root, jobs, load, extract)) as processed_files:
+                for (path, sha, status), processed in zip(pending, processed_files, strict=True):
+                    report.extracted.append(path)
+                    settle(_store_or_discard(writer, root, path, sha, status, processed, version))
         finally:
             writer.commit(force=True)  # also on Ctrl-C: every finished document stays stored
         if refresh_graph and report.changed:  # under the lock: the store sees one consistent dataset
@@ -215,12 +213,6 @@ def _reuse(writer: ManifestWriter, root: Path, path: str, sha: str, version: str
     return FileResult(path, "unchanged", doc_id=twin.doc_id, counts=dict(twin.counts))
 
 
-# Files submitted to the workers ahead of the one whose result is awaited, per worker: results
-# are small (the workers store the graphs), so a deep queue costs nothing and keeps both cores
-# busy while a long report holds up the in-order hand-back.
-LOOK_AHEAD_PER_JOB = 16
-
-
 def _run(
     pending: list[tuple[str, str, Status]],
     root: Path,
@@ -229,7 +221,8 @@ def _run(
     extract: Extractor | None,
 ) -> Iterator[Processed]:
     """Process (and stage) the pending files, serially or in ``jobs`` worker processes; results
-    come back in input order.
+    come back in input order. Closing the generator early stops the workers and discards the
+    graphs they staged that were not handed out (:class:`kg.ingest.workers.WorkerBatch`).
 
     With workers, the first file is processed here before they start: that loads the
     gazetteer, jieba, the vocabulary and the matchers once, and forked workers inherit them
@@ -240,15 +233,12 @@ def _run(
             yield process_file(path, load, extract, root)
         return
     yield process_file(pending[0][0], load, extract, root)
-    window = LOOK_AHEAD_PER_JOB * jobs  # bounded look-ahead keeps memory flat on big batches
-    with _frozen_heap(), ProcessPoolExecutor(max_workers=jobs, mp_context=_fork_context()) as pool:
-        in_flight: deque[tuple[str, Future[Processed]]] = deque()
-        for path, _, _ in pending[1:]:
-            in_flight.append((path, pool.submit(process_file, path, load, extract, root)))
-            if len(in_flight) >= window:
-                yield _result(*in_flight.popleft())
-        while in_flight:
-            yield _result(*in_flight.popleft())
+    batch = WorkerBatch(jobs, root, load, extract)
+    with _frozen_heap():
+        try:
+            yield from batch.results([path for path, _, _ in pending[1:]])
+        finally:
+            batch.close()
 
 
 @contextlib.contextmanager
@@ -266,19 +256,22 @@ def _frozen_heap() -> Iterator[None]:
         gc.unfreeze()
 
 
-def _fork_context() -> multiprocessing.context.BaseContext | None:
-    """Fork where the platform has it (workers share the warmed-up caches), else the default."""
-    if "fork" in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("fork")
-    return None
-
-
-def _result(path: str, future: Future[Processed]) -> Processed:
-    """The worker's result; a worker that died (e.g. out of memory) fails only its own file."""
+def _store_or_discard(
+    writer: ManifestWriter,
+    root: Path,
+    path: str,
+    sha: str,
+    status: Status,
+    processed: Processed,
+    version: str,
+) -> FileResult:
+    """:func:`_store`, and if that is interrupted, drop the staged graph it was handed."""
     try:
-        return future.result()
-    except Exception as error:
-        return Processed(path=path, error=f"worker failed: {type(error).__name__}: {error}")
+        return _store(writer, root, path, sha, status, processed, version)
+    except BaseException:
+        if processed.staged is not None:
+            discard_staged_file(root / processed.staged)  # gone already if it was moved into place
+        raise
 
 
 def _store(
