@@ -8,20 +8,27 @@
 // columns: place, metric, unit, baseline, baseline_year, target, target_year, binding, program, document,
 //   evidence, target_uri, place_uri, program_uri
 // The document comes through the inDocument shortcut (docs/schema.md) and each OPTIONAL MATCH
-// is closed by a WITH: the embedded engine then joins one table at a time.
+// is closed by a WITH: the embedded engine then joins one table at a time. The program is not a
+// sort key, so it is joined after the cut (the filter on it is an EXISTS before).
 MATCH (t:Target)
-WHERE $binding IS NULL OR t.binding = $binding
+WHERE ($binding IS NULL OR t.binding = $binding)
+  AND ($program IS NULL OR EXISTS { MATCH (t)-[:hasProgram]->(fp:Program) WHERE fp.uri IN $program_uris })
 OPTIONAL MATCH (t)-[:hasPlace]->(pl:Place)
 WITH t, pl
-OPTIONAL MATCH (t)-[:hasProgram]->(p:Program)
-WITH t, pl, p
-WHERE $program IS NULL OR p.uri IN $program_uris
 OPTIONAL MATCH (t)-[:inDocument]->(d:Document)
-WITH t, pl, p, d
+WITH t, pl, d
 OPTIONAL MATCH (d)-[:jurisdiction]->(dj:Place)
-WITH t, pl, p, d, dj
+WITH t, pl, d, dj
 WHERE $place IS NULL OR pl.uri IN $place_uris OR dj.uri IN $place_uris
 OPTIONAL MATCH (t)-[:hasEvidence]->(e:Evidence)
+// Sort and cut before reading programs: every kept row yields at least one row below, in the
+// same order, so the final LIMIT keeps exactly the rows a single sort would.
+WITH t, pl, d, dj, e
+ORDER BY coalesce(pl.label, dj.label), coalesce(d.title, d.path, d.uri), e.start, t.metric
+LIMIT $limit
+OPTIONAL MATCH (t)-[:hasProgram]->(p:Program)
+WITH t, pl, p, d, dj, e
+WHERE $program IS NULL OR p.uri IN $program_uris
 RETURN coalesce(pl.label, dj.label) AS place,
        t.metric AS metric,
        t.unit AS unit,
