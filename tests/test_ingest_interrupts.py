@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from kg.loaders.model import Document
 
-from kg.ingest import Manifest, layout, runner
+from kg.ingest import Manifest, layout, runner, work
 from kg.ingest.workers import WORKER_DIED, fork_context
+from tests.test_cli_ingest import invoke, tiny_extract
 from tests.test_ingest import fake_extract, fake_load, run
 
 needs_fork = pytest.mark.skipif(fork_context() is None, reason="workers must fork to inherit the test loader")
@@ -99,3 +100,29 @@ def test_files_after_a_dead_worker_are_still_ingested_in_parallel(
     )
     assert [r.status for r in report.results] == ["new"] * 2 + ["failed"] + ["new"] * 7
     assert len(Manifest.load(data).documents) == 9
+
+
+@needs_fork
+def test_the_cli_reports_a_dead_worker_in_one_line_and_exits_nonzero(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KG_DATA_DIR", os.environ.get("KG_DATA_DIR", ""))  # kg ingest exports it
+    monkeypatch.setattr(work, "_default_loader", lambda: dying_load)
+    monkeypatch.setattr(work, "_default_extractor", lambda: tiny_extract)
+    paths = write_reports(tmp_path / "reports", 4)
+    doomed = paths[2].rename(paths[2].with_name("002-die.txt"))  # 000 runs first, in this process
+    code, output = invoke(
+        "ingest",
+        str(tmp_path / "reports"),
+        "--data-dir",
+        str(tmp_path / "data"),
+        "--no-graph",
+        "-j",
+        "2",
+    )
+    assert code == 1, output
+    assert [line for line in output.splitlines() if line.startswith("failed ")] == [
+        f"failed {doomed}: {WORKER_DIED}"
+    ]
+    assert "3 new, 0 updated, 0 unchanged, 1 failed" in output
+    assert len(Manifest.load(tmp_path / "data").documents) == 3
