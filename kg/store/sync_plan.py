@@ -25,6 +25,8 @@ from typing import Any, Protocol
 from rdflib import BNode, Dataset, Graph
 
 from kg.store import statements as cypher
+from kg.store.adoptions import ADOPTION
+from kg.store.program_sets import PROGRAM_SET
 from kg.store.projection import project
 from kg.store.records import Node, PropertyGraph, Relationship
 from kg.store.statements import Dialect
@@ -163,6 +165,7 @@ def plan_sync(
     stale_nodes = {(uri, label) for u in gone for uri, label in u.nodes.items()} - live_nodes
     stale_rels = {k for u in gone for k in u.relationships} - live_rels
     touched = {uri for i in changed for uri in current[i].nodes} | {uri for u in gone for uri in u.nodes}
+    touched |= _summaries_of(graph, touched)
     wanted_rels = {k for i in changed for k in current[i].relationships}
     # A node deleted only to change its label takes its relationships with it: merge them again.
     relabelled = {uri for uri, _ in stale_nodes}
@@ -175,6 +178,30 @@ def plan_sync(
     schema = cypher.neo4j_schema_statements(graph) if dialect == "neo4j" else []
     new_state = SyncState({**kept_removed, **current})
     return SyncPlan(schema, batches, changed, removed, unchanged, new_state)
+
+
+DERIVED_SUMMARIES = (ADOPTION, PROGRAM_SET)
+
+
+def _summaries_of(graph: PropertyGraph, touched: set[str]) -> set[str]:
+    """Derived summary nodes (Adoption, ProgramSet: docs/schema.md) that name a touched node.
+
+    They copy labels of the programs and places they summarise; a vocabulary or ontology change
+    rewrites a Program without changing any document, and its summaries must be rewritten too.
+    """
+    found: set[str] = set()
+    for label in DERIVED_SUMMARIES:
+        table = graph.node_tables.get(label)
+        for node in table.nodes if table is not None else ():
+            if any(_names_any(value, touched) for value in node.properties.values()):
+                found.add(node.uri)
+    return found
+
+
+def _names_any(value: Any, uris: set[str]) -> bool:
+    if isinstance(value, str):
+        return value in uris
+    return isinstance(value, list | tuple) and any(isinstance(v, str) and v in uris for v in value)
 
 
 def _fingerprint_of(state: SyncState, iri: str) -> str | None:

@@ -57,3 +57,24 @@ def test_an_unchanged_data_dir_plans_nothing(data_dir: Path) -> None:
     again = plan_sync(DataDirSource.of(data_dir), first.new_state, dialect="neo4j")
     assert first.batches and not again.batches
     assert sorted(again.unchanged) == sorted(first.changed)
+
+
+def test_a_vocabulary_change_rewrites_the_summaries_copying_labels(data_dir: Path, tmp_path: Path) -> None:
+    """Adoption nodes copy their program's label: renaming a program in the data dir's vocabulary
+    extension touches no document, yet the incremental plan must rewrite those summaries."""
+    root = tmp_path / "data"
+    shutil.copytree(data_dir, root)
+    first = plan_sync(DataDirSource.of(root), SyncState(), dialect="neo4j")
+    adoption = next(row for b in first.batches if b.action == "merge nodes" and b.target == "Adoption"
+                    for row in b.rows)
+    program = adoption["programUri"]
+    (root / "vocabulary.ttl").write_text(
+        f'<{program}> <http://www.w3.org/2004/02/skos/core#prefLabel> "!!改名"@zh .\n', encoding="utf-8")
+    again = plan_sync(DataDirSource.of(root), first.new_state, dialect="neo4j")
+    rewritten = [row for b in again.batches if b.action == "merge nodes" and b.target == "Adoption"
+                 for row in b.rows if row["programUri"] == program]
+    programs = [row for b in again.batches if b.action == "merge nodes" and b.target == "Program"
+                for row in b.rows if row["uri"] == program]
+    assert programs and "!!改名" in str(programs[0]["prefLabel"])  # the label the store shows now
+    assert rewritten and all(row["program"] == "!!改名" for row in rewritten), rewritten[:2]
+    assert not any(b.target == "Document" for b in again.batches)  # no document was re-sent
