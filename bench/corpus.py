@@ -27,7 +27,7 @@ if __package__ in (None, ""):  # run as a script: make ``bench`` importable
 from bench.places import Gazetteer, Target, load_gazetteer, name_swap, pick_target
 from bench.seeds import MIN_SENTENCE_CHARS, SeedDoc, load_seeds, shift_years
 
-GENERATOR_VERSION = 3
+GENERATOR_VERSION = 4
 MIN_BYTES, MAX_BYTES = 20_000, 70_000
 SWAP_SENTENCE_P = 0.5  # share of body sentences replaced by another seed's sentence
 SWAP_FRAGMENT_P = 0.15  # share of broken PDF lines replaced by another line of the same part
@@ -167,9 +167,9 @@ class Composer:
         for line in template.lines:
             draft.kinds.append(line.kind)
             pool = [p for p in self.pools.fragments[line.kind] if p[0] == t_index]
-            if not line.heading:
+            if not line.heading and not line.opening:  # a plan names itself there
                 draft.body.append(len(draft.lines))
-            if line.heading or not pool or rng.random() >= SWAP_FRAGMENT_P:
+            if line.heading or line.opening or not pool or rng.random() >= SWAP_FRAGMENT_P:
                 draft.lines.append([render(t_index, line.text)])
             else:
                 draft.lines.append([render(*rng.choice(pool))])

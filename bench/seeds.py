@@ -38,6 +38,7 @@ class SeedLine:
     heading: bool  # a heading on its own line (kept as is, only renamed)
     marked: bool  # starts with a numbering marker: its first sentence acts as the heading
     sentences: tuple[str, ...]
+    opening: bool = False  # before the first top heading: where a report names itself (编制本规划)
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ def _part_kind(heading: str, previous: str, restarted: bool) -> str:
 
 def cut_lines(text: str) -> tuple[SeedLine, ...]:
     """Every line of ``text`` with its part kind; a second 一、 restarts numbering in a plan part."""
-    kind, seen_first, titled = "reporting", False, False
+    kind, seen_first, titled, seen_top = "reporting", False, False, False
     lines: list[SeedLine] = []
     for raw in text.split("\n"):
         stripped = raw.strip()
@@ -86,7 +87,9 @@ def cut_lines(text: str) -> tuple[SeedLine, ...]:
         short_single = len(stripped) <= MAX_HEADING_CHARS and len(sentences) <= 1
         heading = is_top or (bool(SUB_HEADING.match(raw)) and short_single)
         marked = bool(TOP_HEADING.match(raw) or SUB_HEADING.match(raw))
-        lines.append(SeedLine(raw, kind, heading or is_title or not stripped, marked, sentences))
+        opening = not seen_top and not is_top
+        seen_top = seen_top or is_top
+        lines.append(SeedLine(raw, kind, heading or is_title or not stripped, marked, sentences, opening))
     return tuple(lines)
 
 

@@ -93,3 +93,17 @@ def test_report_structure_is_kept(corpus, seeds) -> None:
         assert len(got) == len(expected), record["file"]
         # the same numbering in the same order (names and years may change)
         assert [g.strip()[:2] for g in got] == [e.strip()[:2] for e in expected]
+
+
+def test_documents_keep_their_templates_type(tmp_path_factory, seeds) -> None:
+    """A scaled report reads as the kind of report its template is (a plan keeps the opening
+    that names it: 编制本规划), so extraction takes the same paths as on the real one."""
+    from kg.loaders import load
+
+    from kg.config import seeds_dir
+
+    out = tmp_path_factory.mktemp("typed")
+    manifest = build_corpus(20, out, corpus_seed=0, reuse=False)
+    seed_type = {p.name: load(str(p)).doc_type for p in sorted(seeds_dir().glob("*.txt"))}
+    for record in manifest["documents"]:
+        assert load(str(out / record["file"])).doc_type == seed_type[record["template"]], record["file"]
