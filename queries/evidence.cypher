@@ -40,8 +40,14 @@ RETURN n.uri AS node, coalesce(n.uri, e.uri) AS assertion, e.text AS evidence, e
 ORDER BY document, section, assertion
 LIMIT $limit
 UNION ALL
-MATCH (e:Evidence)-[:hasDocument]->(d:Document)
-WHERE e.uri IN $node_uris
+// An Evidence node by uri: the embedded engine reads every column it returns for the whole
+// Evidence table before filtering, so the uri is found first (x), and its row is read again
+// through its document, among that document's sentences only.
+MATCH (x:Evidence)
+WHERE x.uri IN $node_uris
+WITH x
+MATCH (x)-[:hasDocument]->(d:Document)<-[:hasDocument]-(e:Evidence)
+WHERE e.uri = x.uri
 RETURN e.uri AS node, coalesce(e.uri, d.uri) AS assertion, e.text AS evidence, e.sectionPath AS section,
        coalesce(d.title, d.path, d.uri) AS document, e.rule AS rule, e.confidence AS confidence,
        coalesce(e.uri, e.text, d.uri) AS evidence_uri, d.uri AS document_uri
