@@ -89,9 +89,13 @@ class ProjectionBuilder(TripleAccumulator):
     """A :class:`~kg.store.accumulator.TripleAccumulator` that finishes into the property graph."""
 
     def finish(self) -> Projection:
-        """The projected graph: node tables by primary label, relationship tables by type."""
+        """The projected graph: node tables by primary label, relationship tables by type.
+
+        Consumes the builder: its accumulated values move into the tables node by node.
+        """
         labels, levels = _node_labels(self.classes)
-        values = {uri: self.values.get(uri, {}) for uri in labels}
+        values = {uri: self.values.pop(uri, None) or {} for uri in labels}
+        self.values = {}  # what is left belongs to no node; the tables free the rest as they go
         rel_keys: set[tuple[str, str, str]] = set()
         for s, name, o in self.links:
             if s not in labels:

@@ -31,7 +31,11 @@ RelKey = tuple[str, str, str]
 def fill_node_tables(
     graph: PropertyGraph, labels: dict[str, str], values: Values, warnings: list[str]
 ) -> None:
-    """One table per label: declared columns plus observed ones, values coerced to column types."""
+    """One table per label: declared columns plus observed ones, values coerced to column types.
+
+    Consumes ``values``: each node's accumulated values are dropped as soon as its properties
+    are built, so the two copies of a large corpus never coexist in memory.
+    """
     tables = graph.node_tables
     for label in PRIMARY_LABELS:
         tables[label] = NodeTable(label, declared_columns(label))
@@ -41,43 +45,57 @@ def fill_node_tables(
     for label, uris in sorted(by_label.items()):
         uris.sort()
         table = tables.setdefault(label, NodeTable(label, declared_columns(label)))
-        for key, bases in sorted(_observed_bases(uris, values).items()):
-            table.columns[key] = column_type(key, table.columns.get(key), bases)
-        table.nodes.extend(_nodes(label, uris, values, table.columns, warnings))
+        table.nodes.extend(_nodes(table, uris, values, warnings))
 
 
-def _observed_bases(uris: list[str], values: Values) -> dict[str, set[BaseType]]:
-    """Property key -> the base types its values have on these nodes."""
+def _nodes(table: NodeTable, uris: list[str], values: Values, warnings: list[str]) -> list[Node]:
+    """The nodes of one table with their properties in key order, coerced to the column types.
+
+    One pass over the values: a property with one value (nearly all) is taken as it is while its
+    base type is noted; once the pass has settled the column types, only the columns whose values
+    need a conversion or a list, and the properties with several values, are revisited.
+    """
     observed: dict[str, set[BaseType]] = {}
-    for uri in uris:
-        for key, typed in values[uri].items():
-            bases = observed.get(key)
-            if bases is None:
-                bases = observed[key] = set()
-            for base, _ in typed:
-                bases.add(base)
-    return observed
-
-
-def _nodes(
-    label: str, uris: list[str], values: Values, columns: dict[str, ColumnType], warnings: list[str]
-) -> list[Node]:
-    """The nodes of one label with their properties in key order, coerced to the column types."""
-    single_bases = {key: ctype.base for key, ctype in columns.items() if not ctype.is_list}
+    several: list[tuple[str, dict[str, Any], str, Collection[tuple[BaseType, Any]]]] = []
     nodes: list[Node] = []
+    label = table.label
     for uri in uris:
-        props = values[uri]
+        props = values.pop(uri)
         out: dict[str, Any] = {}
         for key in sorted(props):
             typed = props[key]
-            base = single_bases.get(key)
-            if base is not None and len(typed) == 1:  # the common case, kept cheap for large loads
-                (value_base, value), = typed
-                out[key] = value if value_base == base else _convert(value, base)
+            bases = observed.get(key)
+            if bases is None:
+                bases = observed[key] = set()
+            if len(typed) == 1:  # the common case, kept cheap for large loads
+                (base, out[key]), = typed
+                bases.add(base)
             else:
-                out[key] = _coerce(uri, key, columns[key], typed, warnings)
+                bases.update(base for base, _ in typed)
+                out[key] = None  # placeholder keeps the key order; filled below
+                several.append((uri, out, key, typed))
         nodes.append(Node(uri, label, out))
+    columns = table.columns
+    for key, bases in sorted(observed.items()):
+        columns[key] = column_type(key, columns.get(key), bases)
+    for key, bases in observed.items():
+        column = columns[key]
+        if column.is_list or bases != {column.base}:
+            _coerce_single_values(nodes, key, column)
+    for uri, out, key, typed in several:  # in node and key order, as the warnings read
+        out[key] = _coerce(uri, key, columns[key], typed, warnings)
     return nodes
+
+
+def _coerce_single_values(nodes: list[Node], key: str, column: ColumnType) -> None:
+    """Convert the one-valued ``key`` properties of ``nodes`` to the column's type (or a one-item list)."""
+    for node in nodes:
+        props = node.properties
+        value = props.get(key)
+        if value is None:
+            continue  # no such property, or several values (coerced by the caller)
+        converted = _convert(value, column.base)
+        props[key] = [converted] if column.is_list else converted
 
 
 def column_type(key: str, declared: ColumnType | None, observed: set[BaseType]) -> ColumnType:

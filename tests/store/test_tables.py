@@ -1,0 +1,69 @@
+"""Node tables from accumulated values: column types settled by the data, values coerced to them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from kg.store.records import ColumnType, PropertyGraph
+from kg.store.tables import fill_node_tables
+
+U = "https://w3id.org/regkg/id/"
+
+
+def _fill(label: str, values: dict[str, dict[str, Any]]) -> tuple[PropertyGraph, list[str]]:
+    graph, warnings = PropertyGraph(), []
+    fill_node_tables(graph, {uri: label for uri in values}, values, warnings)
+    return graph, warnings
+
+
+@pytest.mark.parametrize(
+    ("label", "key", "per_node", "column", "expected"),
+    [
+        # a declared DOUBLE column takes integers as floats
+        ("Outcome", "value", [(("INT64", 3),), (("DOUBLE", 0.5),)], ColumnType("DOUBLE"), [3.0, 0.5]),
+        # an undeclared column of integers and doubles widens to DOUBLE
+        ("Thing", "score", [(("INT64", 2),), (("DOUBLE", 1.5),)], ColumnType("DOUBLE"), [2.0, 1.5]),
+        # booleans beside strings become lower-case strings
+        ("Thing", "flag", [(("BOOLEAN", True),), (("STRING", "y"),)], ColumnType("STRING"), ["true", "y"]),
+        # a list property is a list even with one value, sorted with several
+        ("Program", "altLabel", [(("STRING", "b"),), {("STRING", "d"), ("STRING", "c")}],
+         ColumnType("STRING", True), [["b"], ["c", "d"]]),
+        # values already of the column's type are kept as they are
+        ("Outcome", "year", [(("INT64", 2020),), (("INT64", 2021),)], ColumnType("INT64"), [2020, 2021]),
+    ],
+)
+def test_values_take_the_column_type(
+    label: str, key: str, per_node: list[Any], column: ColumnType, expected: list[Any]
+) -> None:
+    values = {f"{U}n{i}": {key: typed} for i, typed in enumerate(per_node)}
+    graph, warnings = _fill(label, values)
+    table = graph.node_tables[label]
+    assert table.columns[key] == column
+    assert [n.properties[key] for n in table.nodes] == expected
+    assert [type(v) for v in expected] == [type(n.properties[key]) for n in table.nodes]
+    assert warnings == []
+
+
+def test_single_valued_property_with_several_values_keeps_the_smallest_and_warns_in_node_order() -> None:
+    values = {
+        U + "b": {"unit": {("STRING", "天"), ("STRING", "个")}, "metric": (("STRING", "m"),)},
+        U + "a": {"unit": (("STRING", "户"),), "valueText": {("STRING", "z"), ("STRING", "y")}},
+    }
+    graph, warnings = _fill("Outcome", values)
+    nodes = graph.node_tables["Outcome"].nodes
+    assert [n.uri for n in nodes] == [U + "a", U + "b"]
+    assert nodes[0].properties == {"unit": "户", "valueText": "y"}
+    assert nodes[1].properties == {"metric": "m", "unit": "个"}
+    assert list(nodes[1].properties) == ["metric", "unit"]  # key order
+    assert warnings == [f"{U}a: valueText has 2 values; kept 'y'", f"{U}b: unit has 2 values; kept '个'"]
+
+
+def test_values_are_consumed_and_nodes_without_values_have_no_properties() -> None:
+    values: dict[str, dict[str, Any]] = {U + "x": {"title": (("STRING", "t"),)}, U + "y": {}}
+    graph, _ = _fill("Document", values)
+    assert values == {}
+    assert [(n.uri, n.properties) for n in graph.node_tables["Document"].nodes] == [
+        (U + "x", {"title": "t"}), (U + "y", {})
+    ]
