@@ -142,7 +142,8 @@ def fill_rel_tables(graph: PropertyGraph, labels: dict[str, str], rel_keys: set[
     """One table per relationship type with declared and observed (start, end) label pairs.
 
     Relationships are ordered by (start uri, local name, end uri), compared as ranks of the
-    sorted node uris: the same order as comparing the IRIs, at the cost of integers.
+    sorted node uris: the same order as comparing the IRIs, at the cost of integers. Within one
+    local name a (start, end) pair of ranks is one integer, ``start * len(nodes) + end``.
     """
     for rtype, pairs in declared_pairs().items():
         graph.rel_tables[rtype] = RelTable(rtype, set(pairs))
@@ -150,18 +151,38 @@ def fill_rel_tables(graph: PropertyGraph, labels: dict[str, str], rel_keys: set[
     graph.rel_tables[IN_DOCUMENT] = RelTable(IN_DOCUMENT, {(label, "Document") for label in ASSERTION_LABELS})
     ordered = sorted(labels)
     rank = {uri: index for index, uri in enumerate(ordered)}
+    size = len(ordered)
+    by_name: dict[str, list[int]] = {}
+    for start, name, end in rel_keys:
+        pairs = by_name.get(name)
+        if pairs is None:
+            pairs = by_name[name] = []
+        pairs.append(rank[start] * size + rank[end])
+    del rank
     label_at = [labels[uri] for uri in ordered]
     all_labels = set(labels.values())
-    by_type: dict[str, list[tuple[int, str, int]]] = {}
-    types: dict[str, str] = {}
-    for start, name, end in rel_keys:
-        rtype = types.get(name)
-        if rtype is None:
-            rtype = types[name] = relationship_type(name, all_labels)
-        by_type.setdefault(rtype, []).append((rank[start], name, rank[end]))
-    for rtype, keys in sorted(by_type.items()):
-        keys.sort()
+    names_by_type: dict[str, list[str]] = {}
+    for name in by_name:
+        names_by_type.setdefault(relationship_type(name, all_labels), []).append(name)
+    for rtype, names in sorted(names_by_type.items()):
         table = graph.rel_tables.setdefault(rtype, RelTable(rtype))
-        rels = [Relationship(rtype, ordered[s], ordered[e], label_at[s], label_at[e]) for s, _, e in keys]
-        table.pairs.update({(rel.start_label, rel.end_label) for rel in rels})
+        rels = [
+            Relationship(rtype, ordered[s], ordered[e], label_at[s], label_at[e])
+            for s, e in _ordered_ends([(name, by_name.pop(name)) for name in names], size)
+        ]
+        table.pairs.update({(rel[3], rel[4]) for rel in rels})
         table.relationships.extend(rels)
+
+
+def _ordered_ends(coded: list[tuple[str, list[int]]], size: int) -> list[tuple[int, int]]:
+    """(start, end) ranks of one type's relationships, coded per local name, in (start, name, end) order.
+
+    A type nearly always has one local name, whose codes sort as plain integers; only when two
+    names share a type (a name that is also a label, and its ``has`` form) do tuples decide.
+    """
+    if len(coded) == 1:
+        codes = coded[0][1]
+        codes.sort()
+        return [divmod(code, size) for code in codes]
+    keys = sorted((code // size, name, code % size) for name, codes in coded for code in codes)
+    return [(s, e) for s, _, e in keys]

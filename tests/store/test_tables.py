@@ -6,8 +6,9 @@ from typing import Any
 
 import pytest
 
+from kg.store.declared import relationship_type
 from kg.store.records import ColumnType, PropertyGraph
-from kg.store.tables import fill_node_tables
+from kg.store.tables import fill_node_tables, fill_rel_tables
 
 U = "https://w3id.org/regkg/id/"
 
@@ -67,3 +68,24 @@ def test_values_are_consumed_and_nodes_without_values_have_no_properties() -> No
     assert [(n.uri, n.properties) for n in graph.node_tables["Document"].nodes] == [
         (U + "x", {"title": "t"}), (U + "y", {})
     ]
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ("within",),  # one local name per type: ranks coded as integers
+        ("program", "hasProgram"),  # two names sharing the type hasProgram
+    ],
+)
+def test_relationships_are_ordered_by_start_name_end_uri(names: tuple[str, ...]) -> None:
+    kinds = (("p", "Program"), ("i", "Impl"))
+    labels = {f"{U}{kind}/{i:02d}": label for i in (3, 11, 0, 7) for kind, label in kinds}
+    uris = sorted(labels)
+    rel_keys = {(s, name, e) for name in names for s in uris[::2] for e in uris[1::3]}
+    graph = PropertyGraph()
+    fill_rel_tables(graph, labels, rel_keys)
+    rtype = relationship_type(names[0], set(labels.values()))
+    rels = graph.rel_tables[rtype].relationships
+    assert [(r.start, r.end) for r in rels] == [(s, e) for s, _, e in sorted(rel_keys)]
+    assert {(r.start_label, r.end_label) for r in rels} <= graph.rel_tables[rtype].pairs
+    assert all((r.type, r.start_label, r.end_label) == (rtype, labels[r.start], labels[r.end]) for r in rels)
