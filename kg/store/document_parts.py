@@ -38,6 +38,7 @@ CACHE_DIRNAME = "projection"
 CACHE_SUFFIX = ".pickle"
 # Below this many files a worker pool costs more to start than it saves.
 MIN_FILES_PER_WORKER = 8
+DIGEST_BYTES = 16  # each cache entry ends with the blake2b digest of its pickle
 
 
 @lru_cache(maxsize=1)
@@ -46,6 +47,7 @@ def code_version() -> str:
     digest = hashlib.blake2b(digest_size=6)
     for module in (kg.store.nquads_fold, kg.store.accumulator, kg.store.plain_rdf, kg.ingest.nquads):
         digest.update(Path(module.__file__ or "").read_bytes())
+    digest.update(Path(__file__).read_bytes())  # the entry format (the digest trailer) is set here
     return digest.hexdigest()
 
 
@@ -54,7 +56,7 @@ def fold_file(path: Path, data: bytes) -> BuilderState:
     builder = TripleAccumulator()
     try:
         fold_nquads_text(data.decode("utf-8"), builder)
-    except UnsupportedLine:
+    except (UnsupportedLine, ValueError, IndexError):  # e.g. N-Triples, a doubled space, bad UTF-8
         builder = TripleAccumulator()  # drop what the fast fold took before it stopped
         builder.add_rows(rdflib_rows(path))
     return builder.state()
@@ -66,13 +68,26 @@ def part_bytes(path: Path, cache_dir: Path | None) -> tuple[str, bytes]:
     name = f"{path.stem}.{content_hash(data)}.{code_version()}{CACHE_SUFFIX}"
     if cache_dir is not None:
         try:
-            return name, (cache_dir / name).read_bytes()
+            blob = _checked((cache_dir / name).read_bytes())
+            if blob is not None:
+                return name, blob
         except OSError:
             pass  # not cached yet (or unreadable): fold it
     blob = pickle.dumps(fold_file(path, data), protocol=pickle.HIGHEST_PROTOCOL)
     if cache_dir is not None:
-        _write_atomically(cache_dir, name, blob)
+        _write_atomically(cache_dir, name, blob + _digest(blob))
     return name, blob
+
+
+def _digest(blob: bytes) -> bytes:
+    return hashlib.blake2b(blob, digest_size=DIGEST_BYTES).digest()
+
+
+def _checked(entry: bytes) -> bytes | None:
+    """The pickle of a cache entry whose trailing digest matches; None for a torn or damaged entry
+    (a crash can leave one, as entries are not fsynced), which is then folded again."""
+    blob, digest = entry[:-DIGEST_BYTES], entry[-DIGEST_BYTES:]
+    return blob if len(entry) > DIGEST_BYTES and _digest(blob) == digest else None
 
 
 def content_hash(data: bytes) -> str:

@@ -86,3 +86,31 @@ def test_a_removed_file_loses_its_cache_entry(data_dir: Path) -> None:
     project_data_dir(data_dir, paths, cache_dir=cache, jobs=1)
     project_data_dir(data_dir, paths[1:], cache_dir=cache, jobs=1)
     assert sorted(p.name.split(".")[0] for p in cache.glob("*.pickle")) == sorted(p.stem for p in paths[1:])
+
+
+@pytest.mark.parametrize("damage", [b"", b"\x80\x05 truncated", None])
+def test_a_damaged_cache_entry_is_folded_again(
+    data_dir: Path, reference: tuple[object, ...], damage: bytes | None
+) -> None:
+    """An empty, truncated or bit-flipped entry (a crash or a full disk) is not trusted: the file is
+    folded again and the entry rewritten, instead of every later load failing."""
+    cache = data_dir / document_parts.CACHE_DIRNAME
+    project_data_dir(data_dir, graph_paths(data_dir), cache_dir=cache, jobs=1)
+    entry = sorted(cache.glob("*.pickle"))[0]
+    if damage is None:  # flip one byte in the middle of the pickle
+        data = bytearray(entry.read_bytes())
+        data[len(data) // 2] ^= 0xFF
+        damage = bytes(data)
+    entry.write_bytes(damage)
+    assert _tables(project_data_dir(data_dir, graph_paths(data_dir), cache_dir=cache, jobs=1)) == reference
+    assert document_parts._checked(entry.read_bytes()) is not None  # rewritten whole
+
+
+def test_a_file_outside_the_fast_layout_is_read_by_rdflib(tmp_path: Path) -> None:
+    """N-Triples (no graph term) or a doubled space stop the fast fold; rdflib reads the file."""
+    path = tmp_path / "g.nq"
+    lines = [f'<http://x/a> <{RK}label>  "二" .', f'<http://x/a> <{RK}code> "1" .']
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    _classes, values, _links = document_parts.fold_file(path, path.read_bytes())
+    assert {key: sorted(v) for key, v in values["http://x/a"].items()} == {
+        "label": [("STRING", "二")], "code": [("STRING", "1")]}
