@@ -125,7 +125,7 @@ def ingest(
             with contextlib.closing(_run(pending, root, jobs, load, extract)) as processed_files:
                 for (path, sha, status), processed in zip(pending, processed_files, strict=True):
                     report.extracted.append(path)
-                    settle(_store_or_discard(writer, root, path, sha, status, processed, version))
+                    settle(_store(writer, root, path, sha, status, processed, version))
         finally:
             writer.commit(force=True)  # also on Ctrl-C: every finished document stays stored
         if refresh_graph and report.changed:  # under the lock: the store sees one consistent dataset
@@ -256,24 +256,6 @@ def _frozen_heap() -> Iterator[None]:
         gc.unfreeze()
 
 
-def _store_or_discard(
-    writer: ManifestWriter,
-    root: Path,
-    path: str,
-    sha: str,
-    status: Status,
-    processed: Processed,
-    version: str,
-) -> FileResult:
-    """:func:`_store`, and if that is interrupted, drop the staged graph it was handed."""
-    try:
-        return _store(writer, root, path, sha, status, processed, version)
-    except BaseException:
-        if processed.staged is not None:
-            discard_staged_file(root / processed.staged)  # gone already if it was moved into place
-        raise
-
-
 def _store(
     writer: ManifestWriter,
     root: Path,
@@ -284,25 +266,30 @@ def _store(
     version: str,
 ) -> FileResult:
     """Move the graph the worker staged into place, then record it in the manifest (which drops
-    a replaced graph once saved)."""
-    if processed.error is not None or processed.staged is None or processed.file is None:
+    a replaced graph once saved); if that is interrupted, drop the staged graph."""
+    try:
+        if processed.error is not None or processed.staged is None or processed.file is None:
+            if processed.staged is not None:
+                discard_staged_file(root / processed.staged)
+            log.info("%s: failed: %s", path, processed.error)
+            return FileResult(path, "failed", error=processed.error, seconds=processed.seconds)
+        commit_staged_file(root / processed.staged, root / processed.file)
+        writer.put(
+            ManifestEntry(
+                path=path,
+                sha256=sha,
+                doc_id=processed.doc_id or "",
+                graph=processed.graph or "",
+                file=processed.file,
+                title=processed.title,
+                version=version,
+                ingested_at=datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                counts=processed.counts,
+            )
+        )
+    except BaseException:  # interrupted: the staged graph is not wanted (gone if already moved)
         if processed.staged is not None:
             discard_staged_file(root / processed.staged)
-        log.info("%s: failed: %s", path, processed.error)
-        return FileResult(path, "failed", error=processed.error, seconds=processed.seconds)
-    commit_staged_file(root / processed.staged, root / processed.file)
-    writer.put(
-        ManifestEntry(
-            path=path,
-            sha256=sha,
-            doc_id=processed.doc_id or "",
-            graph=processed.graph or "",
-            file=processed.file,
-            title=processed.title,
-            version=version,
-            ingested_at=datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
-            counts=processed.counts,
-        )
-    )
+        raise
     log.info("%s: %s %s in %.2fs", path, status, processed.doc_id, processed.seconds)
     return FileResult(path, status, processed.doc_id, processed.counts, seconds=processed.seconds)
