@@ -97,13 +97,15 @@ class ProjectionBuilder(TripleAccumulator):
         values = {uri: self.values.pop(uri, None) or {} for uri in labels}
         self.values = {}  # what is left belongs to no node; the tables free the rest as they go
         rel_keys: set[tuple[str, str, str]] = set()
-        for s, name, o in self.links:
+        for link in self.links:
+            s, name, o = link
             if s not in labels:
                 continue
             if o in labels:
-                rel_keys.add((s, name, o))
+                rel_keys.add(link)  # the link's own tuple: a million of them at N=1000
             else:  # an IRI object that is not a node stays a string property
                 add_value(values[s], name, ("STRING", o))
+        self.links = set()
         for uri, level in levels.items():
             values[uri].setdefault("level", (("STRING", level),))
         rel_keys |= document_shortcuts(labels, rel_keys)
@@ -120,15 +122,28 @@ class ProjectionBuilder(TripleAccumulator):
 
 
 def _node_labels(classes: dict[str, set[str]]) -> tuple[dict[str, str], dict[str, str]]:
-    """uri -> primary label for every typed rk: resource, and uri -> level implied by a Place subclass."""
+    """uri -> primary label for every typed rk: resource, and uri -> level implied by a Place subclass.
+
+    Half a million nodes have a few dozen distinct class sets, so each set is ranked once.
+    """
     labels: dict[str, str] = {}
     levels: dict[str, str] = {}
+    ranked: dict[frozenset[str], tuple[str, str | None]] = {}
     for uri, names in classes.items():
-        primary = {("Place" if n in PLACE_LEVELS else n) for n in names}
-        ranked = [label for label in PRIMARY_LABELS if label in primary]
-        labels[uri] = ranked[0] if ranked else sorted(primary)[0]
-        place_levels = sorted(PLACE_LEVELS[n] for n in names if n in PLACE_LEVELS)
-        if labels[uri] == "Place" and place_levels:
-            levels[uri] = place_levels[0]
+        key = frozenset(names)
+        label_level = ranked.get(key)
+        if label_level is None:
+            label_level = ranked[key] = _label_and_level(key)
+        labels[uri], level = label_level
+        if level is not None:
+            levels[uri] = level
     return labels, levels
 
+
+def _label_and_level(names: frozenset[str]) -> tuple[str, str | None]:
+    """The primary label of a resource with these rk: classes, and the level a Place subclass implies."""
+    primary = {("Place" if n in PLACE_LEVELS else n) for n in names}
+    ranked = [label for label in PRIMARY_LABELS if label in primary]
+    label = ranked[0] if ranked else sorted(primary)[0]
+    place_levels = sorted(PLACE_LEVELS[n] for n in names if n in PLACE_LEVELS)
+    return label, place_levels[0] if label == "Place" and place_levels else None
