@@ -7,37 +7,34 @@
 // param limit: int = 1000 -- most rows returned
 // columns: scope, claimant, place, program, what, year, document, evidence, claim_uri, claimant_uri, place_uri,
 //   program_uri
-// The document comes through the inDocument shortcut (docs/schema.md) and each OPTIONAL MATCH
+// The document's name and summary year and its jurisdiction are columns of the claim, derived at
+// load time (docs/schema.md): joining them is row by row in the embedded engine.
 MATCH (c:NoveltyClaim)
 WHERE ($scope IS NULL OR c.scope = $scope)
   AND ($program IS NULL OR EXISTS { MATCH (c)-[:hasProgram]->(fp:Program) WHERE fp.uri IN $program_uris })
 OPTIONAL MATCH (c)-[:hasPlace]->(pl:Place)
 WITH c, pl
-OPTIONAL MATCH (c)-[:inDocument]->(d:Document)
-WITH c, pl, d
-OPTIONAL MATCH (d)-[:jurisdiction]->(dj:Place)
-WITH c, pl, d, dj
-WHERE $place IS NULL OR pl.uri IN $place_uris OR dj.uri IN $place_uris
+WHERE $place IS NULL OR pl.uri IN $place_uris OR c.jurisdictionUri IN $place_uris
 // Sort and cut before reading programs and sentences: every kept row yields at least one row
 // below, in the same order, so the final LIMIT keeps exactly the rows a single sort would.
-WITH c, pl, d, dj
+WITH c, pl
 ORDER BY CASE c.scope WHEN 'national' THEN 0 WHEN 'provincial' THEN 1 WHEN 'municipal' THEN 2 ELSE 3 END,
-         coalesce(dj.label, pl.label), coalesce(c.year, d.summaryYear), c.what
+         coalesce(c.jurisdictionLabel, pl.label), coalesce(c.year, c.documentSummaryYear), c.what
 LIMIT $limit
 OPTIONAL MATCH (c)-[:hasProgram]->(p:Program)
-WITH c, pl, p, d, dj
+WITH c, pl, p
 WHERE $program IS NULL OR p.uri IN $program_uris
 OPTIONAL MATCH (c)-[:hasEvidence]->(e:Evidence)
 RETURN c.scope AS scope,
-       coalesce(dj.label, pl.label) AS claimant,
+       coalesce(c.jurisdictionLabel, pl.label) AS claimant,
        pl.label AS place,
        p.prefLabel AS program,
        c.what AS what,
-       coalesce(c.year, d.summaryYear) AS year,
-       coalesce(d.title, d.path, d.uri) AS document,
+       coalesce(c.year, c.documentSummaryYear) AS year,
+       c.documentName AS document,
        e.text AS evidence,
        c.uri AS claim_uri,
-       coalesce(dj.uri, pl.uri) AS claimant_uri,
+       coalesce(c.jurisdictionUri, pl.uri) AS claimant_uri,
        pl.uri AS place_uri,
        p.uri AS program_uri
 ORDER BY CASE scope WHEN 'national' THEN 0 WHEN 'provincial' THEN 1 WHEN 'municipal' THEN 2 ELSE 3 END,

@@ -14,13 +14,11 @@ WHERE plan.status = 'planned'
   AND ($place IS NULL OR pl.uri IN $place_uris)
   AND ($program IS NULL OR p.uri IN $program_uris)
   AND (NOT $unreported OR plan.reportedYear IS NULL)
-// Sort and cut before reading documents. An assertion belongs to one document (its IRI hashes
-// the document's), so there is nothing to aggregate.
+// The plan's document name is a column derived at load time (docs/schema.md).
 WITH plan, p, pl
 ORDER BY pl.label, plan.year, plan.reportedYear IS NOT NULL, p.prefLabel
 LIMIT $limit
-OPTIONAL MATCH (plan)-[:inDocument]->(d:Document)
-WITH plan, p, pl, coalesce(d.title, d.path, d.uri) AS plan_document
+WITH plan, p, pl, plan.documentName AS plan_document
 RETURN pl.label AS place,
        p.prefLabel AS program,
        plan.year AS plan_year,

@@ -13,30 +13,27 @@ WHERE $program IS NULL OR p.uri IN $program_uris
 // Each OPTIONAL MATCH is closed by a WITH: the embedded engine then joins one table at a time.
 OPTIONAL MATCH (o)-[:hasPlace]->(pl:Place)
 WITH o, p, pl
-// Only the document's jurisdiction is needed to sort; the document itself is read for the kept rows.
-OPTIONAL MATCH (o)-[:inDocument]->(:Document)-[:jurisdiction]->(dj:Place)
-WITH o, p, pl, dj
-WHERE $place IS NULL OR pl.uri IN $place_uris OR dj.uri IN $place_uris
+// The document's name and jurisdiction are columns of the outcome, derived at load time
+// (docs/schema.md): joining them is row by row in the embedded engine.
+WHERE $place IS NULL OR pl.uri IN $place_uris OR o.jurisdictionUri IN $place_uris
 // Sort and cut before reading documents and sentences: every kept row yields at least one row
 // below, in the same order, so the final LIMIT keeps exactly the rows a single sort would.
-WITH o, p, pl, dj
-ORDER BY p.prefLabel, o.metric, coalesce(pl.label, dj.label), o.year
+WITH o, p, pl
+ORDER BY p.prefLabel, o.metric, coalesce(pl.label, o.jurisdictionLabel), o.year
 LIMIT $limit
-OPTIONAL MATCH (o)-[:inDocument]->(d:Document)
-WITH o, p, pl, dj, d
 OPTIONAL MATCH (o)-[:hasEvidence]->(e:Evidence)
 RETURN p.prefLabel AS program,
-       coalesce(pl.label, dj.label) AS place,
+       coalesce(pl.label, o.jurisdictionLabel) AS place,
        o.metric AS metric,
        o.value AS value,
        o.unit AS unit,
        o.year AS year,
        o.change AS change,
        o.rank AS rank,
-       coalesce(d.title, d.path, d.uri) AS document,
+       o.documentName AS document,
        e.text AS evidence,
        o.uri AS outcome_uri,
        p.uri AS program_uri,
-       coalesce(pl.uri, dj.uri) AS place_uri
+       coalesce(pl.uri, o.jurisdictionUri) AS place_uri
 ORDER BY program, metric, place, year
 LIMIT $limit

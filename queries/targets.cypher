@@ -7,29 +7,25 @@
 // param limit: int = 1000 -- most rows returned
 // columns: place, metric, unit, baseline, baseline_year, target, target_year, binding, program, document,
 //   evidence, target_uri, place_uri, program_uri
-// The document comes through the inDocument shortcut (docs/schema.md) and each OPTIONAL MATCH
-// is closed by a WITH: the embedded engine then joins one table at a time. The program is not a
+// The document's name and jurisdiction are columns of the target, derived at load time
+// (docs/schema.md), and each OPTIONAL MATCH is closed by a WITH: the embedded engine then joins one table at a time. The program is not a
 // sort key, so it is joined after the cut (the filter on it is an EXISTS before).
 MATCH (t:Target)
 WHERE ($binding IS NULL OR t.binding = $binding)
   AND ($program IS NULL OR EXISTS { MATCH (t)-[:hasProgram]->(fp:Program) WHERE fp.uri IN $program_uris })
 OPTIONAL MATCH (t)-[:hasPlace]->(pl:Place)
 WITH t, pl
-OPTIONAL MATCH (t)-[:inDocument]->(d:Document)
-WITH t, pl, d
-OPTIONAL MATCH (d)-[:jurisdiction]->(dj:Place)
-WITH t, pl, d, dj
-WHERE $place IS NULL OR pl.uri IN $place_uris OR dj.uri IN $place_uris
+WHERE $place IS NULL OR pl.uri IN $place_uris OR t.jurisdictionUri IN $place_uris
 OPTIONAL MATCH (t)-[:hasEvidence]->(e:Evidence)
 // Sort and cut before reading programs: every kept row yields at least one row below, in the
 // same order, so the final LIMIT keeps exactly the rows a single sort would.
-WITH t, pl, d, dj, e
-ORDER BY coalesce(pl.label, dj.label), coalesce(d.title, d.path, d.uri), e.start, t.metric
+WITH t, pl, e
+ORDER BY coalesce(pl.label, t.jurisdictionLabel), t.documentName, e.start, t.metric
 LIMIT $limit
 OPTIONAL MATCH (t)-[:hasProgram]->(p:Program)
-WITH t, pl, p, d, dj, e
+WITH t, pl, p, e
 WHERE $program IS NULL OR p.uri IN $program_uris
-RETURN coalesce(pl.label, dj.label) AS place,
+RETURN coalesce(pl.label, t.jurisdictionLabel) AS place,
        t.metric AS metric,
        t.unit AS unit,
        t.baseline AS baseline,
@@ -38,10 +34,10 @@ RETURN coalesce(pl.label, dj.label) AS place,
        t.targetYear AS target_year,
        t.binding AS binding,
        p.prefLabel AS program,
-       coalesce(d.title, d.path, d.uri) AS document,
+       t.documentName AS document,
        e.text AS evidence,
        t.uri AS target_uri,
-       coalesce(pl.uri, dj.uri) AS place_uri,
+       coalesce(pl.uri, t.jurisdictionUri) AS place_uri,
        p.uri AS program_uri
 ORDER BY place, document, e.start, metric
 LIMIT $limit

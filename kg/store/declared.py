@@ -48,6 +48,10 @@ def declared_columns(label: str) -> dict[str, ColumnType]:
 
     columns = dict(ontology_schema()[0].get(label, {}))
     columns.update(REUSED.get(label, ({}, {}))[0])
+    if label in ASSERTION_CLASSES:  # derived at load time (kg.store.derived), queries read them
+        from kg.store.derived import DOCUMENT_COLUMNS
+
+        columns.update(DOCUMENT_COLUMNS)
     return columns
 
 

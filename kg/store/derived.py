@@ -22,6 +22,14 @@ ASSERTION_LABELS = frozenset(
 # Columns of planned implementations: the first later report of the same program in the same place.
 REPORTED_COLUMNS = {"reportedYear": ColumnType("INT64"), "reportedStatus": ColumnType("STRING")}
 _REPORTED_RANK = {"done": 2, "ongoing": 1}
+# Columns of every assertion with a document: what queries read of its document and of the
+# document's jurisdiction, so they sort and filter without joining them row by row.
+DOCUMENT_COLUMNS = {
+    "documentName": ColumnType("STRING"),
+    "documentSummaryYear": ColumnType("INT64"),
+    "jurisdictionLabel": ColumnType("STRING"),
+    "jurisdictionUri": ColumnType("STRING"),
+}
 
 RelKey = tuple[str, str, str]
 Values = dict[str, dict[str, set[tuple[str, Any]]]]
@@ -75,6 +83,47 @@ def add_reported(labels: dict[str, str], values: Values, rel_keys: set[RelKey]) 
             status = "done" if max(rank for _, rank in later) == 2 else "ongoing"
             values[uri]["reportedYear"] = {("INT64", min(year for year, _ in later))}
             values[uri]["reportedStatus"] = {("STRING", status)}
+    # Called here because the projection's caller list is owned elsewhere: both are per-load
+    # columns of assertions computed from the same relationship keys.
+    add_document_context(labels, values, rel_keys)
+
+
+def add_document_context(labels: dict[str, str], values: Values, rel_keys: set[RelKey]) -> None:
+    """Copy each assertion's document name and summary year and its jurisdiction onto it.
+
+    ``documentName`` is the document's title, else its path, else its IRI (what queries show);
+    ``documentSummaryYear`` its summary year; ``jurisdictionLabel``/``jurisdictionUri`` the label
+    and IRI of the document's jurisdiction. An assertion belongs to one document (its IRI hashes
+    the document's) and a document has at most one jurisdiction (shapes.ttl), so each is single
+    valued. Needs the ``inDocument`` shortcuts in ``rel_keys``.
+    """
+    jurisdiction_of = {s: o for s, name, o in rel_keys if name == "jurisdiction" and labels[s] == "Document"}
+    context: dict[str, dict[str, set[tuple[str, Any]]]] = {}
+    for s, name, document in rel_keys:
+        if name != IN_DOCUMENT:
+            continue
+        if document not in context:
+            context[document] = _document_context(document, jurisdiction_of.get(document), values)
+        for key, typed in context[document].items():
+            values[s][key] = set(typed)
+
+
+def _document_context(
+    document: str, jurisdiction: str | None, values: Values
+) -> dict[str, set[tuple[str, Any]]]:
+    """The :data:`DOCUMENT_COLUMNS` values one document gives its assertions (absent ones left out)."""
+    props = values.get(document, {})
+    names = (_typed(props, "title"), _typed(props, "path"), ("STRING", document))
+    context = {"documentName": {next(typed for typed in names if typed is not None)}}
+    year = _typed(props, "summaryYear")
+    if year is not None:
+        context["documentSummaryYear"] = {year}
+    if jurisdiction is not None:
+        context["jurisdictionUri"] = {("STRING", jurisdiction)}
+        label = _typed(values.get(jurisdiction, {}), "label")
+        if label is not None:
+            context["jurisdictionLabel"] = {label}
+    return context
 
 
 @dataclass
@@ -95,6 +144,14 @@ def implementation_links(labels: dict[str, str], rel_keys: set[RelKey]) -> Imple
         if target is not None and labels[s] == "Implementation":
             target[s].add(o)
     return links
+
+
+def _typed(props: dict[str, set[tuple[str, Any]]], key: str) -> tuple[str, Any] | None:
+    """The (type, value) pair :func:`single_value` picks, or None: a copy keeps the stored type."""
+    value = single_value(props, key)
+    if value is None:
+        return None
+    return next(typed for typed in props[key] if typed[1] == value and type(typed[1]) is type(value))
 
 
 def single_value(props: dict[str, set[tuple[str, Any]]], key: str) -> Any:

@@ -1,4 +1,4 @@
-"""Derived data of the projection: planned implementations' follow-up reports."""
+"""Derived data of the projection: plans' follow-up reports, assertions' document context."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ from typing import Any
 
 import pytest
 
-from kg.store.derived import add_reported
+from kg.store.declared import declared_columns
+from kg.store.derived import DOCUMENT_COLUMNS, add_document_context, add_reported
 
 P, Q, L, M = "rkp:p", "rkp:q", "place:l", "place:m"
 
@@ -41,3 +42,35 @@ def test_a_plan_is_reported_by_a_later_report_of_its_program_and_place(
         assert got == (None, None)
     else:
         assert got == ({("INT64", expected[0])}, {("STRING", expected[1])})
+
+
+def _document_graph(title: str | None) -> tuple[dict[str, str], dict[str, Any], set]:
+    """A document (with or without a title) in place L, an Outcome in it and one Target in no document."""
+    labels = {"doc": "Document", L: "Place", "o": "Outcome", "t": "Target"}
+    doc_values: dict[str, Any] = {"path": {("STRING", "a/report.txt")}, "summaryYear": {("INT64", 2020)}}
+    if title is not None:
+        doc_values["title"] = {("STRING", title)}
+    values = {"doc": doc_values, L: {"label": {("STRING", "东莞市")}}, "o": {}, "t": {}}
+    rel_keys = {("doc", "jurisdiction", L), ("o", "inDocument", "doc")}
+    return labels, values, rel_keys
+
+
+@pytest.mark.parametrize(
+    ("title", "name"), [("东莞市2020年工作总结", "东莞市2020年工作总结"), (None, "a/report.txt")]
+)
+def test_an_assertion_carries_its_documents_name_year_and_jurisdiction(title: str | None, name: str) -> None:
+    labels, values, rel_keys = _document_graph(title)
+    add_document_context(labels, values, rel_keys)
+    assert values["o"] == {
+        "documentName": {("STRING", name)},
+        "documentSummaryYear": {("INT64", 2020)},
+        "jurisdictionLabel": {("STRING", "东莞市")},
+        "jurisdictionUri": {("STRING", L)},
+    }
+    assert values["t"] == {}  # no document, nothing to copy
+
+
+def test_document_columns_are_declared_on_every_assertion_label() -> None:
+    for label in ("Implementation", "Pilot", "NoveltyClaim", "Outcome", "Target"):
+        assert set(DOCUMENT_COLUMNS) <= set(declared_columns(label)), label
+    assert not set(DOCUMENT_COLUMNS) & set(declared_columns("Place"))
