@@ -70,20 +70,33 @@ def build_from_dataset(dataset: Dataset | Graph, path: str | os.PathLike[str]) -
     return build_from_projection(project_with_warnings(dataset), path)
 
 
-def build_from_projection(projection: Projection, path: str | os.PathLike[str]) -> LoadReport:
-    """(Re)build the embedded store in ``path`` from a projection, recording its warnings."""
-    report = build_from_graph(projection.graph, path)
+def build_from_projection(
+    projection: Projection, path: str | os.PathLike[str], *, release: bool = False
+) -> LoadReport:
+    """(Re)build the embedded store in ``path`` from a projection, recording its warnings.
+
+    With ``release`` the projection's rows are dropped once written (see :func:`build_from_graph`).
+    """
+    report = build_from_graph(projection.graph, path, release=release)
     report.warnings = projection.warnings
     _write_manifest(Path(path), report)
     return report
 
 
-def build_from_graph(graph: PropertyGraph, path: str | os.PathLike[str]) -> LoadReport:
-    """Build a store from an already projected graph: schema, bulk ``COPY``, then atomic rename."""
+def build_from_graph(
+    graph: PropertyGraph, path: str | os.PathLike[str], *, release: bool = False
+) -> LoadReport:
+    """Build a store from an already projected graph: schema, bulk ``COPY``, then atomic rename.
+
+    With ``release`` the graph's nodes and relationships are dropped once they are written as
+    Parquet, before ``COPY`` (the graph keeps its schema): a large load then never holds the
+    Python rows and the database's build buffers at once.
+    """
     import ladybug  # lazy: a heavy native module, not needed for --help or exports
 
     target = Path(path)
     started = time.perf_counter()
+    nodes, relationships = graph.node_counts(), graph.rel_counts()
     with load_lock(target):
         for stale in target.glob(BUILD_PREFIX + "*"):  # left by a build that was killed
             shutil.rmtree(stale, ignore_errors=True)
@@ -93,7 +106,10 @@ def build_from_graph(graph: PropertyGraph, path: str | os.PathLike[str]) -> Load
             try:
                 connection = ladybug.Connection(database)
                 try:
-                    for statement in schema_ddl(graph) + copy_statements(graph, workdir):
+                    statements = schema_ddl(graph) + copy_statements(graph, workdir)
+                    if release:
+                        _release_rows(graph)
+                    for statement in statements:
                         connection.execute(statement)
                 finally:
                     connection.close()
@@ -102,7 +118,15 @@ def build_from_graph(graph: PropertyGraph, path: str | os.PathLike[str]) -> Load
             _swap_in(workdir, target)
         finally:
             shutil.rmtree(workdir, ignore_errors=True)
-    return LoadReport(str(target), graph.node_counts(), graph.rel_counts(), time.perf_counter() - started)
+    return LoadReport(str(target), nodes, relationships, time.perf_counter() - started)
+
+
+def _release_rows(graph: PropertyGraph) -> None:
+    """Empty every table of ``graph`` in place (columns and label pairs stay)."""
+    for node_table in graph.node_tables.values():
+        node_table.nodes = []
+    for rel_table in graph.rel_tables.values():
+        rel_table.relationships = []
 
 
 def build_empty(graph: PropertyGraph, path: str | os.PathLike[str]) -> LoadReport:
@@ -149,7 +173,7 @@ def refresh(data_dir: str | os.PathLike[str] | None = None) -> LoadReport:
     # millions of acyclic tuples, sets and dicts: collections would walk the growing heap again and again
     with paused_gc():
         projection = project_data_dir(root, graph_paths(root), cache_dir=root / CACHE_DIRNAME)
-        return build_from_projection(projection, store_dir(root))
+        return build_from_projection(projection, store_dir(root), release=True)
 
 
 def open_embedded(path: str | os.PathLike[str], *, writable: bool = False) -> EmbeddedStore:

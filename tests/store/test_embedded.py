@@ -150,3 +150,18 @@ def test_failed_build_keeps_the_previous_store_and_leaves_no_temp_files(sample, 
     assert not [p for p in path.iterdir() if p.name.startswith(".build-")]
     with open_embedded(path) as store:
         assert store.run("MATCH (n:Place) RETURN count(n)").rows == [[5]]
+
+
+def test_a_released_build_empties_the_graph_and_loads_every_row(sample, tmp_path: Path) -> None:
+    from kg.store.embedded import build_from_projection
+    from kg.store.projection import project_with_warnings
+
+    projection = project_with_warnings(sample)
+    expected_nodes, expected_rels = projection.graph.node_counts(), projection.graph.rel_counts()
+    report = build_from_projection(projection, tmp_path / "store", release=True)
+    assert (report.nodes, report.relationships) == (expected_nodes, expected_rels)
+    assert projection.graph.nodes() == [] and projection.graph.relationships() == []
+    assert projection.graph.node_tables["Place"].columns  # the schema stays
+    with open_embedded(tmp_path / "store") as store:
+        for label, count in expected_nodes.items():
+            assert store.run(f"MATCH (n:{label}) RETURN count(n)").rows == [[count]], label
