@@ -24,6 +24,7 @@ from typing import Any, Protocol
 
 from rdflib import BNode, Dataset, Graph
 
+from kg.datamodel import ASSERTION_CLASSES
 from kg.store import statements as cypher
 from kg.store.adoptions import ADOPTION
 from kg.store.program_sets import PROGRAM_SET
@@ -166,6 +167,7 @@ def plan_sync(
     stale_rels = {k for u in gone for k in u.relationships} - live_rels
     touched = {uri for i in changed for uri in current[i].nodes} | {uri for u in gone for uri in u.nodes}
     touched |= _summaries_of(graph, touched)
+    touched |= _jurisdiction_copies_of(graph, touched)
     wanted_rels = {k for i in changed for k in current[i].relationships}
     # A node deleted only to change its label takes its relationships with it: merge them again.
     relabelled = {uri for uri, _ in stale_nodes}
@@ -194,6 +196,20 @@ def _summaries_of(graph: PropertyGraph, touched: set[str]) -> set[str]:
         table = graph.node_tables.get(label)
         for node in table.nodes if table is not None else ():
             if any(_names_any(value, touched) for value in node.properties.values()):
+                found.add(node.uri)
+    return found
+
+
+def _jurisdiction_copies_of(graph: PropertyGraph, touched: set[str]) -> set[str]:
+    """Assertions whose copied jurisdiction (``jurisdictionUri``, kg.store.derived) is a touched node.
+
+    They copy the place's label too, and a place can be renamed without any document changing.
+    """
+    found: set[str] = set()
+    for label in ASSERTION_CLASSES:
+        table = graph.node_tables.get(label)
+        for node in table.nodes if table is not None else ():
+            if node.properties.get("jurisdictionUri") in touched:
                 found.add(node.uri)
     return found
 

@@ -78,3 +78,22 @@ def test_a_vocabulary_change_rewrites_the_summaries_copying_labels(data_dir: Pat
     assert programs and "!!改名" in str(programs[0]["prefLabel"])  # the label the store shows now
     assert rewritten and all(row["program"] == "!!改名" for row in rewritten), rewritten[:2]
     assert not any(b.target == "Document" for b in again.batches)  # no document was re-sent
+
+
+def test_a_place_rename_rewrites_the_assertions_copying_its_label(data_dir: Path, tmp_path: Path) -> None:
+    """Assertions copy their document's jurisdiction label (jurisdictionLabel): renaming the place in
+    the vocabulary extension touches no document, yet the incremental plan must rewrite those assertions."""
+    root = tmp_path / "data"
+    shutil.copytree(data_dir, root)
+    first = plan_sync(DataDirSource.of(root), SyncState(), dialect="neo4j")
+    outcome = next(row for b in first.batches if b.action == "merge nodes" and b.target == "Outcome"
+                   for row in b.rows if row.get("jurisdictionUri"))
+    place = outcome["jurisdictionUri"]
+    (root / "vocabulary.ttl").write_text(
+        f'<{place}> a <https://w3id.org/regkg/ontology#Place> ;\n'  # typed: a unit holds typed nodes
+        f'    <http://www.w3.org/2000/01/rdf-schema#label> "!!改名"@zh .\n', encoding="utf-8")
+    again = plan_sync(DataDirSource.of(root), first.new_state, dialect="neo4j")
+    rewritten = [row for b in again.batches if b.action == "merge nodes" and b.target == "Outcome"
+                 for row in b.rows if row.get("jurisdictionUri") == place]
+    assert rewritten and all(row["jurisdictionLabel"] == "!!改名" for row in rewritten), rewritten[:2]
+    assert not any(b.target == "Document" for b in again.batches)  # no document was re-sent
