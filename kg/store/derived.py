@@ -83,9 +83,6 @@ def add_reported(labels: dict[str, str], values: Values, rel_keys: set[RelKey]) 
             status = "done" if max(rank for _, rank in later) == 2 else "ongoing"
             values[uri]["reportedYear"] = {("INT64", min(year for year, _ in later))}
             values[uri]["reportedStatus"] = {("STRING", status)}
-    # Called here because the projection's caller list is owned elsewhere: both are per-load
-    # columns of assertions computed from the same relationship keys.
-    add_document_context(labels, values, rel_keys)
 
 
 def add_document_context(labels: dict[str, str], values: Values, rel_keys: set[RelKey]) -> None:

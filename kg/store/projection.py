@@ -28,7 +28,7 @@ from kg.store.declared import (
     PLACE_LEVELS,
     PRIMARY_LABELS,
 )
-from kg.store.derived import REPORTED_COLUMNS, add_reported, document_shortcuts
+from kg.store.derived import REPORTED_COLUMNS, add_document_context, add_reported, document_shortcuts
 from kg.store.derived_nodes import add_derived_nodes
 from kg.store.plain_rdf import PlainTriple, Row, plain_triples
 from kg.store.program_sets import declare_program_sets
@@ -110,6 +110,7 @@ class ProjectionBuilder(TripleAccumulator):
             values[uri].setdefault("level", (("STRING", level),))
         rel_keys |= document_shortcuts(labels, rel_keys)
         add_reported(labels, values, rel_keys)
+        add_document_context(labels, values, rel_keys)
         add_derived_nodes(labels, values, rel_keys)
         projection = Projection(PropertyGraph())
         declare_adoptions(projection.graph)
