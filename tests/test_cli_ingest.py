@@ -67,6 +67,18 @@ def test_ingest_prints_a_summary_and_is_incremental(reports: Path, tmp_path: Pat
     assert code == 0 and "0 new, 0 updated, 2 unchanged, 0 failed" in output
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_relative_data_dir_works(
+    reports: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: str
+) -> None:
+    """The default data dir is ``./kg-data``: a relative path, as a user types it."""
+    monkeypatch.chdir(tmp_path)
+    code, output = invoke("ingest", str(reports), "--data-dir", "kg-data", "--no-graph", "-j", jobs)
+    assert code == 0, output
+    assert "2 new, 0 updated, 0 unchanged, 0 failed" in output
+    assert all((tmp_path / "kg-data" / f).is_file() for f in Manifest.load(tmp_path / "kg-data").files())
+
+
 def test_data_dir_comes_from_the_environment(
     reports: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

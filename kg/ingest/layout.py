@@ -61,7 +61,8 @@ def stage_text(folder: Path, text: str) -> Path:
     except BaseException:
         discard_staged_file(Path(temp_name))
         raise
-    return Path(temp_name)
+    # mkstemp answers an absolute path: keep the folder's form, for data dirs given as relative paths
+    return folder / Path(temp_name).name
 
 
 def commit_staged_file(staged: Path, path: Path) -> None:
