@@ -17,6 +17,7 @@ import os
 import pickle
 import re
 import tempfile
+import zipfile
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ LEVEL_ORDER: dict[str, int] = {"province": 0, "prefecture": 1, "county": 2, "dis
 _DIRECT_ADMIN = "市直辖行政区划"  # jionlp's placeholder county of prefectures without counties
 _TOWNSHIP_SUFFIX = re.compile(r"(?:街道办事处|街道|民族乡|镇|乡|苏木)$")
 _MIN_SHORT = 2
+LOCATION_FILE = "china_location.txt"
 
 
 class Division(NamedTuple):
@@ -250,11 +252,26 @@ def _rank(div: Division) -> tuple[int, int]:
 
 
 def jionlp_location_file() -> Path:
-    """Path of jionlp's division list, found without importing jionlp (which prints a banner)."""
+    """Path of jionlp's division list, found without importing jionlp (which prints a banner).
+
+    jionlp ships the list zipped and unpacks it the first time jionlp is imported; until then
+    this is the zip, which :func:`read_location_text` reads in place (site-packages may be
+    read-only, so regkg does not unpack it there).
+    """
     spec = importlib.util.find_spec("jionlp")
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError("jionlp is not installed; it provides the administrative-division data")
-    return Path(next(iter(spec.submodule_search_locations))) / "dictionary" / "china_location.txt"
+    text = Path(next(iter(spec.submodule_search_locations))) / "dictionary" / LOCATION_FILE
+    zipped = text.with_suffix(".zip")
+    return zipped if not text.exists() and zipped.exists() else text
+
+
+def read_location_text(source: Path) -> str:
+    """The text of jionlp's division list from :func:`jionlp_location_file` (plain or zipped)."""
+    if source.suffix == ".zip":
+        with zipfile.ZipFile(source) as archive:
+            return archive.read(LOCATION_FILE).decode("utf-8")
+    return source.read_text(encoding="utf-8")
 
 
 # Lines of the first four levels; villages (five tabs deep) are skipped by the regex engine.
@@ -309,7 +326,7 @@ def gazetteer() -> Gazetteer:
     source = jionlp_location_file()
     cached = _read_cache(source)
     if cached is None:
-        cached = list(parse_location_file(source.read_text(encoding="utf-8")))
+        cached = list(parse_location_file(read_location_text(source)))
         _write_cache(source, cached)
     gaz = Gazetteer(cached)
     changes = source.with_name("china_location_change.txt")

@@ -105,3 +105,27 @@ def test_parsed_divisions_are_cached(tmp_path: Path, monkeypatch: pytest.MonkeyP
     divisions._write_cache(source, sample)
     assert [p.name for p in tmp_path.iterdir()] == [divisions._cache_path(source).name]
     assert divisions._read_cache(source) == sample
+
+
+def test_the_division_list_is_read_from_jionlps_zip_before_jionlp_unpacks_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A fresh install holds only ``china_location.zip`` until jionlp is imported once; the
+    gazetteer must not depend on some other code having imported jionlp first."""
+    import importlib.machinery
+    import zipfile
+
+    from kg.loaders import divisions
+
+    text = divisions.read_location_text(divisions.jionlp_location_file())
+    package = tmp_path / "jionlp"
+    (package / "dictionary").mkdir(parents=True)
+    with zipfile.ZipFile(package / "dictionary" / "china_location.zip", "w") as archive:
+        archive.writestr("china_location.txt", text)
+    spec = importlib.machinery.ModuleSpec("jionlp", None, is_package=True)
+    spec.submodule_search_locations = [str(package)]
+    monkeypatch.setattr(divisions.importlib.util, "find_spec", lambda name: spec)
+    source = divisions.jionlp_location_file()
+    assert source.suffix == ".zip"
+    assert divisions.read_location_text(source) == text
+    assert any(d.name == "东莞市" and d.code == "441900" for d in divisions.parse_location_file(text))
