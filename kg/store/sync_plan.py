@@ -27,7 +27,7 @@ from rdflib import BNode, Dataset, Graph
 from kg.datamodel import ASSERTION_CLASSES
 from kg.store import statements as cypher
 from kg.store.adoptions import ADOPTION
-from kg.store.program_sets import PROGRAM_SET
+from kg.store.program_sets import PROGRAM_LISTS, PROGRAM_SET
 from kg.store.projection import project
 from kg.store.records import Node, PropertyGraph, Relationship
 from kg.store.statements import Dialect
@@ -166,8 +166,7 @@ def plan_sync(
     stale_nodes = {(uri, label) for u in gone for uri, label in u.nodes.items()} - live_nodes
     stale_rels = {k for u in gone for k in u.relationships} - live_rels
     touched = {uri for i in changed for uri in current[i].nodes} | {uri for u in gone for uri in u.nodes}
-    touched |= _summaries_of(graph, touched)
-    touched |= _jurisdiction_copies_of(graph, touched)
+    touched |= _copies_of(graph, touched)
     wanted_rels = {k for i in changed for k in current[i].relationships}
     # A node deleted only to change its label takes its relationships with it: merge them again.
     relabelled = {uri for uri, _ in stale_nodes}
@@ -182,34 +181,23 @@ def plan_sync(
     return SyncPlan(schema, batches, changed, removed, unchanged, new_state)
 
 
-DERIVED_SUMMARIES = (ADOPTION, PROGRAM_SET)
+# Label -> the properties naming the nodes whose labels it copies at load (kg.store.derived,
+# adoptions, program_sets). A vocabulary or ontology change can rename a Program or Place
+# without changing any document; the copies must then be sent again.
+COPIED_FROM: dict[str, tuple[str, ...]] = {
+    ADOPTION: ("programUri", "jurisdictionUri"),
+    PROGRAM_SET: ("context", *PROGRAM_LISTS),
+    **dict.fromkeys(ASSERTION_CLASSES, ("jurisdictionUri",)),
+}
 
 
-def _summaries_of(graph: PropertyGraph, touched: set[str]) -> set[str]:
-    """Derived summary nodes (Adoption, ProgramSet: docs/schema.md) that name a touched node.
-
-    They copy labels of the programs and places they summarise; a vocabulary or ontology change
-    rewrites a Program without changing any document, and its summaries must be rewritten too.
-    """
+def _copies_of(graph: PropertyGraph, touched: set[str]) -> set[str]:
+    """Nodes that copy a property of a touched node (:data:`COPIED_FROM`)."""
     found: set[str] = set()
-    for label in DERIVED_SUMMARIES:
+    for label, keys in COPIED_FROM.items():
         table = graph.node_tables.get(label)
         for node in table.nodes if table is not None else ():
-            if any(_names_any(value, touched) for value in node.properties.values()):
-                found.add(node.uri)
-    return found
-
-
-def _jurisdiction_copies_of(graph: PropertyGraph, touched: set[str]) -> set[str]:
-    """Assertions whose copied jurisdiction (``jurisdictionUri``, kg.store.derived) is a touched node.
-
-    They copy the place's label too, and a place can be renamed without any document changing.
-    """
-    found: set[str] = set()
-    for label in ASSERTION_CLASSES:
-        table = graph.node_tables.get(label)
-        for node in table.nodes if table is not None else ():
-            if node.properties.get("jurisdictionUri") in touched:
+            if any(_names_any(node.properties.get(key), touched) for key in keys):
                 found.add(node.uri)
     return found
 
