@@ -32,7 +32,6 @@ from kg.ingest.refresh import GraphRefresh, refresh_embedded_graph
 from kg.ingest.version import code_version
 from kg.ingest.work import Extractor, Loader, Processed, process_file
 from kg.ingest.workers import WorkerBatch
-from kg.ingest.workers import fork_context as _fork_context  # noqa: F401 (kg.store.document_parts uses it)
 
 log = logging.getLogger(__name__)
 

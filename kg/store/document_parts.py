@@ -148,9 +148,9 @@ def _run(work: Callable[[Path], R], paths: list[Path], jobs: int) -> Iterator[R]
     if jobs <= 1 or len(paths) < MIN_FILES_PER_WORKER * 2:
         yield from map(work, paths)
         return
-    from kg.ingest.runner import _fork_context  # the same start method ingest's workers use
+    from kg.ingest.workers import fork_context  # the same start method ingest's workers use
 
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=_fork_context()) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=fork_context()) as pool:
         yield from pool.map(work, paths, chunksize=4)
 
 
