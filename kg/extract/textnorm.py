@@ -8,10 +8,11 @@ Matching the vocabulary on the same normalized form means “双随机、一公�
 
 from __future__ import annotations
 
-import bisect
 import re
 import unicodedata
 from functools import lru_cache
+
+from kg.loaders.offsets import OffsetMap
 
 # The gold README's punctuation, removed after width folding (its full-width forms fold onto the
 # half-width twins also listed here). Scoring uses exactly this set.
@@ -29,11 +30,6 @@ _MAYBE_CHANGED = re.compile(r"[^\u4e00-\u9fff0-9a-z]")
 _CONTEXT_SENSITIVE_LOWER = "\u03a3"
 # Per punctuation set: what each (lower-cased) character seen so far becomes, "" when dropped.
 _OUTCOMES: dict[frozenset[str], dict[str, str]] = {}
-
-# A normalized text's offsets as runs: (normalized start, text start) of each stretch whose
-# characters map one to one onto consecutive characters of the text.
-OffsetRuns = list[tuple[int, int]]
-
 
 def fold_char(ch: str) -> str:
     """Full-width ASCII and the ideographic space to their half-width forms."""
@@ -72,24 +68,22 @@ def normalize_with_offsets(
     normalized span ``[s, e)`` is ``text[index[s]:index[e - 1] + 1]``. ``punctuation`` must hold
     no CJK ideograph, digit or lower-case letter (those are never tested, for speed).
     """
-    norm, runs = normalize_with_runs(text, punctuation)
-    index: list[int] = []
-    for (norm_start, text_start), (norm_end, _) in zip(runs, [*runs[1:], (len(norm), 0)], strict=True):
-        index.extend(range(text_start, text_start + norm_end - norm_start))
-    return norm, index
+    norm, offsets = normalize_with_runs(text, punctuation)
+    return norm, offsets.tolist()
 
 
 def normalize_with_runs(
     text: str, punctuation: frozenset[str] = MATCHER_PUNCTUATION
-) -> tuple[str, OffsetRuns]:
-    """Normalize ``text``, with its offsets as runs (see :func:`text_offset`): cheaper than a
+) -> tuple[str, OffsetMap]:
+    """Normalize ``text``, with its offsets as a run-length :class:`~kg.loaders.offsets.OffsetMap`
+    (``offsets[i]`` = the position in ``text`` of normalized character ``i``): cheaper than a
     list with one offset per character when few offsets are ever looked up."""
     lowered = text.lower()
     if len(lowered) != len(text) or _CONTEXT_SENSITIVE_LOWER in text:
         return _normalize_by_character(text, punctuation)  # lower() expanded a character: offsets shift
     outcomes = _OUTCOMES.setdefault(punctuation, {})
     pieces: list[str] = []
-    runs: OffsetRuns = [(0, 0)]
+    starts, origins = [0], [0]  # each run: normalized start, text start (characters map one to one)
     kept_from = norm_len = 0
     for m in _MAYBE_CHANGED.finditer(lowered):
         pos = m.start()
@@ -106,31 +100,30 @@ def normalize_with_runs(
             pieces.append(outcome)
             norm_len += 1
         else:  # dropped: a new run starts after it
-            runs.append((norm_len, pos + 1))
+            starts.append(norm_len)
+            origins.append(pos + 1)
     pieces.append(lowered[kept_from:])
-    return "".join(pieces), runs
+    norm = "".join(pieces)
+    return norm, _copied_runs(starts, origins, len(norm))
 
 
-def text_offset(runs: OffsetRuns, norm_pos: int) -> int:
-    """The position in the text of normalized character ``norm_pos``."""
-    i = bisect.bisect_right(runs, (norm_pos, _AFTER_ANY_OFFSET)) - 1
-    norm_start, text_start = runs[i]
-    return text_start + norm_pos - norm_start
+def _copied_runs(starts: list[int], origins: list[int], length: int) -> OffsetMap:
+    """An offset map whose runs all copy (each normalized character is one character of the text)."""
+    return OffsetMap(starts, origins, [1] * len(starts), length)
 
 
-_AFTER_ANY_OFFSET = 1 << 62  # sorts after every (norm_pos, offset) pair with the same norm_pos
-
-
-def _normalize_by_character(text: str, punctuation: frozenset[str]) -> tuple[str, OffsetRuns]:
+def _normalize_by_character(text: str, punctuation: frozenset[str]) -> tuple[str, OffsetMap]:
     """The general case of :func:`normalize_with_runs`, one character at a time."""
     chars: list[str] = []
-    runs: OffsetRuns = []
+    starts: list[int] = []
+    origins: list[int] = []
     previous = -2
     for pos, ch in enumerate(text):
         for folded in fold_char(ch).lower():  # lower() may expand one char to two
             if _keep(folded, punctuation):
                 if pos != previous + 1:  # not the next character of the text: a new run
-                    runs.append((len(chars), pos))
+                    starts.append(len(chars))
+                    origins.append(pos)
                 chars.append(folded)
                 previous = pos
-    return "".join(chars), runs or [(0, 0)]
+    return "".join(chars), _copied_runs(starts or [0], origins or [0], len(chars))

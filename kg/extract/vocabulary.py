@@ -21,7 +21,7 @@ from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import SKOS
 
 from kg.config import data_dir
-from kg.extract.textnorm import normalize_label, normalize_with_runs, text_offset
+from kg.extract.textnorm import normalize_label, normalize_with_runs
 from kg.ontology import PROGRAMS_TTL
 
 RK = Namespace("https://w3id.org/regkg/ontology#")
@@ -122,11 +122,11 @@ class ProgramVocabulary:
         """Leftmost-longest non-overlapping label matches in ``text``."""
         if self._automaton is None or not len(self._automaton):
             return []
-        norm, runs = normalize_with_runs(text)
+        norm, offsets = normalize_with_runs(text)
         matches: list[LexiconMatch] = []
         for end_pos, (length, iri) in self._automaton.iter_long(norm):
-            start = text_offset(runs, end_pos - length + 1)
-            end = text_offset(runs, end_pos) + 1
+            start = offsets[end_pos - length + 1]
+            end = offsets[end_pos] + 1
             if length <= SHORT_LABEL_MAX and not _short_label_in_context(text, start, end):
                 continue
             if _cuts_ascii_word(text, start, end):

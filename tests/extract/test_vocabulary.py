@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.extract.textnorm import normalize_label, normalize_with_offsets, normalize_with_runs, text_offset
+from kg.extract.textnorm import normalize_label, normalize_with_offsets, normalize_with_runs
 from kg.extract.vocabulary import (
     RKP,
     ProgramVocabulary,
@@ -56,10 +56,10 @@ def test_normalized_offsets_point_back_into_the_text() -> None:
     ],
 )
 def test_offset_runs_agree_with_the_offset_list(text: str) -> None:
-    norm, runs = normalize_with_runs(text)
-    assert normalize_with_offsets(text) == (norm, [text_offset(runs, i) for i in range(len(norm))])
+    norm, offsets = normalize_with_runs(text)
+    assert normalize_with_offsets(text) == (norm, [offsets[i] for i in range(len(norm))])
     for i, ch in enumerate(norm):
-        assert ch in normalize_label(text[text_offset(runs, i)])  # İ lowers to two characters
+        assert ch in normalize_label(text[offsets[i]])  # İ lowers to two characters
 
 
 # Real seed sentences: (sentence, slug of the program matched, surface as written)
