@@ -16,7 +16,7 @@ from urllib.parse import quote
 from rdflib import URIRef
 
 from kg.datamodel import ASSERTION_CLASSES, EVIDENCE_CLASS
-from kg.rdf.namespaces import RKD, RKP
+from kg.rdf.namespaces import RKD
 
 # Kinds whose IRIs are rkd:<kind-lowercase>/<hash>: the assertions and their evidence.
 ASSERTION_KINDS: tuple[str, ...] = (*ASSERTION_CLASSES, EVIDENCE_CLASS)
@@ -61,11 +61,6 @@ def agency_iri(name: str) -> URIRef:
 def agency_iri_text(name: str) -> str:
     """:func:`agency_iri` as a plain ``str``."""
     return f"{_RKD}agency/{quote(name, safe='')}"
-
-
-def candidate_program_iri(normalized_label: str) -> URIRef:
-    """``rkp:cand/<sha1 of the normalized label, 12 hex>`` for programs not in the vocabulary."""
-    return RKP[f"cand/{hashlib.sha1(normalized_label.encode('utf-8')).hexdigest()[:12]}"]
 
 
 def assertion_iri(doc_sha256: str, kind: str, *key: object) -> URIRef:

@@ -2,10 +2,11 @@
 
 The store build only needs each triple's text: an IRI is a ``str``, a literal a
 :class:`PlainLiteral`, and a streamed quad a :data:`Row` of strings. Building rdflib terms (let
-alone an rdflib ``Dataset`` of the whole corpus) costs far more than the projection itself, so
-:func:`read_rows` splits the lines ingest wrote with one regular expression, file by file. A
-file with a line outside that layout (blank nodes, hand edits) is read by rdflib instead, so any
-valid N-Quads file still loads.
+alone an rdflib ``Dataset`` of the whole corpus) costs far more than the projection itself.
+The store build folds the files with :mod:`kg.store.nquads_fold`; :func:`read_rows` here splits
+the lines with one regular expression (the reference the fold is tested against), and a file
+with a line outside that layout (blank nodes, hand edits) is read by rdflib
+(:func:`rdflib_rows`), so any valid N-Quads file still loads.
 """
 
 from __future__ import annotations
@@ -80,12 +81,6 @@ def _line_count(text: str) -> int:
     if "\n\n" in text or not text.strip():  # blank lines: count precisely
         count = sum(1 for line in text.split("\n") if line.strip())
     return count
-
-
-def read_all_rows(paths: Iterable[Path]) -> Iterator[Row]:
-    """The rows of every file in turn: one file in memory at a time."""
-    for path in paths:
-        yield from read_rows(path)
 
 
 def _rdflib_triples(path: Path) -> Iterator[PlainTriple]:
