@@ -16,7 +16,6 @@ import importlib.util
 import os
 import pickle
 import re
-import tempfile
 import zipfile
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -28,6 +27,8 @@ from typing import NamedTuple
 import ahocorasick
 from kg.loaders import utf8_automaton
 from kg.loaders.model import Level
+
+from kg.cachefile import write_cache_file
 
 LEVEL_ORDER: dict[str, int] = {"province": 0, "prefecture": 1, "county": 2, "district": 2, "township": 3}
 _DIRECT_ADMIN = "市直辖行政区划"  # jionlp's placeholder county of prefectures without counties
@@ -372,11 +373,5 @@ def _read_cache(source: Path) -> list[Division] | None:
 
 def _write_cache(source: Path, divisions: list[Division]) -> None:
     """Best effort: a read-only home only costs the next process a second."""
-    path = _cache_path(source)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as fh:
-            pickle.dump([tuple(d) for d in divisions], fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(fh.name, path)
-    except OSError:
-        return
+    rows = pickle.dumps([tuple(d) for d in divisions], protocol=pickle.HIGHEST_PROTOCOL)
+    write_cache_file(_cache_path(source), rows)

@@ -12,9 +12,7 @@ load. Entries are written to a temporary file and renamed, so a killed load leav
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
-import tempfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache, partial
@@ -25,6 +23,7 @@ import kg.ingest.nquads
 import kg.store.accumulator
 import kg.store.nquads_fold
 import kg.store.plain_rdf
+from kg.cachefile import write_cache_file
 from kg.ingest.nquads import UnsupportedLine
 from kg.store.accumulator import BuilderState, TripleAccumulator
 from kg.store.gc_pause import paused_gc
@@ -75,7 +74,7 @@ def part_bytes(path: Path, cache_dir: Path | None) -> tuple[str, bytes]:
             pass  # not cached yet (or unreadable): fold it
     blob = pickle.dumps(fold_file(path, data), protocol=pickle.HIGHEST_PROTOCOL)
     if cache_dir is not None:
-        _write_atomically(cache_dir, name, blob + _digest(blob))
+        write_cache_file(cache_dir / name, blob + _digest(blob))  # a read-only data dir loads uncached
     return name, blob
 
 
@@ -105,18 +104,6 @@ def summarized_part(
     with paused_gc():  # a worker builds a file's worth of acyclic tuples, sets and dicts
         name, blob = part_bytes(path, cache_dir)
         return name, blob, summarize(pickle.loads(blob)) if summarize is not None else None
-
-
-def _write_atomically(cache_dir: Path, name: str, blob: bytes) -> None:
-    """Write a cache entry via a temporary file and rename; a cache that cannot be written is skipped."""
-    try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        handle, tmp = tempfile.mkstemp(prefix=".tmp-", dir=cache_dir)
-        with os.fdopen(handle, "wb") as out:
-            out.write(blob)
-        os.replace(tmp, cache_dir / name)
-    except OSError:
-        pass  # a read-only data dir still loads, just without the cache
 
 
 def document_parts(paths: list[Path], cache_dir: Path | None = None, jobs: int = 1) -> Iterator[BuilderState]:
