@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import bisect
 import logging
-import pickle
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,6 +22,7 @@ import ahocorasick
 import jieba
 
 from kg.extract.model import PlaceRef
+from kg.extract.pruned_automaton import WordIndex, pruned_automaton
 from kg.extract.rules.places import (
     NON_PLACE_WORDS,
     SELF_REFERENCES,
@@ -173,13 +173,19 @@ class PlaceFinder:
     def __init__(self, doc: Document) -> None:
         self.jurisdiction = doc.jurisdiction
         self.home = jurisdiction_ref(doc.jurisdiction)
-        self._names, self._automaton, self._short_names = _name_index(doc.jurisdiction)
+        self._local = _local_index(doc.jurisdiction)
         self._short_names_registered = False
+        # the automaton is pruned to the words that can match in these texts (see kg.extract.pruned_automaton)
+        self._texts = {sentence.text for sentence in doc.sentences}
+        self._automaton = self._pruned_automaton()
+
+    def _pruned_automaton(self) -> ahocorasick.Automaton:
+        return pruned_automaton(_national_word_index(), self._texts, self._local.names)
 
     def _register_short_names(self) -> None:
         """Teach the segmenter the short names, once per document (not per sentence)."""
         if not self._short_names_registered:
-            _register_short_names(self._short_names)
+            _register_short_names(self._local.short_names)
             self._short_names_registered = True
 
     def find(self, text: str) -> list[PlaceMention]:
@@ -187,14 +193,19 @@ class PlaceFinder:
 
         A short name (厚街, 新登) must also be a word of the sentence: 新登 in 新登记 is not a place.
         """
+        if text not in self._texts:  # not a sentence of the document: prune for it too
+            self._texts.add(text)
+            self._automaton = self._pruned_automaton()
+        if not len(self._automaton):
+            return []
         mentions: list[PlaceMention] = []
         words: _WordBoundaries | None = None
         for end, name in utf8_automaton.iter_long(self._automaton, text):
-            ref = self._names[name]
+            ref = self._local.place_named(name)
             if ref is None:
                 continue
             start = end - len(name) + 1
-            if name in self._short_names:
+            if name in self._local.short_names:
                 if words is None:
                     self._register_short_names()
                     words = _WordBoundaries(text)
@@ -291,36 +302,32 @@ def _national_short_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _national_trie() -> bytes:
-    """The trie of the national names and the blocking words, pickled: every jurisdiction's
-    automaton starts from a copy, which is cheaper than adding those thousands of words again.
-    Over UTF-8 units (:mod:`kg.loaders.utf8_automaton`): scanning a sentence is several times faster."""
-    trie = ahocorasick.Automaton()
-    for name in (*_national_refs(), *NON_PLACE_WORDS):
-        utf8_automaton.add_word(trie, name)
-    return pickle.dumps(trie)
+def _national_word_index() -> WordIndex:
+    """The national names and the blocking words, indexed once to prune each document's automaton."""
+    return WordIndex((*_national_refs(), *NON_PLACE_WORDS))
 
 
-@lru_cache(maxsize=32)
-def _name_index(
-    jurisdiction: Jurisdiction | None,
-) -> tuple[dict[str, PlaceRef | None], ahocorasick.Automaton, frozenset[str]]:
-    """Names → places for documents of one jurisdiction, their automaton and the short names
-    among them (built once per jurisdiction); the automaton's words are in UTF-8 units, match
-    with :func:`kg.loaders.utf8_automaton.iter_long`."""
-    names: dict[str, PlaceRef | None] = dict(_national_refs())
+@dataclass(frozen=True)
+class _LocalIndex:
+    """The names a jurisdiction adds to the national ones, and the short names among all of them."""
+
+    names: dict[str, PlaceRef]  # local names win over national places of the same name
+    short_names: frozenset[str]
+
+    def place_named(self, name: str) -> PlaceRef | None:
+        """The place a matched name stands for; None for a blocking word (高新区, 社区 ...)."""
+        ref = self.names.get(name)
+        return ref if ref is not None else _national_refs().get(name)
+
+
+@lru_cache(maxsize=128)  # documents repeat jurisdictions; a jurisdiction's index is small
+def _local_index(jurisdiction: Jurisdiction | None) -> _LocalIndex:
+    """The local names of documents of one jurisdiction, and the short names they match."""
     local = _local_names(jurisdiction) if jurisdiction is not None else {}
-    names.update(local)
-    for word in NON_PLACE_WORDS:  # a longer ordinary word blocks the place inside it
-        names.setdefault(word, None)
-    automaton = pickle.loads(_national_trie())  # a copy: only the local names are added per jurisdiction
-    for name in local:
-        utf8_automaton.add_word(automaton, name)
-    automaton.make_automaton()
     # a local name replaces the national place of the same name, and with it its shortness
     short = {name for name in _national_short_names() if name not in local}
     short.update(name for name, ref in local.items() if _is_short_name(ref, name))
-    return names, automaton, frozenset(short)
+    return _LocalIndex(local, frozenset(short))
 
 
 @lru_cache(maxsize=1)

@@ -1,5 +1,5 @@
-"""The per-jurisdiction place index built from the pickled national trie (over UTF-8 units) matches
-the same way as an automaton built from scratch over the characters of the same names."""
+"""A document's place automaton, pruned to the names that can match in its sentences (over UTF-8
+units), matches the same way as an automaton built from scratch over the characters of every name."""
 
 from __future__ import annotations
 
@@ -7,16 +7,20 @@ from urllib.parse import quote
 
 import ahocorasick
 import pytest
+from extract_testkit import one_sentence_doc
 from kg.loaders.model import Jurisdiction
 from kg.loaders.utf8_automaton import iter_long
 
 from kg.extract.places import (
-    _name_index,
+    PlaceFinder,
+    _local_index,
+    _national_refs,
     _percent_encoded,
     _register_short_names,
     _segmenter,
     _WordBoundaries,
 )
+from kg.extract.rules.places import NON_PLACE_WORDS
 
 JURISDICTIONS = [
     None,
@@ -36,16 +40,36 @@ SENTENCES = [
 ]
 
 
-@pytest.mark.parametrize("jurisdiction", JURISDICTIONS, ids=lambda j: j.name if j else "none")
-def test_index_matches_like_a_fresh_automaton(jurisdiction: Jurisdiction | None) -> None:
-    names, automaton, _ = _name_index(jurisdiction)
-    fresh = ahocorasick.Automaton()  # over characters
-    for name in names:
+def full_automaton(jurisdiction: Jurisdiction | None) -> ahocorasick.Automaton:
+    """Every name the jurisdiction's documents can match, over characters."""
+    fresh = ahocorasick.Automaton()
+    for name in (*_national_refs(), *NON_PLACE_WORDS, *_local_index(jurisdiction).names):
         fresh.add_word(name, name)
     fresh.make_automaton()
-    assert set(automaton.values()) == set(names)
+    return fresh
+
+
+@pytest.mark.parametrize("jurisdiction", JURISDICTIONS, ids=lambda j: j.name if j else "none")
+def test_pruned_index_matches_like_a_full_automaton(jurisdiction: Jurisdiction | None) -> None:
+    finder = PlaceFinder(one_sentence_doc(SENTENCES, jurisdiction))
+    pruned = finder._automaton
+    assert len(pruned) < len(_national_refs()) / 10  # pruned to the names these sentences can hold
+    fresh = full_automaton(jurisdiction)
     for sentence in SENTENCES:
-        assert list(iter_long(automaton, sentence)) == list(fresh.iter_long(sentence))
+        assert list(iter_long(pruned, sentence)) == list(fresh.iter_long(sentence))
+
+
+def test_pruned_index_matches_like_a_full_automaton_on_every_seed_sentence(seed_docs: dict) -> None:
+    for doc in seed_docs.values():
+        finder = PlaceFinder(doc)
+        fresh = full_automaton(doc.jurisdiction)
+        for sentence in doc.sentences:
+            assert list(iter_long(finder._automaton, sentence.text)) == list(fresh.iter_long(sentence.text))
+
+
+def test_a_text_that_is_no_sentence_of_the_document_gets_its_own_names() -> None:
+    finder = PlaceFinder(one_sentence_doc(["无关"], JURISDICTIONS[1]))
+    assert [m.ref.name for m in finder.find("与广州、深圳并列全省第一")] == ["广州市", "深圳市"]
 
 
 # Real sentences with short names in runs of characters between punctuation, letters and digits.
