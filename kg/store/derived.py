@@ -8,6 +8,7 @@ projection), so the same Cypher runs on either.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import product
 from typing import Any
@@ -33,36 +34,46 @@ DOCUMENT_COLUMNS = {
 
 RelKey = tuple[str, str, str]
 Values = dict[str, dict[str, set[tuple[str, Any]]]]
+# The relationships between nodes grouped by the predicate's local name: name -> (start, end)
+# uri pairs, each pair once. Each derivation reads the few names it needs instead of walking
+# every relationship of the corpus (a million at a thousand documents).
+Links = Mapping[str, Collection[tuple[str, str]]]
 
 
-def document_shortcuts(labels: dict[str, str], rel_keys: set[RelKey]) -> set[RelKey]:
-    """``(assertion, inDocument, document)`` for each assertion whose evidence names its document.
+def group_links(rel_keys: Iterable[RelKey]) -> dict[str, list[tuple[str, str]]]:
+    """``(start, name, end)`` relationship keys grouped by name (each key is kept once)."""
+    links: dict[str, list[tuple[str, str]]] = {}
+    for s, name, o in set(rel_keys):
+        links.setdefault(name, []).append((s, o))
+    return links
+
+
+def document_shortcuts(labels: dict[str, str], links: Links) -> set[tuple[str, str]]:
+    """``(assertion, document)`` pairs of ``inDocument``: each assertion whose evidence names its document.
 
     A shortcut of ``hasEvidence`` → ``hasDocument``: queries that group assertions by document
     skip the Evidence table, the largest one, and an assertion with several sentences still
     counts once per document.
     """
     document_of = {
-        s: o
-        for s, name, o in rel_keys
-        if name == "document" and labels[s] == "Evidence" and labels[o] == "Document"
+        s: o for s, o in links.get("document", ()) if labels[s] == "Evidence" and labels[o] == "Document"
     }
     return {
-        (s, IN_DOCUMENT, document_of[o])
-        for s, name, o in rel_keys
-        if name == "evidence" and o in document_of and labels[s] in ASSERTION_LABELS
+        (s, document_of[o])
+        for s, o in links.get("evidence", ())
+        if o in document_of and labels[s] in ASSERTION_LABELS
     }
 
 
-def add_reported(labels: dict[str, str], values: Values, rel_keys: set[RelKey]) -> None:
+def add_reported(labels: dict[str, str], values: Values, links: Links) -> None:
     """Set ``reportedYear``/``reportedStatus`` on planned implementations that a report follows up.
 
     A plan of year Y for program P in place L is reported when an implementation of P in L with
     status done or ongoing has a year ≥ Y: ``reportedYear`` is the least such year and
     ``reportedStatus`` is done if any of them is done, else ongoing.
     """
-    links = implementation_links(labels, rel_keys)
-    programs, places = links.programs, links.places
+    by_implementation = implementation_links(labels, links)
+    programs, places = by_implementation.programs, by_implementation.places
     reports: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
     plans: list[tuple[str, int]] = []
     for uri, label in labels.items():
@@ -85,41 +96,39 @@ def add_reported(labels: dict[str, str], values: Values, rel_keys: set[RelKey]) 
             values[uri]["reportedStatus"] = {("STRING", status)}
 
 
-def add_document_context(labels: dict[str, str], values: Values, rel_keys: set[RelKey]) -> None:
+def add_document_context(labels: dict[str, str], values: Values, links: Links) -> None:
     """Copy each assertion's document name and summary year and its jurisdiction onto it.
 
     ``documentName`` is the document's title, else its path, else its IRI (what queries show);
     ``documentSummaryYear`` its summary year; ``jurisdictionLabel``/``jurisdictionUri`` the label
     and IRI of the document's jurisdiction. An assertion belongs to one document (its IRI hashes
     the document's) and a document has at most one jurisdiction (shapes.ttl), so each is single
-    valued. Needs the ``inDocument`` shortcuts in ``rel_keys``.
+    valued. Needs the ``inDocument`` shortcuts in ``links``.
     """
-    jurisdiction_of = {s: o for s, name, o in rel_keys if name == "jurisdiction" and labels[s] == "Document"}
-    context: dict[str, dict[str, set[tuple[str, Any]]]] = {}
-    for s, name, document in rel_keys:
-        if name != IN_DOCUMENT:
-            continue
-        if document not in context:
-            context[document] = _document_context(document, jurisdiction_of.get(document), values)
-        for key, typed in context[document].items():
-            values[s][key] = set(typed)
+    jurisdiction_of = {s: o for s, o in links.get("jurisdiction", ()) if labels[s] == "Document"}
+    context: dict[str, dict[str, tuple[tuple[str, Any]]]] = {}
+    for s, document in links.get(IN_DOCUMENT, ()):
+        shared = context.get(document)
+        if shared is None:
+            shared = context[document] = _document_context(document, jurisdiction_of.get(document), values)
+        values[s].update(shared)  # one-tuples are immutable: every assertion shares its document's
 
 
 def _document_context(
     document: str, jurisdiction: str | None, values: Values
-) -> dict[str, set[tuple[str, Any]]]:
+) -> dict[str, tuple[tuple[str, Any]]]:
     """The :data:`DOCUMENT_COLUMNS` values one document gives its assertions (absent ones left out)."""
     props = values.get(document, {})
     names = (_typed(props, "title"), _typed(props, "path"), ("STRING", document))
-    context = {"documentName": {next(typed for typed in names if typed is not None)}}
+    context = {"documentName": (next(typed for typed in names if typed is not None),)}
     year = _typed(props, "summaryYear")
     if year is not None:
-        context["documentSummaryYear"] = {year}
+        context["documentSummaryYear"] = (year,)
     if jurisdiction is not None:
-        context["jurisdictionUri"] = {("STRING", jurisdiction)}
+        context["jurisdictionUri"] = (("STRING", jurisdiction),)
         label = _typed(values.get(jurisdiction, {}), "label")
         if label is not None:
-            context["jurisdictionLabel"] = {label}
+            context["jurisdictionLabel"] = (label,)
     return context
 
 
@@ -132,15 +141,19 @@ class ImplementationLinks:
     documents: defaultdict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
 
 
-def implementation_links(labels: dict[str, str], rel_keys: set[RelKey]) -> ImplementationLinks:
-    """The programs, places and documents (``inDocument``) of every Implementation, in one pass."""
-    links = ImplementationLinks()
-    targets = {"program": links.programs, "place": links.places, IN_DOCUMENT: links.documents}
-    for s, name, o in rel_keys:  # the name first: most relationships are evidence and documents
-        target = targets.get(name)
-        if target is not None and labels[s] == "Implementation":
-            target[s].add(o)
-    return links
+def implementation_links(labels: dict[str, str], links: Links | Iterable[RelKey]) -> ImplementationLinks:
+    """The programs, places and documents (``inDocument``) of every Implementation.
+
+    ``links`` are grouped by name (:data:`Links`), or ``(start, name, end)`` keys to group first.
+    """
+    grouped = links if isinstance(links, Mapping) else group_links(links)
+    found = ImplementationLinks()
+    targets = (("program", found.programs), ("place", found.places), (IN_DOCUMENT, found.documents))
+    for name, target in targets:
+        for s, o in grouped.get(name, ()):
+            if labels[s] == "Implementation":
+                target[s].add(o)
+    return found
 
 
 def _typed(props: dict[str, set[tuple[str, Any]]], key: str) -> tuple[str, Any] | None:

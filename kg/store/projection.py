@@ -16,19 +16,25 @@ RDF is identical.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from rdflib import Dataset, Graph
 
-from kg.store.accumulator import RK, TripleAccumulator, add_value, local_name  # noqa: F401 (RK: re-exported)
+from kg.store.accumulator import RK, TripleAccumulator, Values, add_value, local_name  # noqa: F401 (RK: re-exported)
 from kg.store.adoptions import declare_adoptions, sort_adoptions
 from kg.store.declared import (
     PLACE_LEVELS,
     PRIMARY_LABELS,
 )
-from kg.store.derived import REPORTED_COLUMNS, add_document_context, add_reported, document_shortcuts
+from kg.store.derived import (
+    IN_DOCUMENT,
+    REPORTED_COLUMNS,
+    add_document_context,
+    add_reported,
+    document_shortcuts,
+)
 from kg.store.derived_nodes import add_derived_nodes
 from kg.store.plain_rdf import PlainTriple, Row, plain_triples
 from kg.store.program_sets import declare_program_sets
@@ -96,30 +102,42 @@ class ProjectionBuilder(TripleAccumulator):
         labels, levels = _node_labels(self.classes)
         values = {uri: self.values.pop(uri, None) or {} for uri in labels}
         self.values = {}  # what is left belongs to no node; the tables free the rest as they go
-        rel_keys: set[tuple[str, str, str]] = set()
-        for link in self.links:
-            s, name, o = link
-            if s not in labels:
-                continue
-            if o in labels:
-                rel_keys.add(link)  # the link's own tuple: a million of them at N=1000
-            else:  # an IRI object that is not a node stays a string property
-                add_value(values[s], name, ("STRING", o))
-        self.links = set()
+        links = self._node_links(labels, values)
         for uri, level in levels.items():
             values[uri].setdefault("level", (("STRING", level),))
-        rel_keys |= document_shortcuts(labels, rel_keys)
-        add_reported(labels, values, rel_keys)
-        add_document_context(labels, values, rel_keys)
-        add_derived_nodes(labels, values, rel_keys)
+        links[IN_DOCUMENT] = set(links.get(IN_DOCUMENT, ())) | document_shortcuts(labels, links)
+        add_reported(labels, values, links)
+        add_document_context(labels, values, links)
+        add_derived_nodes(labels, values, links)  # on to implementation_links, which takes them grouped
         projection = Projection(PropertyGraph())
         declare_adoptions(projection.graph)
         declare_program_sets(projection.graph)
         fill_node_tables(projection.graph, labels, values, projection.warnings)
         sort_adoptions(projection.graph)
         projection.graph.node_tables["Implementation"].columns.update(REPORTED_COLUMNS)  # even if none
-        fill_rel_tables(projection.graph, labels, rel_keys)
+        fill_rel_tables(projection.graph, labels, links)
         return projection
+
+    def _node_links(self, labels: dict[str, str], values: Values) -> dict[str, Collection[tuple[str, str]]]:
+        """The IRI links between two nodes grouped by name; a link to a non-node becomes a string property.
+
+        Consumes the builder's links, freeing each (start, name, end) tuple as its pair is made.
+        """
+        links: dict[str, Collection[tuple[str, str]]] = {}
+        pending = self.links
+        self.links = set()
+        while pending:
+            s, name, o = pending.pop()
+            if s not in labels:
+                continue
+            if o in labels:
+                pairs = links.get(name)
+                if pairs is None:
+                    pairs = links[name] = []
+                pairs.append((s, o))  # type: ignore[attr-defined]  # every list here is ours
+            else:  # an IRI object that is not a node stays a string property
+                add_value(values[s], name, ("STRING", o))
+        return links
 
 
 def _node_labels(classes: dict[str, set[str]]) -> tuple[dict[str, str], dict[str, str]]:

@@ -22,10 +22,8 @@ from kg.store.declared import (
     declared_pairs,
     relationship_type,
 )
-from kg.store.derived import ASSERTION_LABELS, IN_DOCUMENT
+from kg.store.derived import ASSERTION_LABELS, IN_DOCUMENT, Links
 from kg.store.records import BaseType, ColumnType, Node, NodeTable, PropertyGraph, Relationship, RelTable
-
-RelKey = tuple[str, str, str]
 
 
 def fill_node_tables(
@@ -138,9 +136,10 @@ def _convert(value: Any, base: BaseType) -> Any:
     return value
 
 
-def fill_rel_tables(graph: PropertyGraph, labels: dict[str, str], rel_keys: set[RelKey]) -> None:
+def fill_rel_tables(graph: PropertyGraph, labels: dict[str, str], links: Links) -> None:
     """One table per relationship type with declared and observed (start, end) label pairs.
 
+    ``links`` are the (start, end) uri pairs of each local name (:data:`kg.store.derived.Links`).
     Relationships are ordered by (start uri, local name, end uri), compared as ranks of the
     sorted node uris: the same order as comparing the IRIs, at the cost of integers. Within one
     local name a (start, end) pair of ranks is one integer, ``start * len(nodes) + end``.
@@ -152,22 +151,18 @@ def fill_rel_tables(graph: PropertyGraph, labels: dict[str, str], rel_keys: set[
     ordered = sorted(labels)
     rank = {uri: index for index, uri in enumerate(ordered)}
     size = len(ordered)
-    by_name: dict[str, list[int]] = {}
-    for start, name, end in rel_keys:
-        pairs = by_name.get(name)
-        if pairs is None:
-            pairs = by_name[name] = []
-        pairs.append(rank[start] * size + rank[end])
+    by_name = {name: [rank[s] * size + rank[e] for s, e in pairs] for name, pairs in links.items() if pairs}
     del rank
     label_at = [labels[uri] for uri in ordered]
     all_labels = set(labels.values())
     names_by_type: dict[str, list[str]] = {}
     for name in by_name:
         names_by_type.setdefault(relationship_type(name, all_labels), []).append(name)
+    new_relationship = tuple.__new__  # the named tuple's own __new__ is a Python call per relationship
     for rtype, names in sorted(names_by_type.items()):
         table = graph.rel_tables.setdefault(rtype, RelTable(rtype))
         rels = [
-            Relationship(rtype, ordered[s], ordered[e], label_at[s], label_at[e])
+            new_relationship(Relationship, (rtype, ordered[s], ordered[e], label_at[s], label_at[e]))
             for s, e in _ordered_ends([(name, by_name.pop(name)) for name in names], size)
         ]
         table.pairs.update({(rel[3], rel[4]) for rel in rels})

@@ -7,7 +7,13 @@ from typing import Any
 import pytest
 
 from kg.store.declared import declared_columns
-from kg.store.derived import DOCUMENT_COLUMNS, add_document_context, add_reported
+from kg.store.derived import (
+    DOCUMENT_COLUMNS,
+    add_document_context,
+    add_reported,
+    document_shortcuts,
+    group_links,
+)
 
 P, Q, L, M = "rkp:p", "rkp:q", "place:l", "place:m"
 
@@ -36,7 +42,7 @@ def test_a_plan_is_reported_by_a_later_report_of_its_program_and_place(
     reports: list[tuple[str, str, str, str, int]], expected: tuple[int, str] | None
 ) -> None:
     labels, values, rel_keys = _implementations(("plan", P, L, "planned", 2021), *reports)
-    add_reported(labels, values, rel_keys)
+    add_reported(labels, values, group_links(rel_keys))
     got = values["plan"].get("reportedYear"), values["plan"].get("reportedStatus")
     if expected is None:
         assert got == (None, None)
@@ -60,8 +66,8 @@ def _document_graph(title: str | None) -> tuple[dict[str, str], dict[str, Any], 
 )
 def test_an_assertion_carries_its_documents_name_year_and_jurisdiction(title: str | None, name: str) -> None:
     labels, values, rel_keys = _document_graph(title)
-    add_document_context(labels, values, rel_keys)
-    assert values["o"] == {
+    add_document_context(labels, values, group_links(rel_keys))
+    assert {key: set(typed) for key, typed in values["o"].items()} == {
         "documentName": {("STRING", name)},
         "documentSummaryYear": {("INT64", 2020)},
         "jurisdictionLabel": {("STRING", "东莞市")},
@@ -74,3 +80,20 @@ def test_document_columns_are_declared_on_every_assertion_label() -> None:
     for label in ("Implementation", "Pilot", "NoveltyClaim", "Outcome", "Target"):
         assert set(DOCUMENT_COLUMNS) <= set(declared_columns(label)), label
     assert not set(DOCUMENT_COLUMNS) & set(declared_columns("Place"))
+
+
+def test_document_shortcuts_follow_evidence_to_its_document_once_per_assertion() -> None:
+    labels = {"o": "Outcome", "e1": "Evidence", "e2": "Evidence", "doc": "Document", "p": "Program"}
+    rel_keys = {
+        ("o", "evidence", "e1"), ("o", "evidence", "e2"),  # two sentences of one document
+        ("e1", "document", "doc"), ("e2", "document", "doc"),
+        ("p", "evidence", "e1"),  # not an assertion: no shortcut
+    }
+    assert document_shortcuts(labels, group_links(rel_keys)) == {("o", "doc")}
+
+
+def test_group_links_keeps_each_key_once_under_its_name() -> None:
+    grouped = group_links([("a", "place", "b"), ("a", "place", "b"), ("a", "program", "c")])
+    assert {name: sorted(pairs) for name, pairs in grouped.items()} == {
+        "place": [("a", "b")], "program": [("a", "c")]
+    }

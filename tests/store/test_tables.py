@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from kg.store.declared import relationship_type
+from kg.store.derived import group_links
 from kg.store.records import ColumnType, PropertyGraph
 from kg.store.tables import fill_node_tables, fill_rel_tables
 
@@ -83,7 +84,7 @@ def test_relationships_are_ordered_by_start_name_end_uri(names: tuple[str, ...])
     uris = sorted(labels)
     rel_keys = {(s, name, e) for name in names for s in uris[::2] for e in uris[1::3]}
     graph = PropertyGraph()
-    fill_rel_tables(graph, labels, rel_keys)
+    fill_rel_tables(graph, labels, group_links(rel_keys))
     rtype = relationship_type(names[0], set(labels.values()))
     rels = graph.rel_tables[rtype].relationships
     assert [(r.start, r.end) for r in rels] == [(s, e) for s, _, e in sorted(rel_keys)]
