@@ -65,21 +65,7 @@ def add_evidence(b: GraphBuilder, ev: x.Evidence) -> str:
     """One Evidence node per sentence span and rule."""
     subject = assertion_iri_text(b.doc_sha, "Evidence", ev.sentence_index, ev.start, ev.end, ev.rule)
     if b.first_time(subject):
-        b.typed(subject, RK.Evidence)
-        b.values(
-            subject,
-            (
-                (RK.text, ev.sentence),
-                (RK.sectionPath, ev.section_path),
-                (RK.start, ev.start),
-                (RK.end, ev.end),
-                (RK.origStart, ev.orig_start),
-                (RK.origEnd, ev.orig_end),
-                (RK.rule, ev.rule),
-            ),
-        )
-        b.double(subject, RK.confidence, ev.confidence)
-        b.link(subject, RK.document, b.doc_iri)
+        b.evidence(subject, ev)
     return subject
 
 

@@ -15,7 +15,7 @@ not stated; Chinese names are ``@zh`` literals.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
@@ -24,11 +24,16 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
 
+from kg.extract.model import Evidence
 from kg.loaders.model import Document
 from kg.rdf.iris import document_iri_text
+from kg.rdf.namespaces import RK
 
 LiteralValue = str | int | float | bool
 Triple = tuple[URIRef, URIRef, Node]
+
+# Describes what the vocabulary says about a key (a program IRI); returns the IRI described.
+VocabularyDescription = Callable[["GraphBuilder", str], "str | None"]
 
 # The years the shapes accept (rk:year, rk:summaryYear ...): the PRC's administrative record.
 MIN_YEAR, MAX_YEAR = 1949, 2100
@@ -84,6 +89,14 @@ class GraphBuilder:
         self.described.add(iri)
         return True
 
+    def from_vocabulary(self, key: str, describe: VocabularyDescription) -> str | None:
+        """``describe(self, key)``: state what the program vocabulary says about ``key``.
+
+        What ``describe`` states must depend on nothing but ``key`` and :attr:`vocabulary`
+        (never on the document), so a builder may state a recorded result instead of running
+        it again (:meth:`kg.rdf.ntriples.NQuadsBuilder.from_vocabulary`)."""
+        return describe(self, key)
+
     # -- what is stated ------------------------------------------------------------------------
 
     def typed(self, subject: str, rdf_class: URIRef) -> None:
@@ -106,6 +119,28 @@ class GraphBuilder:
         """State several data properties of ``subject``, each as :meth:`value` (no language)."""
         for predicate, value in rows:
             self.value(subject, predicate, value)
+
+    def evidence(self, subject: str, ev: Evidence) -> None:
+        """State an Evidence node: its sentence, where it stands, the rule and its confidence.
+
+        One call for the whole node because half of a graph's triples are evidence: the
+        N-Quads builder writes them in one go (:meth:`kg.rdf.ntriples.NQuadsBuilder.evidence`).
+        """
+        self.typed(subject, RK.Evidence)
+        self.values(
+            subject,
+            (
+                (RK.text, ev.sentence),
+                (RK.sectionPath, ev.section_path),
+                (RK.start, ev.start),
+                (RK.end, ev.end),
+                (RK.origStart, ev.orig_start),
+                (RK.origEnd, ev.orig_end),
+                (RK.rule, ev.rule),
+            ),
+        )
+        self.double(subject, RK.confidence, ev.confidence)
+        self.link(subject, RK.document, self.doc_iri)
 
     def required_text(self, subject: str, predicate: URIRef, value: str | None) -> None:
         """State a text property the shapes require even when the extractor left it empty.

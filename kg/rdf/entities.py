@@ -155,17 +155,20 @@ def add_program(b: GraphBuilder, mention: ProgramMention) -> str:
     """Describe a program of the document (vocabulary entry or candidate) and its broader programs."""
     if mention.iri in b.described:  # described already: skip the vocabulary look-up
         return str(mention.iri)
-    info = program_info(mention.iri, b.vocabulary)  # the authority on labels, type and hierarchy
-    if info is None:  # a candidate: described as the extractor saw it
-        info = ProgramInfo(
-            iri=mention.iri,
-            pref_label=mention.label,
-            alt_labels=list(mention.alt_labels),
-            label_en=mention.label_en,
-            program_type=mention.program_type,
-            candidate=mention.candidate,
-            broader=list(mention.broader),
-        )
+    # the vocabulary is the authority on labels, type and hierarchy
+    subject = b.from_vocabulary(mention.iri, _vocabulary_program)
+    if subject is not None:
+        return subject
+    # a candidate: described as the extractor saw it
+    info = ProgramInfo(
+        iri=mention.iri,
+        pref_label=mention.label,
+        alt_labels=list(mention.alt_labels),
+        label_en=mention.label_en,
+        program_type=mention.program_type,
+        candidate=mention.candidate,
+        broader=list(mention.broader),
+    )
     return _add_program_info(b, info)
 
 
@@ -173,13 +176,19 @@ def add_program_iri(b: GraphBuilder, iri: str) -> str:
     """Describe a program known only by IRI (e.g. the program of a pilot), from the vocabulary."""
     if iri in b.described:
         return str(iri)
-    info = program_info(iri, b.vocabulary)
-    if info is None:
-        subject = str(iri)
-        if b.first_time(subject):
-            b.typed(subject, RK.Program)
+    subject = b.from_vocabulary(iri, _vocabulary_program)
+    if subject is not None:
         return subject
-    return _add_program_info(b, info)
+    subject = str(iri)
+    if b.first_time(subject):
+        b.typed(subject, RK.Program)
+    return subject
+
+
+def _vocabulary_program(b: GraphBuilder, iri: str) -> str | None:
+    """Describe a vocabulary program and its broader programs; None when ``iri`` is not one."""
+    info = program_info(iri, b.vocabulary)
+    return None if info is None else _add_program_info(b, info)
 
 
 def _add_program_info(b: GraphBuilder, info: ProgramInfo) -> str:

@@ -22,6 +22,7 @@ from kg.rdf.namespaces import RKD
 ASSERTION_KINDS: tuple[str, ...] = (*ASSERTION_CLASSES, EVIDENCE_CLASS)
 
 _RKD = str(RKD)
+_sha1 = hashlib.sha1
 # rkd:<kind lower>/ of every assertion kind, formatted once
 _ASSERTION_BASES: dict[str, str] = {kind: f"{_RKD}{kind.lower()}/" for kind in ASSERTION_KINDS}
 
@@ -74,7 +75,11 @@ def assertion_iri_text(doc_sha256: str, kind: str, *key: object) -> str:
     if base is None:
         raise ValueError(f"unknown assertion kind {kind!r}; expected one of {ASSERTION_KINDS}")
     # Key fields as run-independent text: None is empty, floats by repr (stable in Python 3).
-    # Written inline: the mapping mints hundreds of these per document.
-    fields = ["" if k is None else repr(k) if isinstance(k, float) else str(k) for k in key]
+    # Written inline, text tested first: the mapping mints hundreds of these per document and
+    # most key fields are text.
+    fields = [
+        k if type(k) is str else "" if k is None else repr(k) if isinstance(k, float) else str(k)
+        for k in key
+    ]
     material = "|".join([doc_sha256, kind, *fields])
-    return base + hashlib.sha1(material.encode("utf-8")).hexdigest()[:16]
+    return base + _sha1(material.encode("utf-8")).hexdigest()[:16]

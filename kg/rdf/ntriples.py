@@ -16,12 +16,14 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from kg.rdf.builder import RDF_TYPE, GraphBuilder, LiteralValue, literal
+from kg.extract.model import Evidence
+from kg.rdf.builder import RDF_TYPE, GraphBuilder, LiteralValue, VocabularyDescription, literal
 from kg.rdf.namespaces import RK
 
 
@@ -79,6 +81,58 @@ def _nt_value(value: int | float | bool, kind: type) -> str:
 _XSD_INTEGER = str(XSD.integer)
 _RK = str(RK)
 _RDF_TYPE = nt_iri(RDF_TYPE)
+
+# The statements of an Evidence node as :meth:`GraphBuilder.evidence` makes them, pre-formatted.
+_EVIDENCE_TYPE = f"{_RDF_TYPE} {nt_iri(RK.Evidence)}"
+_TEXT, _SECTION_PATH, _RULE = nt_iri(RK.text), nt_iri(RK.sectionPath), nt_iri(RK.rule)
+_SPAN = tuple(
+    f'{nt_iri(p)} "{{}}"^^<{_XSD_INTEGER}>' for p in (RK.start, RK.end, RK.origStart, RK.origEnd)
+)
+_CONFIDENCE, _DOCUMENT = nt_iri(RK.confidence), nt_iri(RK.document)
+
+
+class RecordedNode(NamedTuple):
+    """A node a vocabulary description stated: its IRI, rdf:type classes and statements."""
+
+    iri: str
+    classes: tuple[URIRef, ...]
+    statements: frozenset[str]
+
+
+Recorded = tuple[str | None, tuple[RecordedNode, ...]]  # the description's result, its nodes
+
+
+@dataclass
+class _VocabularyMemo:
+    """What was recorded per description and key, for one vocabulary object (held, so its identity stays its
+    own: a changed extension file gives a new vocabulary object, and a fresh memo)."""
+
+    vocabulary: object = None
+    recorded: dict[tuple[VocabularyDescription, str], Recorded] = field(default_factory=dict)
+
+    def of(self, vocabulary: object) -> dict[tuple[VocabularyDescription, str], Recorded]:
+        if vocabulary is not self.vocabulary:
+            self.vocabulary, self.recorded = vocabulary, {}
+        return self.recorded
+
+
+_VOCABULARY_MEMO = _VocabularyMemo()
+
+
+def _record(b: NQuadsBuilder, key: str, describe: VocabularyDescription) -> Recorded:
+    """Run ``describe`` on an empty builder of the same document and vocabulary, so every node
+    it reaches is stated in full (not only those ``b`` lacks), and keep what it stated."""
+    recorder = NQuadsBuilder(b.doc)
+    recorder.__dict__["vocabulary"] = b.vocabulary  # the cached_property's slot
+    result = describe(recorder, key)
+    classes: dict[str, list[URIRef]] = {}
+    for subject, rdf_class in recorder.typed_nodes:
+        classes.setdefault(subject, []).append(rdf_class)
+    nodes = tuple(
+        RecordedNode(iri, tuple(classes.get(iri, ())), frozenset(recorder._sets.get(iri, ())))
+        for iri in recorder.described
+    )
+    return result, nodes
 
 
 @dataclass
@@ -148,6 +202,55 @@ class NQuadsBuilder(GraphBuilder):
                 f"{known(predicate) or self._iri(predicate)} {known(target) or self._iri(target)}"
             )
 
+    def evidence(self, subject: str, ev: Evidence) -> None:
+        """GraphBuilder.evidence's statements as one set of pre-formatted lines; evidence that
+        is not the usual text, four offsets and a float takes the general path."""
+        sentence, section, rule, confidence = ev.sentence, ev.section_path, ev.rule, ev.confidence
+        span = (ev.start, ev.end, ev.orig_start, ev.orig_end)
+        if not (
+            type(sentence) is str and type(section) is str and type(rule) is str
+            and type(confidence) is float and all(type(offset) is int for offset in span)
+        ):
+            super().evidence(subject, ev)
+            return
+        self.typed_nodes.add((subject, RK.Evidence))
+        stated = self._sets.get(subject) or self._about(subject)
+        stated.update(
+            (
+                _EVIDENCE_TYPE,
+                _SPAN[0].format(span[0]),
+                _SPAN[1].format(span[1]),
+                _SPAN[2].format(span[2]),
+                _SPAN[3].format(span[3]),
+                f"{_CONFIDENCE} {_nt_value(confidence, float)}",
+                f"{_DOCUMENT} {self._iris.get(self.doc_iri) or self._iri(self.doc_iri)}",
+            )
+        )
+        # text properties are stated only when not blank (GraphBuilder.value)
+        if sentence.strip():
+            stated.add(f'{_TEXT} "{_escape(sentence)}"')
+        if section.strip():
+            stated.add(f'{_SECTION_PATH} "{_escape(section)}"')
+        if rule.strip():
+            stated.add(f'{_RULE} "{_escape(rule)}"')
+
+    def from_vocabulary(self, key: str, describe: VocabularyDescription) -> str | None:
+        """State the recorded result of ``describe(builder, key)`` for the current vocabulary,
+        recording it on first use: the same programs are described in most reports (a tenth
+        of the mapping's time), and the description is the vocabulary's, whatever the document.
+        """
+        memo = _VOCABULARY_MEMO.of(self.vocabulary)
+        recorded = memo.get((describe, key))
+        if recorded is None:
+            recorded = memo[describe, key] = _record(self, key, describe)
+        result, nodes = recorded
+        for node in nodes:
+            if node.iri not in self.described:  # as GraphBuilder.first_time
+                self.described.add(node.iri)
+                self.typed_nodes.update((node.iri, rdf_class) for rdf_class in node.classes)
+                (self._sets.get(node.iri) or self._about(node.iri)).update(node.statements)
+        return result
+
     def _type(self, subject: str, rdf_class: URIRef) -> None:
         self.typed(subject, rdf_class)
 
@@ -180,11 +283,16 @@ class NQuadsBuilder(GraphBuilder):
         the space the quad's graph term starts with.
         """
         tail = f" {self._iri(self.doc_iri)} .\n"
-        chunks = []
-        for subject in sorted(self.statements):
-            head, stated = f"{subject} ", self.statements[subject]
+        chunks: list[str] = []
+        add, statements = chunks.append, self.statements
+        for subject in sorted(statements):
+            stated = statements[subject]
             if stated:  # a subject's set is made before its first statement, which may be missing
-                chunks.append(head + (tail + head).join(sorted(stated)) + tail)
+                # three pieces, not one concatenation: the text is copied once, by the last join
+                head = subject + " "
+                add(head)
+                add((tail + head).join(sorted(stated)))
+                add(tail)
         return "".join(chunks)
 
     def counts(self) -> dict[str, int]:

@@ -96,3 +96,68 @@ def test_a_subject_whose_values_are_all_missing_writes_no_line(doc: Document) ->
     b.values("https://w3id.org/regkg/id/test/empty", ((RK.text, None), (RK.rule, "  ")))
     assert b.nquads() == ""
     assert b.counts() == {"triples": 0}
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {},  # the usual evidence: the fast path
+        {"section_path": ""},  # blank text is not stated
+        {"sentence": '含"引号"\\的句子\n'},  # escaped literals
+        {"confidence": 1},  # an int where a float is usual: the general path
+        {"orig_start": None, "orig_end": None},  # missing offsets: the general path
+    ],
+)
+def test_evidence_nodes_are_written_as_the_rdflib_mapping_would(
+    doc: Document, changes: dict[str, object]
+) -> None:
+    from dataclasses import replace
+
+    from kg.rdf.builder import GraphBuilder
+    from kg.rdf.ntriples import NQuadsBuilder
+    from tests.rdf.conftest import OUTCOME_SENTENCE, evidence
+
+    ev = replace(evidence(OUTCOME_SENTENCE, 0, "outcome.compress_to"), **changes)
+    subject = "https://w3id.org/regkg/id/evidence/test"
+    rdflib_builder, nquads_builder = GraphBuilder(doc), NQuadsBuilder(doc)
+    rdflib_builder.evidence(subject, ev)
+    nquads_builder.evidence(subject, ev)
+    assert nquads_builder.nquads() == nquads_text(URIRef(rdflib_builder.doc_iri), rdflib_builder.triples)
+    assert nquads_builder.counts() == graph_counts(rdflib_builder.triples)
+
+
+def test_vocabulary_programs_are_stated_alike_recorded_or_replayed(
+    seed_extractions: list[tuple[Document, Extraction]],
+) -> None:
+    """The second graph of a report replays the program descriptions the first one recorded."""
+    from kg.rdf import ntriples
+
+    doc, extraction = seed_extractions[0]
+    ntriples._VOCABULARY_MEMO.of(None)  # forget what earlier tests recorded
+    recorded = document_nquads(doc, extraction)
+    assert ntriples._VOCABULARY_MEMO.recorded, "no vocabulary program was recorded"
+    assert document_nquads(doc, extraction) == recorded
+
+
+def test_a_changed_vocabulary_is_not_answered_from_the_old_one(doc: Document) -> None:
+    """Program descriptions recorded for one vocabulary are not stated for another."""
+    from types import SimpleNamespace
+
+    from kg.rdf.entities import add_program_iri
+    from kg.rdf.ntriples import NQuadsBuilder
+
+    iri = "https://w3id.org/regkg/id/program/test-program"
+
+    def graph_with_label(label: str) -> str:
+        program = SimpleNamespace(
+            iri=iri, pref_label=label, alt_labels=(), label_en=None, program_type="reform",
+            candidate=False, broader=(),
+        )
+        b = NQuadsBuilder(doc)
+        b.__dict__["vocabulary"] = SimpleNamespace(get={iri: program}.get)
+        add_program_iri(b, iri)
+        return b.nquads()
+
+    assert '"旧名称"@zh' in graph_with_label("旧名称")
+    renamed = graph_with_label("新名称")
+    assert '"新名称"@zh' in renamed and "旧名称" not in renamed
