@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from rdflib import Literal, URIRef
@@ -82,12 +82,11 @@ _XSD_INTEGER = str(XSD.integer)
 _RK = str(RK)
 _RDF_TYPE = nt_iri(RDF_TYPE)
 
-# The statements of an Evidence node as :meth:`GraphBuilder.evidence` makes them, pre-formatted.
+# The predicates of an Evidence node (:meth:`GraphBuilder.evidence`), formatted once.
 _EVIDENCE_TYPE = f"{_RDF_TYPE} {nt_iri(RK.Evidence)}"
 _TEXT, _SECTION_PATH, _RULE = nt_iri(RK.text), nt_iri(RK.sectionPath), nt_iri(RK.rule)
-_SPAN = tuple(
-    f'{nt_iri(p)} "{{}}"^^<{_XSD_INTEGER}>' for p in (RK.start, RK.end, RK.origStart, RK.origEnd)
-)
+_START, _END = nt_iri(RK.start), nt_iri(RK.end)
+_ORIG_START, _ORIG_END = nt_iri(RK.origStart), nt_iri(RK.origEnd)
 _CONFIDENCE, _DOCUMENT = nt_iri(RK.confidence), nt_iri(RK.document)
 
 
@@ -145,9 +144,12 @@ class NQuadsBuilder(GraphBuilder):
     """
 
     statements: dict[str, set[str]] = field(default_factory=dict)  # <subject> -> {"<p> o"}
+    # <subject> -> its N-Quads lines, sorted: nodes written whole (evidence), about half the lines
+    blocks: dict[str, str] = field(default_factory=dict)
     typed_nodes: set[tuple[str, URIRef]] = field(default_factory=set)  # (subject, class IRI)
     _iris: dict[str, str] = field(default_factory=dict)  # IRI -> <IRI>
     _sets: dict[str, set[str]] = field(default_factory=dict)  # subject IRI -> its statements
+    _block_triples: int = 0  # lines in ``blocks``
 
     def _iri(self, iri: str) -> str:
         text = self._iris.get(iri)
@@ -160,8 +162,23 @@ class NQuadsBuilder(GraphBuilder):
 
         Hooks look the set up in ``_sets`` first (``_sets.get(s) or _about(s)``: a set is
         empty only until the statement that created it is added)."""
-        found = self._sets[subject] = self.statements.setdefault(self._iri(subject), set())
+        text = self._iri(subject)
+        found = self._sets[subject] = self.statements.setdefault(text, set())
+        if self.blocks and text in self.blocks:  # written whole, now stated more: back to a set
+            found.update(self._unblock(text))
         return found
+
+    def _unblock(self, subject: str) -> list[str]:
+        """Take the block of ``subject`` (its ``<IRI>``) out, as its statements."""
+        lines = self.blocks.pop(subject).splitlines(keepends=True)
+        self._block_triples -= len(lines)
+        head, tail = len(subject) + 1, len(self._quad_tail)
+        return [line[head:-tail] for line in lines]
+
+    @cached_property
+    def _quad_tail(self) -> str:
+        """What ends every line: the graph term (the document IRI) and the full stop."""
+        return f" {self._iri(self.doc_iri)} .\n"
 
     # The methods below run for every triple: memo look-ups are inlined (``known(x) or …``),
     # and the three most frequent statements (value, link, typed: nine triples in ten) are
@@ -203,36 +220,42 @@ class NQuadsBuilder(GraphBuilder):
             )
 
     def evidence(self, subject: str, ev: Evidence) -> None:
-        """GraphBuilder.evidence's statements as one set of pre-formatted lines; evidence that
-        is not the usual text, four offsets and a float takes the general path."""
+        """GraphBuilder.evidence's statements written straight as the node's sorted N-Quads
+        lines (a block): its predicates are distinct, so their order is that of the lines.
+
+        Evidence that is not the usual text, four offsets and a float, or a subject stated
+        before, takes the general path."""
         sentence, section, rule, confidence = ev.sentence, ev.section_path, ev.rule, ev.confidence
-        span = (ev.start, ev.end, ev.orig_start, ev.orig_end)
+        start, end, orig_start, orig_end = ev.start, ev.end, ev.orig_start, ev.orig_end
+        key = nt_iri(subject)
         if not (
             type(sentence) is str and type(section) is str and type(rule) is str
-            and type(confidence) is float and all(type(offset) is int for offset in span)
+            and type(confidence) is float and type(start) is int and type(end) is int
+            and type(orig_start) is int and type(orig_end) is int
+            and subject not in self._sets and key not in self.blocks
         ):
             super().evidence(subject, ev)
             return
         self.typed_nodes.add((subject, RK.Evidence))
-        stated = self._sets.get(subject) or self._about(subject)
-        stated.update(
-            (
-                _EVIDENCE_TYPE,
-                _SPAN[0].format(span[0]),
-                _SPAN[1].format(span[1]),
-                _SPAN[2].format(span[2]),
-                _SPAN[3].format(span[3]),
-                f"{_CONFIDENCE} {_nt_value(confidence, float)}",
-                f"{_DOCUMENT} {self._iris.get(self.doc_iri) or self._iri(self.doc_iri)}",
-            )
-        )
+        head, tail, integer = key + " ", self._quad_tail, f"\"^^<{_XSD_INTEGER}>"
+        lines = [  # the six lines always stated, as one piece
+            f"{head}{_EVIDENCE_TYPE}{tail}"
+            f"{head}{_CONFIDENCE} {_nt_value(confidence, float)}{tail}"
+            f"{head}{_DOCUMENT} {self._iris.get(self.doc_iri) or self._iri(self.doc_iri)}{tail}"
+            f'{head}{_END} "{end}{integer}{tail}'
+            f'{head}{_ORIG_END} "{orig_end}{integer}{tail}'
+            f'{head}{_ORIG_START} "{orig_start}{integer}{tail}'
+        ]
         # text properties are stated only when not blank (GraphBuilder.value)
-        if sentence.strip():
-            stated.add(f'{_TEXT} "{_escape(sentence)}"')
-        if section.strip():
-            stated.add(f'{_SECTION_PATH} "{_escape(section)}"')
         if rule.strip():
-            stated.add(f'{_RULE} "{_escape(rule)}"')
+            lines.append(f'{head}{_RULE} "{_escape(rule)}"{tail}')
+        if section.strip():
+            lines.append(f'{head}{_SECTION_PATH} "{_escape(section)}"{tail}')
+        lines.append(f'{head}{_START} "{start}{integer}{tail}')
+        if sentence.strip():
+            lines.append(f'{head}{_TEXT} "{_escape(sentence)}"{tail}')
+        self.blocks[key] = "".join(lines)
+        self._block_triples += len(lines) + 5  # the first piece holds six lines
 
     def from_vocabulary(self, key: str, describe: VocabularyDescription) -> str | None:
         """State the recorded result of ``describe(builder, key)`` for the current vocabulary,
@@ -282,10 +305,16 @@ class NQuadsBuilder(GraphBuilder):
         another only when the other continues its literal with ``@``/``^^``, which sort after
         the space the quad's graph term starts with.
         """
-        tail = f" {self._iri(self.doc_iri)} .\n"
+        tail = self._quad_tail
         chunks: list[str] = []
-        add, statements = chunks.append, self.statements
-        for subject in sorted(statements):
+        add, statements, blocks = chunks.append, self.statements, self.blocks
+        subjects = [*statements, *blocks]  # a subject is in one of the two
+        subjects.sort()
+        for subject in subjects:
+            block = blocks.get(subject)
+            if block is not None:
+                add(block)
+                continue
             stated = statements[subject]
             if stated:  # a subject's set is made before its first statement, which may be missing
                 # three pieces, not one concatenation: the text is copied once, by the last join
@@ -299,5 +328,5 @@ class NQuadsBuilder(GraphBuilder):
         """Triples, and nodes per rk: class, as :func:`kg.ingest.work.graph_counts` counts them."""
         per_class = Counter(rdf_class for _, rdf_class in self.typed_nodes)
         names = {str(c)[len(_RK) :]: n for c, n in per_class.items() if str(c).startswith(_RK)}
-        triples = sum(len(found) for found in self.statements.values())
+        triples = sum(len(found) for found in self.statements.values()) + self._block_triples
         return {"triples": triples, **dict(sorted(names.items()))}

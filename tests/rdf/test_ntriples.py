@@ -161,3 +161,25 @@ def test_a_changed_vocabulary_is_not_answered_from_the_old_one(doc: Document) ->
     assert '"旧名称"@zh' in graph_with_label("旧名称")
     renamed = graph_with_label("新名称")
     assert '"新名称"@zh' in renamed and "旧名称" not in renamed
+
+
+def test_an_evidence_node_stated_again_keeps_every_statement(doc: Document) -> None:
+    """A node written whole (a block) that gets more statements, or is written twice with other
+    values, holds the union, as the rdflib mapping's set of triples does."""
+    from dataclasses import replace
+
+    from kg.rdf.builder import GraphBuilder
+    from kg.rdf.namespaces import RK
+    from kg.rdf.ntriples import NQuadsBuilder
+    from tests.rdf.conftest import OUTCOME_SENTENCE, evidence
+
+    ev = evidence(OUTCOME_SENTENCE, 0, "outcome.compress_to")
+    subject = "https://w3id.org/regkg/id/evidence/test"
+    builders = (GraphBuilder(doc), NQuadsBuilder(doc))
+    for b in builders:
+        b.evidence(subject, ev)
+        b.value(subject, RK.what, "追加")
+        b.evidence(subject, replace(ev, rule="outcome.other"))
+    rdflib_builder, nquads_builder = builders
+    assert nquads_builder.nquads() == nquads_text(URIRef(rdflib_builder.doc_iri), rdflib_builder.triples)  # type: ignore[attr-defined]
+    assert nquads_builder.counts() == graph_counts(rdflib_builder.triples)  # type: ignore[attr-defined]
