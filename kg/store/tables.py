@@ -12,6 +12,7 @@ integer ranks rather than long IRIs when sorting relationships.
 from __future__ import annotations
 
 from collections.abc import Collection
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from kg.store.accumulator import Values
@@ -32,7 +33,10 @@ def fill_node_tables(
     """One table per label: declared columns plus observed ones, values coerced to column types.
 
     Consumes ``values``: each node's accumulated values are dropped as soon as its properties
-    are built, so the two copies of a large corpus never coexist in memory.
+    are built, so the two copies of a large corpus never coexist in memory. Nodes are built in
+    the order their values were accumulated, which is close to the order they lie in memory,
+    and sorted by uri afterwards: visiting half a million scattered dicts in uri order instead
+    costs a third more, in cache misses.
     """
     tables = graph.node_tables
     for label in PRIMARY_LABELS:
@@ -41,13 +45,15 @@ def fill_node_tables(
     for uri, label in labels.items():
         by_label.setdefault(label, []).append(uri)
     for label, uris in sorted(by_label.items()):
-        uris.sort()
         table = tables.setdefault(label, NodeTable(label, declared_columns(label)))
-        table.nodes.extend(_nodes(table, uris, values, warnings))
+        nodes = _nodes(table, uris, values, warnings)
+        nodes.sort(key=attrgetter("uri"))
+        table.nodes.extend(nodes)
 
 
 def _nodes(table: NodeTable, uris: list[str], values: Values, warnings: list[str]) -> list[Node]:
-    """The nodes of one table with their properties in key order, coerced to the column types.
+    """The nodes of one table, in the order of ``uris``, with their properties in key order,
+    coerced to the column types.
 
     One pass over the values: a property with one value (nearly all) is taken as it is while its
     base type is noted; once the pass has settled the column types, only the columns whose values
@@ -80,7 +86,8 @@ def _nodes(table: NodeTable, uris: list[str], values: Values, warnings: list[str
         column = columns[key]
         if column.is_list or bases != {column.base}:
             _coerce_single_values(nodes, key, column)
-    for uri, out, key, typed in several:  # in node and key order, as the warnings read
+    several.sort(key=itemgetter(0, 2))  # in node and key order, as the warnings read
+    for uri, out, key, typed in several:
         out[key] = _coerce(uri, key, columns[key], typed, warnings)
     return nodes
 
