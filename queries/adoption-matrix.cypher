@@ -7,11 +7,20 @@
 //   statuses, implementations
 // The rows are the derived Adoption nodes (docs/schema.md), grouped at load time: grouping every
 // Implementation by program and place here made the matrix slow. Each (program, place) has one
-// node over all statuses (status null) and one per status. sortKey orders like
-// (program, jurisdiction, program_uri, jurisdiction_uri).
+// node over all statuses (statusCode 0, status null) and one per status (statusCode 1-3).
+// The number lets the embedded engine skip the other statuses' nodes (they are stored in
+// statusCode order) when the code is a constant, as it is without a status (the runner inlines the
+// null). sortKey orders like (program, jurisdiction, program_uri, jurisdiction_uri). The rows are
+// sorted in one WITH and cut in the next: with ORDER BY and LIMIT together the embedded engine
+// picks a top-k sort, several times slower than a full sort when the limit exceeds the rows.
 MATCH (a:Adoption)
-WHERE (($status IS NULL AND a.status IS NULL) OR a.status = $status)
+WHERE a.statusCode = CASE $status WHEN 'done' THEN 1 WHEN 'ongoing' THEN 2 WHEN 'planned' THEN 3 ELSE 0 END
   AND ($candidates OR a.candidate = false)
+WITH a
+ORDER BY a.sortKey
+SKIP 0
+WITH a
+LIMIT $limit
 RETURN a.program AS program,
        a.programUri AS program_uri,
        a.jurisdiction AS jurisdiction,
@@ -21,5 +30,3 @@ RETURN a.program AS program,
        a.latestYear AS latest_year,
        coalesce(a.statuses, []) AS statuses,
        a.implementations AS implementations
-ORDER BY a.sortKey
-LIMIT $limit

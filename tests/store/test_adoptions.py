@@ -95,16 +95,32 @@ def test_sort_key_orders_like_the_four_columns() -> None:
 
 
 def test_sort_adoptions_puts_all_status_rows_first_in_matrix_order() -> None:
-    def node(status: str | None, key: str) -> Node:
-        return Node(f"{status}{key}", ADOPTION, {"status": status, "sortKey": key})
+    def node(code: int | None, key: str) -> Node:
+        return Node(f"{code}{key}", ADOPTION, {"statusCode": code, "sortKey": key})
 
-    nodes = [node("done", "a"), node(None, "b"), node(None, "a"), node("ongoing", "a")]
+    # unknown statuses (no code) last
+    nodes = [node(3, "a"), node(None, "a"), node(1, "a"), node(0, "b"), node(0, "a"), node(2, "a")]
     table = NodeTable(ADOPTION, {}, nodes)
     graph = PropertyGraph({ADOPTION: table}, {})
     sort_adoptions(graph)
-    assert [(n.properties["status"], n.properties["sortKey"]) for n in table.nodes] == [
-        (None, "a"), (None, "b"), ("done", "a"), ("ongoing", "a")
+    assert [(n.properties["statusCode"], n.properties["sortKey"]) for n in table.nodes] == [
+        (0, "a"), (0, "b"), (1, "a"), (2, "a"), (3, "a"), (None, "a")
     ]
+
+
+@pytest.mark.parametrize(("status", "code"), [(None, 0), ("done", 1), ("ongoing", 2), ("planned", 3)])
+def test_status_code_numbers_the_status_the_matrix_selects(status: str | None, code: int) -> None:
+    labels, values, rel_keys = _graph(("i1", P, L, "done", 2020), ("i2", P, L, "ongoing", 2021),
+                                      ("i3", P, L, "planned", 2022))
+    add_adoptions(labels, values, implementation_links(labels, rel_keys))
+    assert _plain(values[adoption_uri(P, L, status)])["statusCode"] == code
+
+
+def test_a_status_the_matrix_does_not_offer_gets_no_code() -> None:
+    labels, values, rel_keys = _graph(("i1", P, L, "suspended", 2020))
+    add_adoptions(labels, values, implementation_links(labels, rel_keys))
+    assert "statusCode" not in values[adoption_uri(P, L, "suspended")]
+    assert _plain(values[adoption_uri(P, L)])["statusCode"] == 0
 
 
 def test_projection_declares_the_adoption_table_even_without_implementations() -> None:
