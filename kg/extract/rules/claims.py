@@ -39,6 +39,10 @@ CLAIM_CUES: tuple[tuple[str, str, str], ...] = (
     ("claim.unscoped_first", r"首创(?!精神|性)|首推|(?:区内|县内|镇内)首[个家批]", "unspecified"),
 )
 
+# every cue holds one of these words: a sentence without them is not searched for cues (the claim
+# is checked against the cue regexes, see kg.extract.regex_gate; extend it with a new kind of cue)
+CLAIM_GATE_WORDS = ("首", "第一", "率先", "空白")
+
 # verbs that introduce the thing claimed: 率先实现X → X
 CLAIM_VERBS = (
     "实行",
