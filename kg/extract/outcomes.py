@@ -182,10 +182,30 @@ SALIENCE_FEATURES: tuple[tuple[str, float, Callable[[Candidate], bool]], ...] = 
 )
 
 
+# the most the features from the i-th on can still add: is_salient stops once the threshold is out of reach
+_GAIN_AFTER = tuple(
+    sum(max(weight, 0.0) for _, weight, _ in SALIENCE_FEATURES[i:]) for i in range(len(SALIENCE_FEATURES) + 1)
+)
+
+
 def salience(q: Quantity, metric: str, text: str, following: Quantity | None = None) -> float:
     """How much a number reads like a reported result (≥ SALIENCE_THRESHOLD keeps it)."""
     candidate = Candidate.of_number(q, metric, text, following)
     return sum(weight for _, weight, applies in SALIENCE_FEATURES if applies(candidate))
+
+
+def is_salient(q: Quantity, metric: str, text: str, following: Quantity | None = None) -> bool:
+    """Whether ``salience(...) >= SALIENCE_THRESHOLD``, reading the features in order only until
+    the rest can no longer lift the score to the threshold (most numbers fail on their unit).
+    The score adds the same weights in the same order as :func:`salience`."""
+    candidate = Candidate.of_number(q, metric, text, following)
+    score = 0.0
+    for i, (_, weight, applies) in enumerate(SALIENCE_FEATURES):
+        if applies(candidate):
+            score += weight
+        if score + _GAIN_AFTER[i + 1] < SALIENCE_THRESHOLD:
+            return False
+    return score >= SALIENCE_THRESHOLD
 
 
 def _year(text: str, start: int, default: int | None) -> int | None:
@@ -247,7 +267,7 @@ def extract_outcomes(ctx: SentenceContext) -> list[Outcome]:
             continue
         before = metric_before(text, q.start)
         metric = _metric(text, q, before)
-        if salience(q, before, text, following) < SALIENCE_THRESHOLD:
+        if not is_salient(q, before, text, following):
             numbers.append(None)
             continue
         outcome = Outcome(

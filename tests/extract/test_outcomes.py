@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from extract_testkit import XX_DISTRICT, ZHONGSHAN
 
-from kg.extract.outcomes import extract_outcomes
+from kg.extract.numbers import find_quantities
+from kg.extract.outcomes import SALIENCE_THRESHOLD, extract_outcomes, is_salient, metric_before, salience
 
 
 @pytest.mark.parametrize(
@@ -101,3 +102,18 @@ def test_changes_listed_with_fenbie_pair_up_in_order(make_ctx) -> None:
     assert by_value[28858.0].change == "比去年同期增长9.28%"  # 9.09% belongs to 企业 (part of the total)
     assert by_value[51632.0].change is None
     assert 9.28 not in by_value and 9.09 not in by_value
+
+
+def test_is_salient_agrees_with_the_salience_score_on_every_seed_number(seed_docs: dict) -> None:
+    verdicts = []
+    for doc in seed_docs.values():
+        for sentence in doc.sentences:
+            text = sentence.text
+            quantities = find_quantities(text)
+            for i, q in enumerate(quantities):
+                following = quantities[i + 1] if i + 1 < len(quantities) else None
+                metric = metric_before(text, q.start)
+                score = salience(q, metric, text, following)
+                assert is_salient(q, metric, text, following) == (score >= SALIENCE_THRESHOLD), text
+                verdicts.append(score >= SALIENCE_THRESHOLD)
+    assert any(verdicts) and not all(verdicts)
