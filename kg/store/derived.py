@@ -75,20 +75,20 @@ def add_reported(labels: dict[str, str], values: Values, links: Links) -> None:
     by_implementation = implementation_links(labels, links)
     programs, places = by_implementation.programs, by_implementation.places
     reports: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
-    plans: list[tuple[str, int]] = []
-    for uri, label in labels.items():
-        if label != "Implementation":
+    plans: list[tuple[str, int, list[tuple[str, str]]]] = []
+    for uri, its_programs in programs.items():  # an Implementation without a program has no pairs
+        pairs = list(product(its_programs, places.get(uri, ())))
+        if not pairs:
             continue
         status, year = single_value(values[uri], "status"), single_value(values[uri], "year")
         if not isinstance(year, int):
             continue
         if status in _REPORTED_RANK:
-            for key in product(programs[uri], places[uri]):
+            for key in pairs:
                 reports[key].append((year, _REPORTED_RANK[status]))
         elif status == "planned":
-            plans.append((uri, year))
-    for uri, plan_year in plans:
-        keys = product(programs[uri], places[uri])
+            plans.append((uri, year, pairs))
+    for uri, plan_year, keys in plans:
         later = [report for key in keys for report in reports.get(key, ()) if report[0] >= plan_year]
         if later:
             status = "done" if max(rank for _, rank in later) == 2 else "ongoing"
