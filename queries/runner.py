@@ -6,11 +6,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from kg.queries.catalogue import CannedQuery, get_query
+from kg.queries.header import QueryHeader
 from kg.queries.name_cache import cached_name_index
 from kg.queries.names import NameIndex
 from kg.queries.params import bind_parameters
 from kg.queries.readonly import ensure_read_only
-from kg.queries.tokens import inline_null_parameters
+from kg.queries.tokens import inline_null_parameters, inline_parameters
 
 from kg.store.base import GraphStore, QueryResult
 
@@ -42,7 +43,7 @@ class QueryRunner:
         canned = get_query(query) if isinstance(query, str) else query
         params = bind_parameters(canned.header, raw or {}, self.name_index)
         ensure_read_only(canned.text)
-        text, params = inline_null_parameters(canned.text, params)
+        text, params = inline_parameters(canned.text, params, literal_parameters(canned.header, params))
         result = self.store.run(text, params, read_only=True)
         # Both engines name columns by the RETURN aliases; keep the header's order regardless.
         return QueryResult(list(canned.header.columns), _reorder(result, canned.header.columns))
@@ -58,6 +59,27 @@ class QueryRunner:
         if allow_write:
             self.refresh()  # a write may have added names
         return result
+
+
+def literal_parameters(header: QueryHeader, params: Mapping[str, Any]) -> set[str]:
+    """The parameters a canned query runs with as literals: nulls, and bound flags, counts and choices.
+
+    The embedded engine folds constant expressions (``CASE WHEN false …``, ``null IS NULL``) and
+    skips stored data from a literal compared with a column, but does neither for a parameter:
+    co-adoption with ``$candidates`` as a literal reads one list column instead of four. A value
+    is inlined only when it has its declared type (a choice only when it is one of the choices);
+    names and free text stay parameters.
+    """
+    names = {name for name, value in params.items() if value is None}
+    for param in header.params:
+        value = params.get(param.name)
+        if (
+            (param.type == "bool" and isinstance(value, bool))
+            or (param.type == "int" and isinstance(value, int) and not isinstance(value, bool))
+            or (param.type == "choice" and isinstance(value, str) and value in param.choices)
+        ):
+            names.add(param.name)
+    return names
 
 
 def _reorder(result: QueryResult, columns: tuple[str, ...]) -> list[list[Any]]:

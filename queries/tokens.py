@@ -1,14 +1,14 @@
 """Split Cypher text into bare words, skipping strings, comments and backtick-quoted names.
 
 Both the write check (:mod:`kg.queries.readonly`) and parameter inlining
-(:func:`inline_null_parameters`) must see the statement as the engine does: the letters of a
+(:func:`inline_parameters`) must see the statement as the engine does: the letters of a
 string literal or a comment are not clauses or parameters.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -112,13 +112,37 @@ def inline_null_parameters(text: str, params: Mapping[str, Any]) -> tuple[str, d
     The embedded engine types a null parameter as BOOLEAN, so ``i.year = $year`` fails to bind
     when ``$year`` is null; the literal ``null`` binds to any type. Neo4j treats both the same.
     """
-    nulls = {name for name, value in params.items() if value is None}
+    return inline_parameters(text, params, {name for name, value in params.items() if value is None})
+
+
+def inline_parameters(
+    text: str, params: Mapping[str, Any], names: Collection[str]
+) -> tuple[str, dict[str, Any]]:
+    """Replace ``$name`` by its value written as a Cypher literal, for each of ``names``.
+
+    Values must be None, booleans, integers or strings (:func:`cypher_literal`); the other
+    parameters stay parameters. Returns the text and the parameters still to bind.
+    """
+    literals = {name: cypher_literal(params[name]) for name in names}
     pieces: list[str] = []
     last = 0
     for token in bare_words(text):
-        if token.previous == "$" and token.word in nulls:
+        if token.previous == "$" and token.word in literals:
             dollar = text.rindex("$", 0, token.offset)
-            pieces += [text[last:dollar], "null"]
+            pieces += [text[last:dollar], literals[token.word]]
             last = token.offset + len(token.word)
     pieces.append(text[last:])
-    return "".join(pieces), {k: v for k, v in params.items() if v is not None}
+    return "".join(pieces), {k: v for k, v in params.items() if k not in literals}
+
+
+def cypher_literal(value: bool | int | str | None) -> str:
+    """``value`` as a Cypher literal both engines read back as the same value."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, str):
+        return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'"
+    raise TypeError(f"no Cypher literal for {type(value).__name__} values")

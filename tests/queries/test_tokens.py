@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from kg.queries.tokens import inline_null_parameters, split_statements
+from kg.queries.tokens import cypher_literal, inline_null_parameters, inline_parameters, split_statements
 
 
 @pytest.mark.parametrize(
@@ -31,3 +31,25 @@ def test_null_parameters_become_literals_outside_strings() -> None:
 def test_non_null_parameters_are_untouched() -> None:
     text = "RETURN $a AS a"
     assert inline_null_parameters(text, {"a": 0}) == (text, {"a": 0})
+
+
+def test_named_parameters_become_literals_and_the_rest_stay_parameters() -> None:
+    text = "MATCH (a) WHERE a.code = $code AND ($all OR a.n > $n) RETURN '$code', $names LIMIT $n"
+    params = {"code": "done", "all": False, "n": 7, "names": ["x"]}
+    inlined, rest = inline_parameters(text, params, {"code", "all", "n"})
+    assert inlined == "MATCH (a) WHERE a.code = 'done' AND (false OR a.n > 7) RETURN '$code', $names LIMIT 7"
+    assert rest == {"names": ["x"]}
+
+
+@pytest.mark.parametrize(
+    ("value", "literal"),
+    [(None, "null"), (True, "true"), (False, "false"), (0, "0"), (-12, "-12"),
+     ("it's", "'it\\'s'"), ("a\\b", "'a\\\\b'")],
+)
+def test_cypher_literals(value: object, literal: str) -> None:
+    assert cypher_literal(value) == literal  # type: ignore[arg-type]
+
+
+def test_a_value_without_a_literal_form_is_refused() -> None:
+    with pytest.raises(TypeError):
+        cypher_literal(1.5)  # type: ignore[arg-type]
