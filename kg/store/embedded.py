@@ -15,6 +15,8 @@ import shutil
 import tempfile
 import time
 import warnings
+from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -88,9 +90,9 @@ def build_from_graph(
 ) -> LoadReport:
     """Build a store from an already projected graph: schema, bulk ``COPY``, then atomic rename.
 
-    With ``release`` the graph's nodes and relationships are dropped once they are written as
-    Parquet, before ``COPY`` (the graph keeps its schema): a large load then never holds the
-    Python rows and the database's build buffers at once.
+    With ``release`` each table's nodes or relationships are dropped once they are written as
+    Parquet, before their ``COPY`` (the graph keeps its schema): a large load then does not hold
+    every Python row beside the database's build buffers.
     """
     import ladybug  # lazy: a heavy native module, not needed for --help or exports
 
@@ -106,11 +108,9 @@ def build_from_graph(
             try:
                 connection = ladybug.Connection(database)
                 try:
-                    statements = schema_ddl(graph) + copy_statements(graph, workdir)
-                    if release:
-                        _release_rows(graph)
-                    for statement in statements:
+                    for statement in schema_ddl(graph):
                         connection.execute(statement)
+                    _copy_while_writing(connection, copy_statements(graph, workdir, release=release))
                 finally:
                     connection.close()
             finally:
@@ -121,12 +121,21 @@ def build_from_graph(
     return LoadReport(str(target), nodes, relationships, time.perf_counter() - started)
 
 
-def _release_rows(graph: PropertyGraph) -> None:
-    """Empty every table of ``graph`` in place (columns and label pairs stay)."""
-    for node_table in graph.node_tables.values():
-        node_table.nodes = []
-    for rel_table in graph.rel_tables.values():
-        rel_table.relationships = []
+def _copy_while_writing(connection: Any, statements: Iterator[str]) -> None:
+    """Run each ``COPY`` in a worker thread while this thread writes the next table's Parquet files.
+
+    LadybugDB releases the GIL while it copies, so writing the next files (Python and Arrow work,
+    which happens as ``statements`` is advanced) overlaps the copy of the previous ones. The
+    statements still run one at a time and in order; a failed ``COPY`` stops the load.
+    """
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ladybug-copy") as copier:
+        pending: Future[Any] | None = None
+        for statement in statements:  # advancing the iterator writes this statement's files
+            if pending is not None:
+                pending.result()
+            pending = copier.submit(connection.execute, statement)
+        if pending is not None:
+            pending.result()
 
 
 def build_empty(graph: PropertyGraph, path: str | os.PathLike[str]) -> LoadReport:

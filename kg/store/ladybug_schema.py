@@ -7,6 +7,7 @@ Parquet files written here, column order matching the DDL, instead of row-by-row
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pyarrow as pa
@@ -79,22 +80,31 @@ def write_rel_parquet(
     return path
 
 
-def copy_statements(graph: PropertyGraph, workdir: Path) -> list[str]:
-    """Write the Parquet files into ``workdir`` and return the ``COPY … FROM`` statements that load them."""
-    statements: list[str] = []
+def copy_statements(graph: PropertyGraph, workdir: Path, *, release: bool = False) -> Iterator[str]:
+    """Write each table's Parquet files into ``workdir``, yielding the ``COPY … FROM`` that loads each.
+
+    Lazily, table by table, nodes first: a caller can run one table's ``COPY`` while the next
+    table's files are written. With ``release`` each table's Python rows are dropped once its
+    files are written (the graph keeps its columns and label pairs).
+    """
+    count = 0
     for label, table in sorted(graph.node_tables.items()):
         if table.nodes:
-            path = write_node_parquet(table, workdir / f"node-{len(statements)}.parquet")
-            statements.append(f"COPY {quote(label)} FROM {_literal(path)}")
-    for rtype, table in sorted(graph.rel_tables.items()):
+            path = write_node_parquet(table, workdir / f"node-{count}.parquet")
+            if release:
+                table.nodes = []
+            count += 1
+            yield f"COPY {quote(label)} FROM {_literal(path)}"
+    for rtype, rel_table in sorted(graph.rel_tables.items()):
         by_pair: dict[tuple[str, str], list[Relationship]] = {}
-        for rel in table.relationships:  # one pass, not one per label pair
+        for rel in rel_table.relationships:  # one pass, not one per label pair
             by_pair.setdefault((rel.start_label, rel.end_label), []).append(rel)
-        for start, end in sorted(table.pairs):
-            rels = by_pair.get((start, end), [])
-            path = write_rel_parquet(table, start, end, workdir / f"rel-{len(statements)}.parquet", rels)
+        if release:
+            rel_table.relationships = []
+        for start, end in sorted(rel_table.pairs):
+            rels = by_pair.pop((start, end), [])
+            path = write_rel_parquet(rel_table, start, end, workdir / f"rel-{count}.parquet", rels)
             if path is not None:
-                statements.append(
-                    f"COPY {quote(rtype)} FROM {_literal(path)} (from={_literal(start)}, to={_literal(end)})"
-                )
-    return statements
+                count += 1
+                ends = f"from={_literal(start)}, to={_literal(end)}"
+                yield f"COPY {quote(rtype)} FROM {_literal(path)} ({ends})"

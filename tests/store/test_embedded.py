@@ -165,3 +165,34 @@ def test_a_released_build_empties_the_graph_and_loads_every_row(sample, tmp_path
     with open_embedded(tmp_path / "store") as store:
         for label, count in expected_nodes.items():
             assert store.run(f"MATCH (n:{label}) RETURN count(n)").rows == [[count]], label
+
+
+def test_copies_run_in_order_while_the_next_files_are_written_and_a_failure_stops_them() -> None:
+    import threading
+
+    from kg.store.embedded import _copy_while_writing
+
+    events: list[str] = []
+    copying = threading.Event()
+
+    class Connection:
+        def execute(self, statement: str) -> None:
+            copying.set()
+            if statement == "COPY bad":
+                raise RuntimeError("copy failed")
+            events.append(f"ran {statement}")
+
+    def statements(names: list[str]):
+        for name in names:
+            events.append(f"wrote {name}")
+            yield f"COPY {name}"
+            copying.wait(5)  # the copy just submitted has started before the next file is written
+            copying.clear()
+
+    _copy_while_writing(Connection(), statements(["a", "b", "c"]))
+    assert [e for e in events if e.startswith("ran")] == ["ran COPY a", "ran COPY b", "ran COPY c"]
+    assert events.index("wrote b") < events.index("ran COPY b")
+    events.clear()
+    with pytest.raises(RuntimeError, match="copy failed"):
+        _copy_while_writing(Connection(), statements(["a", "bad", "c", "d"]))
+    assert [e for e in events if e.startswith("ran")] == ["ran COPY a"]  # nothing runs after the failure
