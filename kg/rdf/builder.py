@@ -32,8 +32,8 @@ from kg.rdf.namespaces import RK
 LiteralValue = str | int | float | bool
 Triple = tuple[URIRef, URIRef, Node]
 
-# Describes what the vocabulary says about a key (a program IRI); returns the IRI described.
-VocabularyDescription = Callable[["GraphBuilder", str], "str | None"]
+# Describes what the vocabulary says about one of its keys (a program IRI); returns the IRI described.
+VocabularyDescription = Callable[["GraphBuilder", str], str]
 
 # The years the shapes accept (rk:year, rk:summaryYear ...): the PRC's administrative record.
 MIN_YEAR, MAX_YEAR = 1949, 2100
@@ -89,8 +89,9 @@ class GraphBuilder:
         self.described.add(iri)
         return True
 
-    def from_vocabulary(self, key: str, describe: VocabularyDescription) -> str | None:
-        """``describe(self, key)``: state what the program vocabulary says about ``key``.
+    def from_vocabulary(self, key: str, describe: VocabularyDescription) -> str:
+        """``describe(self, key)``: state what the program vocabulary says about ``key``, one of
+        its keys (so there are as many keys as vocabulary entries, whatever the documents).
 
         What ``describe`` states must depend on nothing but ``key`` and :attr:`vocabulary`
         (never on the document), so a builder may state a recorded result instead of running

@@ -14,7 +14,7 @@ from kg.rdf import divisions
 from kg.rdf.builder import GraphBuilder
 from kg.rdf.iris import agency_iri_text, place_iri_text
 from kg.rdf.namespaces import RK
-from kg.rdf.vocabulary import ProgramInfo, program_info
+from kg.rdf.vocabulary import ProgramInfo, in_vocabulary, program_info
 
 # rdflib's RDFS and SKOS namespaces build a new URIRef on every attribute access: take them once.
 LABEL, PREF_LABEL, ALT_LABEL, BROADER = RDFS.label, SKOS.prefLabel, SKOS.altLabel, SKOS.broader
@@ -155,10 +155,8 @@ def add_program(b: GraphBuilder, mention: ProgramMention) -> str:
     """Describe a program of the document (vocabulary entry or candidate) and its broader programs."""
     if mention.iri in b.described:  # described already: skip the vocabulary look-up
         return str(mention.iri)
-    # the vocabulary is the authority on labels, type and hierarchy
-    subject = b.from_vocabulary(mention.iri, _vocabulary_program)
-    if subject is not None:
-        return subject
+    if in_vocabulary(mention.iri, b.vocabulary):  # the authority on labels, type and hierarchy
+        return b.from_vocabulary(mention.iri, _vocabulary_program)
     # a candidate: described as the extractor saw it
     info = ProgramInfo(
         iri=mention.iri,
@@ -176,19 +174,23 @@ def add_program_iri(b: GraphBuilder, iri: str) -> str:
     """Describe a program known only by IRI (e.g. the program of a pilot), from the vocabulary."""
     if iri in b.described:
         return str(iri)
-    subject = b.from_vocabulary(iri, _vocabulary_program)
-    if subject is not None:
-        return subject
+    if in_vocabulary(iri, b.vocabulary):
+        return b.from_vocabulary(iri, _vocabulary_program)
+    return _bare_program(b, iri)
+
+
+def _vocabulary_program(b: GraphBuilder, iri: str) -> str:
+    """Describe a vocabulary program and its broader programs."""
+    info = program_info(iri, b.vocabulary)
+    return _bare_program(b, iri) if info is None else _add_program_info(b, info)
+
+
+def _bare_program(b: GraphBuilder, iri: str) -> str:
+    """A program nothing is known about but its IRI."""
     subject = str(iri)
     if b.first_time(subject):
         b.typed(subject, RK.Program)
     return subject
-
-
-def _vocabulary_program(b: GraphBuilder, iri: str) -> str | None:
-    """Describe a vocabulary program and its broader programs; None when ``iri`` is not one."""
-    info = program_info(iri, b.vocabulary)
-    return None if info is None else _add_program_info(b, info)
 
 
 def _add_program_info(b: GraphBuilder, info: ProgramInfo) -> str:

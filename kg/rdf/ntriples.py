@@ -98,7 +98,7 @@ class RecordedNode(NamedTuple):
     statements: frozenset[str]
 
 
-Recorded = tuple[str | None, tuple[RecordedNode, ...]]  # the description's result, its nodes
+Recorded = tuple[str, tuple[RecordedNode, ...]]  # the description's result, its nodes
 
 
 @dataclass
@@ -257,7 +257,7 @@ class NQuadsBuilder(GraphBuilder):
         self.blocks[key] = "".join(lines)
         self._block_triples += len(lines) + 5  # the first piece holds six lines
 
-    def from_vocabulary(self, key: str, describe: VocabularyDescription) -> str | None:
+    def from_vocabulary(self, key: str, describe: VocabularyDescription) -> str:
         """State the recorded result of ``describe(builder, key)`` for the current vocabulary,
         recording it on first use: the same programs are described in most reports (a tenth
         of the mapping's time), and the description is the vocabulary's, whatever the document.

@@ -37,6 +37,11 @@ def current_vocabulary() -> Any | None:
     return get_vocabulary()
 
 
+def in_vocabulary(iri: str, vocabulary: Any | None) -> bool:
+    """Whether ``vocabulary`` describes ``iri`` (candidates and unknown IRIs are not)."""
+    return vocabulary is not None and vocabulary.get(iri) is not None
+
+
 def program_info(iri: str, vocabulary: Any | None = None) -> ProgramInfo | None:
     """The description of ``iri`` in ``vocabulary`` (default: the current one), or None for
     candidates and unknown IRIs."""

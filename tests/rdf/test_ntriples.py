@@ -135,7 +135,10 @@ def test_vocabulary_programs_are_stated_alike_recorded_or_replayed(
     doc, extraction = seed_extractions[0]
     ntriples._VOCABULARY_MEMO.of(None)  # forget what earlier tests recorded
     recorded = document_nquads(doc, extraction)
-    assert ntriples._VOCABULARY_MEMO.recorded, "no vocabulary program was recorded"
+    memo = ntriples._VOCABULARY_MEMO
+    assert memo.recorded, "no vocabulary program was recorded"
+    # only vocabulary entries are recorded (never candidates): the memo cannot grow with the corpus
+    assert all(memo.vocabulary.get(key) is not None for _, key in memo.recorded)  # type: ignore[attr-defined]
     assert document_nquads(doc, extraction) == recorded
 
 
