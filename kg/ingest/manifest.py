@@ -47,6 +47,8 @@ class Manifest:
 
     documents: dict[str, ManifestEntry] = field(default_factory=dict)
     _by_sha: dict[str, dict[str, ManifestEntry]] = field(default_factory=dict, init=False, repr=False)
+    # an entry's text in the file, by its key and field values (see text())
+    _entry_texts: dict[tuple[object, ...], str] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         for entry in self.documents.values():
@@ -63,9 +65,24 @@ class Manifest:
 
     def save(self, data_dir: Path) -> None:
         """Write atomically, sorted, so the file is stable and never half-written."""
-        documents = {key: _entry_json(self.documents[key]) for key in sorted(self.documents)}
-        raw = {"format": MANIFEST_FORMAT, "documents": documents}
-        atomic_write_text(manifest_path(data_dir), json.dumps(raw, ensure_ascii=False, indent=1) + "\n")
+        atomic_write_text(manifest_path(data_dir), self.text())
+
+    def text(self) -> str:
+        """The file's text: ``json.dumps`` of the manifest with ``indent=1``, sorted by path.
+
+        Each entry's part is kept from the previous save while its fields are the same: the
+        indenting encoder is pure Python, and a run saves a growing manifest every few seconds.
+        """
+        texts: dict[tuple[object, ...], str] = {}
+        parts = []
+        for key in sorted(self.documents):
+            fields = _entry_fields(key, self.documents[key])
+            part = self._entry_texts.get(fields) or _entry_text(key, self.documents[key])
+            texts[fields] = part
+            parts.append(part)
+        self._entry_texts = texts
+        documents = "{\n" + ",\n".join(parts) + "\n }" if parts else "{}"
+        return f'{{\n "format": {MANIFEST_FORMAT},\n "documents": {documents}\n}}\n'
 
     def put(self, entry: ManifestEntry) -> ManifestEntry | None:
         """Add or replace the entry of ``entry.path``; returns the one it replaced."""
@@ -110,6 +127,21 @@ def _entry_json(entry: ManifestEntry) -> dict[str, object]:
 
 
 _ENTRY_FIELDS = tuple(f.name for f in fields(ManifestEntry))
+
+
+def _entry_fields(key: str, entry: ManifestEntry) -> tuple[object, ...]:
+    """Everything an entry's text depends on, as a hashable snapshot (counts as its items)."""
+    values = tuple(
+        tuple(value.items()) if isinstance(value, dict) else value
+        for value in (getattr(entry, name) for name in _ENTRY_FIELDS)
+    )
+    return (key, *values)
+
+
+def _entry_text(key: str, entry: ManifestEntry) -> str:
+    """``"key": {…}`` as ``json.dumps(…, indent=1)`` writes it two levels deep in the manifest."""
+    body = json.dumps(_entry_json(entry), ensure_ascii=False, indent=1).replace("\n", "\n  ")
+    return f"  {json.dumps(key, ensure_ascii=False)}: {body}"
 
 
 @dataclass
