@@ -8,8 +8,10 @@ Matching the vocabulary on the same normalized form means “双随机、一公�
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.loaders.offsets import OffsetMap
@@ -54,8 +56,41 @@ def _outcome(ch: str, punctuation: frozenset[str]) -> str:
     return folded if _keep(folded, punctuation) else ""
 
 
+# Characters the plain path knows beside ideographs, digits and lower-case letters; any other
+# character of a text sends it down the character-by-character loop of normalize_with_runs.
+_PLAIN_DROP_CANDIDATES = " \t\n\r\u3000\xa0" + "".join(map(chr, range(0xFF01, 0xFF5F)))
+_PLAIN_KEEP_CANDIDATES = "".join(map(chr, range(0x20, 0x7F))) + "≥≤℃°×÷±‰～"
+
+
+@dataclass(frozen=True)
+class _PlainPath:
+    """For texts whose every character is kept as it is or dropped (no folding, no rare
+    character): one regex finds what is dropped, ``re.sub`` drops it."""
+
+    unknown: re.Pattern[str]  # a character the plain path does not know
+    dropped: re.Pattern[str]
+
+
+@lru_cache(maxsize=8)
+def _plain_path(punctuation: frozenset[str]) -> _PlainPath:
+    """The plain path of one punctuation set; both classes are built from :func:`_outcome`, so
+    they agree with the loop by construction."""
+    dropped = sorted(ch for ch in {*punctuation, *_PLAIN_DROP_CANDIDATES} if _outcome(ch, punctuation) == "")
+    kept = sorted(ch for ch in _PLAIN_KEEP_CANDIDATES if _outcome(ch, punctuation) == ch)
+    known = re.escape("".join(dropped + kept))
+    return _PlainPath(
+        unknown=re.compile(rf"[^\u4e00-\u9fff0-9a-z{known}]"),
+        dropped=re.compile(f"[{re.escape(''.join(dropped))}]"),
+    )
+
+
 def normalize_label(text: str, punctuation: frozenset[str] = MATCHER_PUNCTUATION) -> str:
     """The normalized form of a label or a piece of text (``punctuation`` is the set removed)."""
+    lowered = text.lower()
+    if len(lowered) == len(text) and _CONTEXT_SENSITIVE_LOWER not in text:
+        plain = _plain_path(punctuation)
+        if plain.unknown.search(lowered) is None:
+            return plain.dropped.sub("", lowered)  # what the loop gives, without its offsets
     return normalize_with_runs(text, punctuation)[0]
 
 
@@ -81,6 +116,9 @@ def normalize_with_runs(
     lowered = text.lower()
     if len(lowered) != len(text) or _CONTEXT_SENSITIVE_LOWER in text:
         return _normalize_by_character(text, punctuation)  # lower() expanded a character: offsets shift
+    plain = _plain_path(punctuation)
+    if plain.unknown.search(lowered) is None:
+        return _plain_runs(lowered, plain.dropped)
     outcomes = _OUTCOMES.setdefault(punctuation, {})
     pieces: list[str] = []
     starts, origins = [0], [0]  # each run: normalized start, text start (characters map one to one)
@@ -105,6 +143,16 @@ def normalize_with_runs(
     pieces.append(lowered[kept_from:])
     norm = "".join(pieces)
     return norm, _copied_runs(starts, origins, len(norm))
+
+
+def _plain_runs(lowered: str, dropped: re.Pattern[str]) -> tuple[str, OffsetMap]:
+    """The loop's result for a text with only kept and dropped characters: a run starts after
+    each dropped character (the k-th dropped one, at position p, starts normalized index p + 1 - k)."""
+    ends = list(map(re.Match.end, dropped.finditer(lowered)))  # p + 1 of each dropped character
+    if not ends:
+        return lowered, _copied_runs([0], [0], len(lowered))
+    starts = [0, *map(operator.sub, ends, range(1, len(ends) + 1))]
+    return dropped.sub("", lowered), _copied_runs(starts, [0, *ends], len(lowered) - len(ends))
 
 
 def _copied_runs(starts: list[int], origins: list[int], length: int) -> OffsetMap:

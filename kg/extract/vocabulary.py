@@ -122,9 +122,12 @@ class ProgramVocabulary:
         """Leftmost-longest non-overlapping label matches in ``text``."""
         if self._automaton is None or not len(self._automaton):
             return []
-        norm, offsets = normalize_with_runs(text)
+        found = list(self._automaton.iter_long(normalize_label(text)))
+        if not found:
+            return []  # most sentences: no offsets needed
+        _, offsets = normalize_with_runs(text)
         matches: list[LexiconMatch] = []
-        for end_pos, (length, iri) in self._automaton.iter_long(norm):
+        for end_pos, (length, iri) in found:
             start = offsets[end_pos - length + 1]
             end = offsets[end_pos] + 1
             if length <= SHORT_LABEL_MAX and not _short_label_in_context(text, start, end):

@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from kg.extract.textnorm import normalize_label, normalize_with_offsets, normalize_with_runs
+from kg.extract.textnorm import (
+    MATCHER_PUNCTUATION,
+    README_PUNCTUATION,
+    _normalize_by_character,
+    normalize_label,
+    normalize_with_offsets,
+    normalize_with_runs,
+)
 from kg.extract.vocabulary import (
     RKP,
     ProgramVocabulary,
@@ -61,6 +68,18 @@ def test_offset_runs_agree_with_the_offset_list(text: str) -> None:
     for i, ch in enumerate(norm):
         assert ch in normalize_label(text[offsets[i]])  # İ lowers to two characters
 
+
+
+def test_plain_texts_normalize_like_the_character_loop(seed_docs: dict) -> None:
+    texts = [s.text for doc in seed_docs.values() for s in doc.sentences]
+    texts += ["全面落实“双随机、一公开”监管", "、、开头和结尾。。", "ＮＱＩ“一站式”服务　，  a、 b "]
+    texts += ["Σ与\u200b", "", "2019年增长≥5%。"]
+    for punctuation in (MATCHER_PUNCTUATION, README_PUNCTUATION):
+        for text in texts:
+            norm, offsets = normalize_with_runs(text, punctuation)
+            slow_norm, slow_offsets = _normalize_by_character(text, punctuation)
+            assert (norm, offsets.tolist()) == (slow_norm, slow_offsets.tolist()), text
+            assert normalize_label(text, punctuation) == norm
 
 # Real seed sentences: (sentence, slug of the program matched, surface as written)
 LEXICON_CASES = [
