@@ -68,6 +68,8 @@ _QUOTE_VERB_RE = re.compile(
 
 def quoted_candidates(text: str) -> list[CandidateSpan]:
     """Quoted names kept by their head word, a following head word or an opening verb."""
+    if "“" not in text:
+        return []  # no quoted name (most sentences)
     quotes = list(QUOTED.finditer(text))
     verdicts = [_quoted_verdict(text, m) for m in quotes]
     _share_verdicts_in_lists(text, quotes, verdicts)

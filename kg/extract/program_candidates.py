@@ -25,10 +25,11 @@ def find_candidates(text: str) -> list[CandidateSpan]:
 
     Names inside a cited title (《关于贯彻“质优XX”建设…》) are the title's words, not programs.
     """
+    found = quoted_candidates(text) + initiative_candidates(text)
+    if not found:
+        return []  # most sentences
     titles = [(m.start(), m.end()) for m in BOOK_TITLE.finditer(text)]
-    spans = sorted(
-        quoted_candidates(text) + initiative_candidates(text), key=lambda s: (s.start - s.end, s.start)
-    )
+    spans = sorted(found, key=lambda s: (s.start - s.end, s.start))
     kept: list[CandidateSpan] = []
     for span in spans:
         if any(a <= span.start < b for a, b in titles):

@@ -94,17 +94,14 @@ def sentence_hits(doc: Document, sentence: Sentence, vocab: ProgramVocabulary) -
     surface form of that program (卓越绩效管理推广三年行动计划 for 卓越绩效管理); a candidate
     around several matches is a candidate program narrower than all of them.
     """
-    ctx = _Context(
-        sentence,
-        sentence.kind or section_kind(doc, sentence.section),
-        sentence.year or section_year(doc, sentence.section),
-        default_status(doc),
-    )
     matches = vocab.match(sentence.text)
+    found = find_candidates(sentence.text)
+    if not matches and not found:
+        return []  # most sentences name no program: no context to build
     extended: dict[int, CandidateSpan] = {}
     absorbed: set[int] = set()
     candidates: list[tuple[CandidateSpan, tuple[str, ...]]] = []
-    for cand in find_candidates(sentence.text):
+    for cand in found:
         if any(m.start <= cand.start and cand.end <= m.end for m in matches):
             continue
         if any(_crosses(m, cand) for m in matches):
@@ -118,6 +115,12 @@ def sentence_hits(doc: Document, sentence: Sentence, vocab: ProgramVocabulary) -
             continue
         absorbed.update(inner)  # the combined program stands for them, as narrower than each
         candidates.append((cand, tuple(dict.fromkeys(matches[i].program.iri for i in inner))))
+    ctx = _Context(
+        sentence,
+        sentence.kind or section_kind(doc, sentence.section),
+        sentence.year or section_year(doc, sentence.section),
+        default_status(doc),
+    )
     hits = [_lexicon_hit(m, ctx, extended.get(i)) for i, m in enumerate(matches) if i not in absorbed]
     hits += [_candidate_hit(cand, ctx, broader) for cand, broader in candidates]
     return hits
