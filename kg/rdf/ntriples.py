@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from operator import itemgetter
 from typing import NamedTuple
 
 from rdflib import Literal, URIRef
@@ -326,7 +327,7 @@ class NQuadsBuilder(GraphBuilder):
 
     def counts(self) -> dict[str, int]:
         """Triples, and nodes per rk: class, as :func:`kg.ingest.work.graph_counts` counts them."""
-        per_class = Counter(rdf_class for _, rdf_class in self.typed_nodes)
+        per_class = Counter(map(itemgetter(1), self.typed_nodes))  # C loops: a thousand nodes
         names = {str(c)[len(_RK) :]: n for c, n in per_class.items() if str(c).startswith(_RK)}
-        triples = sum(len(found) for found in self.statements.values()) + self._block_triples
+        triples = sum(map(len, self.statements.values())) + self._block_triples
         return {"triples": triples, **dict(sorted(names.items()))}
