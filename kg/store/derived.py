@@ -65,7 +65,7 @@ def document_shortcuts(labels: dict[str, str], links: Links) -> set[tuple[str, s
     }
 
 
-def add_reported(labels: dict[str, str], values: Values, links: Links) -> None:
+def add_reported(labels: dict[str, str], values: Values, links: Links | ImplementationLinks) -> None:
     """Set ``reportedYear``/``reportedStatus`` on planned implementations that a report follows up.
 
     A plan of year Y for program P in place L is reported when an implementation of P in L with
@@ -141,11 +141,17 @@ class ImplementationLinks:
     documents: defaultdict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
 
 
-def implementation_links(labels: dict[str, str], links: Links | Iterable[RelKey]) -> ImplementationLinks:
+def implementation_links(
+    labels: dict[str, str], links: Links | Iterable[RelKey] | ImplementationLinks
+) -> ImplementationLinks:
     """The programs, places and documents (``inDocument``) of every Implementation.
 
-    ``links`` are grouped by name (:data:`Links`), or ``(start, name, end)`` keys to group first.
+    ``links`` are grouped by name (:data:`Links`), or ``(start, name, end)`` keys to group first,
+    or the links already gathered, returned as they are: the projection gathers them once and
+    hands them to every derivation (:func:`add_reported`, the derived nodes).
     """
+    if isinstance(links, ImplementationLinks):
+        return links
     grouped = links if isinstance(links, Mapping) else group_links(links)
     found = ImplementationLinks()
     targets = (("program", found.programs), ("place", found.places), (IN_DOCUMENT, found.documents))

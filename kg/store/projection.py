@@ -34,6 +34,7 @@ from kg.store.derived import (
     add_document_context,
     add_reported,
     document_shortcuts,
+    implementation_links,
 )
 from kg.store.derived_nodes import add_derived_nodes
 from kg.store.plain_rdf import PlainTriple, Row, plain_triples
@@ -106,9 +107,11 @@ class ProjectionBuilder(TripleAccumulator):
         for uri, level in levels.items():
             values[uri].setdefault("level", (("STRING", level),))
         links[IN_DOCUMENT] = set(links.get(IN_DOCUMENT, ())) | document_shortcuts(labels, links)
-        add_reported(labels, values, links)
+        gathered = implementation_links(labels, links)  # once, for the reported plans and the derived nodes
+        add_reported(labels, values, gathered)
         add_document_context(labels, values, links)
-        add_derived_nodes(labels, values, links)  # on to implementation_links, which takes them grouped
+        add_derived_nodes(labels, values, gathered)  # on to implementation_links, which returns them
+        del gathered  # a few hundred thousand sets, not to be held through the tables
         projection = Projection(PropertyGraph())
         declare_adoptions(projection.graph)
         declare_program_sets(projection.graph)

@@ -13,6 +13,7 @@ from kg.store.derived import (
     add_reported,
     document_shortcuts,
     group_links,
+    implementation_links,
 )
 
 P, Q, L, M = "rkp:p", "rkp:q", "place:l", "place:m"
@@ -97,3 +98,14 @@ def test_group_links_keeps_each_key_once_under_its_name() -> None:
     assert {name: sorted(pairs) for name, pairs in grouped.items()} == {
         "place": [("a", "b")], "program": [("a", "c")]
     }
+
+
+def test_implementation_links_are_the_same_from_keys_groups_or_already_gathered() -> None:
+    labels = {"i": "Implementation", "o": "Outcome", P: "Program", L: "Place", "doc": "Document"}
+    rel_keys = {("i", "program", P), ("i", "place", L), ("i", "inDocument", "doc")}
+    rel_keys.add(("o", "inDocument", "doc"))  # not an Implementation
+    gathered = implementation_links(labels, rel_keys)
+    assert gathered.programs == {"i": {P}} and gathered.places == {"i": {L}}
+    assert gathered.documents == {"i": {"doc"}}
+    assert implementation_links(labels, group_links(rel_keys)) == gathered
+    assert implementation_links(labels, gathered) is gathered
