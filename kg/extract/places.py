@@ -354,7 +354,7 @@ def _local_names(jurisdiction: Jurisdiction) -> dict[str, PlaceRef]:
         ref = names[div.name] = _ref(div, div.name)
         for alias in (*div.aliases, _short_name(div.name)):
             if alias and len(alias) >= 2:
-                names[alias] = _with_surface(ref, alias)  # the division's IRI is built once
+                names[alias] = ref  # PlaceFinder.find gives it the surface of a mention
     home = jurisdiction_ref(jurisdiction)
     if home is not None:
         for word in SELF_REFERENCES.get(jurisdiction.level or "", ()):
