@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.program_status import clause_around, fold_statuses, mention_status
+from kg.extract.program_status import CLAUSE_BREAKS, clause_around, fold_statuses, mention_status
 
 
 @pytest.mark.parametrize(
@@ -41,6 +41,42 @@ def test_cue_words_inside_the_name_do_not_count() -> None:
     sentence = "建立持续改进机制"
     start = sentence.index("持续改进机制")
     assert "持续" not in clause_around(sentence, start, len(sentence))
+
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "clause"),
+    [
+        ("一是推进改革，持续深化“放管服”改革；全面推行", "“放管服”", "持续深化□改革"),
+        ("在全省率先实施。下一步", "实施", "在全省率先□"),
+        ("甲；乙，丙。丁X戊，己", "X", "丁□戊"),
+        ("前文，\n换行后的名称与后文。后", "的名称", "\n换行后□与后文"),
+        ("无断句的长长长长长长长长长长长长长的句子名称结尾", "名称", "长长长长长长长长长长长长长的句子□结尾"),
+    ],
+)
+def test_clause_around_cuts_at_the_nearest_breaks(sentence: str, name: str, clause: str) -> None:
+    start = sentence.index(name)
+    assert clause_around(sentence, start, start + len(name)) == clause
+
+
+def clause_by_splitting(sentence: str, start: int, end: int, window: int = 16) -> str:
+    """The reference: cut the window at each break character in turn."""
+    head = sentence[max(0, start - window) : start]
+    for ch in CLAUSE_BREAKS:
+        head = head.rsplit(ch, 1)[-1]
+    tail = sentence[end : end + 6]
+    for ch in CLAUSE_BREAKS:
+        tail = tail.split(ch, 1)[0]
+    return f"{head}□{tail}"
+
+
+def test_clause_around_agrees_with_splitting_on_seed_sentences(seed_docs: dict) -> None:
+    for doc in seed_docs.values():
+        for sentence in doc.sentences[:200]:
+            text = sentence.text
+            for start in range(0, len(text), 3):
+                end = min(len(text), start + 4)
+                assert clause_around(text, start, end) == clause_by_splitting(text, start, end)
 
 
 @pytest.mark.parametrize(
