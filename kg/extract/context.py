@@ -110,6 +110,10 @@ def _program_spans(doc: Document, programs: list[ProgramMention]) -> dict[int, l
     return spans
 
 
+def _span_start(span: ProgramSpan) -> int:
+    return span.start
+
+
 def sentence_contexts(doc: Document, programs: list[ProgramMention]) -> list[SentenceContext]:
     """One context per sentence, in order, each linked to the one before it."""
     finder = PlaceFinder(doc)
@@ -121,6 +125,7 @@ def sentence_contexts(doc: Document, programs: list[ProgramMention]) -> list[Sen
         if sentence.section not in section_cache:
             section_cache[sentence.section] = _section_kind_year(doc, sentence.section)
         path, kind, year = section_cache[sentence.section]
+        spans = by_sentence.get(sentence.index)
         ctx = SentenceContext(
             doc=doc,
             sentence=sentence,
@@ -128,7 +133,7 @@ def sentence_contexts(doc: Document, programs: list[ProgramMention]) -> list[Sen
             kind=kind,
             year=year,
             places=finder.find(sentence.text),
-            programs=sorted(by_sentence.get(sentence.index, []), key=lambda s: s.start),
+            programs=sorted(spans, key=_span_start) if spans else [],
             previous=previous,
         )
         contexts.append(ctx)

@@ -48,9 +48,10 @@ def extract(doc: Document, vocab: ProgramVocabulary | None = None) -> Extraction
     """Everything regkg extracts from one document."""
     result = Extraction(programs=extract_programs(doc, vocab))
     contexts = sentence_contexts(doc, result.programs)
-    for ctx in contexts:
-        for stage in SENTENCE_STAGES:
-            getattr(result, stage.field).extend(stage.run(ctx))
+    for stage in SENTENCE_STAGES:  # stage by stage: the stages only read the contexts
+        found, run = getattr(result, stage.field), stage.run
+        for ctx in contexts:
+            found.extend(run(ctx))
     result.targets.extend(extract_indicator_table(doc, contexts))
     result.agencies = extract_agencies(doc, contexts)
     result.places = _distinct_places(contexts)
