@@ -52,6 +52,10 @@ def declared_columns(label: str) -> dict[str, ColumnType]:
         from kg.store.derived import DOCUMENT_COLUMNS
 
         columns.update(DOCUMENT_COLUMNS)
+    if label == "Program":  # derived at load time (kg.store.program_sets), co-adoption reads it
+        from kg.store.program_sets import URI_HASH
+
+        columns[URI_HASH] = ColumnType("INT64")
     return columns
 
 

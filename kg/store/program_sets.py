@@ -5,6 +5,9 @@ joins every Implementation with its program, place and document and groups the r
 the embedded engine about half a second at a thousand documents. The projection therefore adds one
 ``ProgramSet`` node per document and per place with the distinct program IRIs of its
 Implementations, in four lists: with or without candidate programs, with or without plans.
+Each list comes twice: as IRIs and as the programs' ``uriHash`` numbers, which the embedded engine
+pairs and counts about three times faster than strings (co-adoption groups 650,000 pairs at a
+thousand documents); the query reads the programs' IRIs back only for the counted pairs.
 """
 
 from __future__ import annotations
@@ -24,13 +27,17 @@ PROGRAM_LISTS = {
     "programs": (False, True),
     "programsAll": (True, True),
 }
+HASHES_SUFFIX = "Hashes"  # reported -> reportedHashes: the same list as uriHash numbers
 PROGRAM_SET_COLUMNS = {
     "uri": ColumnType("STRING"),
     "by": ColumnType("STRING"),  # document | jurisdiction
     "context": ColumnType("STRING"),  # the document's or place's IRI
     "name": ColumnType("STRING"),  # its title (else path, else IRI) or the place's label
     **{key: ColumnType("STRING", is_list=True) for key in PROGRAM_LISTS},
+    **{key + HASHES_SUFFIX: ColumnType("INT64", is_list=True) for key in PROGRAM_LISTS},
 }
+# The number standing for a program's IRI in the hashed lists, set on every listed Program.
+URI_HASH = "uriHash"
 
 Props = dict[str, set[tuple[str, object]]]
 
@@ -63,10 +70,22 @@ def add_program_sets(labels: dict[str, str], values: Values, links: Implementati
             for context in contexts:
                 for key in keys:
                     lists[context][key].add(program)
+    hashes: dict[str, int] = {}
     for (by, context), programs_by_key in lists.items():
         uri = program_set_uri(by, context)
         labels[uri] = PROGRAM_SET
-        values[uri] = _program_set_values(values[context], by, context, programs_by_key)
+        values[uri] = _program_set_values(values[context], by, context, programs_by_key, hashes)
+    for program, number in hashes.items():
+        values[program][URI_HASH] = {("INT64", number)}
+
+
+def uri_hash(uri: str) -> int:
+    """A program's IRI as a signed 64-bit number: the first 8 bytes of its SHA-1.
+
+    Stable (a function of the IRI alone, so a sync never has to renumber) and, for the few
+    thousand programs of a corpus, distinct but with a chance of about 1e-12.
+    """
+    return int.from_bytes(hashlib.sha1(uri.encode()).digest()[:8], "big", signed=True)
 
 
 def program_set_uri(by: str, context: str) -> str:
@@ -74,8 +93,13 @@ def program_set_uri(by: str, context: str) -> str:
     return PROGRAM_SET_IRI + hashlib.sha1(f"{by} {context}".encode()).hexdigest()[:16]
 
 
-def _program_set_values(context_props: Props, by: str, context: str, programs: dict[str, set[str]]) -> Props:
-    """The typed properties of one ProgramSet (an empty list is left out, as null)."""
+def _program_set_values(
+    context_props: Props, by: str, context: str, programs: dict[str, set[str]], hashes: dict[str, int]
+) -> Props:
+    """The typed properties of one ProgramSet (an empty list is left out, as null).
+
+    ``hashes`` caches :func:`uri_hash` of the programs seen so far (and gains the new ones).
+    """
     names = ("title", "path") if by == "document" else ("label",)
     name = next((v for v in (single_value(context_props, n) for n in names) if v is not None), None)
     if name is None and by == "document":
@@ -85,4 +109,8 @@ def _program_set_values(context_props: Props, by: str, context: str, programs: d
         props["name"] = {("STRING", str(name))}
     for key, uris in programs.items():
         props[key] = {("STRING", uri) for uri in uris}
+        for uri in uris:
+            if uri not in hashes:
+                hashes[uri] = uri_hash(uri)
+        props[key + HASHES_SUFFIX] = {("INT64", hashes[uri]) for uri in uris}
     return props

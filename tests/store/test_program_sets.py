@@ -7,7 +7,15 @@ from typing import Any
 import pytest
 
 from kg.store.derived import IN_DOCUMENT, implementation_links
-from kg.store.program_sets import PROGRAM_SET, add_program_sets, program_set_uri
+from kg.store.program_sets import (
+    HASHES_SUFFIX,
+    PROGRAM_LISTS,
+    PROGRAM_SET,
+    URI_HASH,
+    add_program_sets,
+    program_set_uri,
+    uri_hash,
+)
 
 P, Q, C = "rkp:p", "rkp:q", "rkp:cand/c"  # C is a candidate program
 L, M, D, E = "place:l", "place:m", "doc:d", "doc:e"
@@ -32,7 +40,10 @@ def _graph(*rows: tuple[str, list[str], list[str], list[str], str | None]) -> tu
 
 def _lists(values: Any, by: str, context: str) -> dict[str, Any]:
     props = values[program_set_uri(by, context)]
-    return {key: sorted(v for _, v in typed) for key, typed in props.items() if key not in ("by", "context")}
+    return {
+        key: sorted(v for _, v in typed) for key, typed in props.items()
+        if key not in ("by", "context") and not key.endswith(HASHES_SUFFIX)
+    }
 
 
 ROWS = (
@@ -66,3 +77,21 @@ def test_only_documents_and_places_of_complete_implementations_get_a_set() -> No
     labels, values, rel_keys = _graph(("i5", [P], [], [E], "done"), ("i6", [P], [L], [], "done"))
     add_program_sets(labels, values, implementation_links(labels, rel_keys))
     assert [u for u, label in labels.items() if label == PROGRAM_SET] == []
+
+
+@pytest.mark.parametrize(("by", "context"), [("document", D), ("jurisdiction", L), ("document", E)])
+def test_each_list_comes_again_as_the_programs_uri_hashes(by: str, context: str) -> None:
+    labels, values, rel_keys = _graph(*ROWS)
+    add_program_sets(labels, values, implementation_links(labels, rel_keys))
+    props = values[program_set_uri(by, context)]
+    for key in PROGRAM_LISTS:
+        uris = {uri for _, uri in props.get(key, ())}
+        assert {number for _, number in props.get(key + HASHES_SUFFIX, ())} == {uri_hash(u) for u in uris}
+        for uri in uris:  # the query finds the programs back by their number
+            assert values[uri][URI_HASH] == {("INT64", uri_hash(uri))}
+
+
+def test_uri_hash_is_a_signed_64_bit_number_that_tells_programs_apart() -> None:
+    numbers = {uri_hash(f"https://w3id.org/regkg/id/program/p{i}") for i in range(10_000)}
+    assert len(numbers) == 10_000 and all(-(2**63) <= n < 2**63 for n in numbers)
+    assert uri_hash(P) == uri_hash(P) != uri_hash(Q)
