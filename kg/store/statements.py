@@ -21,7 +21,7 @@ RESOURCE_LABEL = "Resource"  # n10s: every node in Neo4j also carries this label
 # Properties worth an index in Neo4j beyond the uri constraints: what the canned queries look up by.
 INDEXED_PROPERTIES: dict[str, tuple[str, ...]] = {
     "Place": ("code", "label"),
-    "Program": ("prefLabel",),
+    "Program": ("prefLabel", "uriHash"),  # uriHash: co-adoption finds the counted pairs' programs by it
     "Agency": ("prefLabel",),
     "Document": ("sha256",),
 }
