@@ -54,22 +54,21 @@ def add_program_sets(labels: dict[str, str], values: Values, links: Implementati
     it is *reported* when its status is set and is not ``planned``.
     """
     lists: defaultdict[tuple[str, str], defaultdict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    keys_of: dict[tuple[str, bool], list[str]] = {}  # (program, reported) -> the lists it goes in
     for uri, documents in links.documents.items():
         programs, places = links.programs.get(uri), links.places.get(uri)
         if not (programs and places):
             continue
         status = single_value(values[uri], "status")
         reported = status is not None and status != "planned"
-        contexts = [("document", d) for d in documents] + [("jurisdiction", p) for p in places]
+        contexts = [lists[("document", d)] for d in documents] + [lists[("jurisdiction", p)] for p in places]
         for program in programs:
-            candidate = single_value(values[program], "candidate") is True
-            keys = [
-                key for key, (with_candidates, with_plans) in PROGRAM_LISTS.items()
-                if (with_candidates or not candidate) and (with_plans or reported)
-            ]
-            for context in contexts:
+            keys = keys_of.get((program, reported))
+            if keys is None:  # a few thousand programs for a hundred thousand implementations
+                keys = keys_of[program, reported] = _list_keys(values[program], reported)
+            for of_context in contexts:
                 for key in keys:
-                    lists[context][key].add(program)
+                    of_context[key].add(program)
     hashes: dict[str, int] = {}
     for (by, context), programs_by_key in lists.items():
         uri = program_set_uri(by, context)
@@ -77,6 +76,15 @@ def add_program_sets(labels: dict[str, str], values: Values, links: Implementati
         values[uri] = _program_set_values(values[context], by, context, programs_by_key, hashes)
     for program, number in hashes.items():
         values[program][URI_HASH] = {("INT64", number)}
+
+
+def _list_keys(program_props: Props, reported: bool) -> list[str]:
+    """The lists (:data:`PROGRAM_LISTS`) a program goes in from an Implementation reported or not."""
+    candidate = single_value(program_props, "candidate") is True
+    return [
+        key for key, (with_candidates, with_plans) in PROGRAM_LISTS.items()
+        if (with_candidates or not candidate) and (with_plans or reported)
+    ]
 
 
 def uri_hash(uri: str) -> int:
