@@ -68,6 +68,10 @@ def parse_number(text: str) -> float | None:
         return None
 
 
+_DIGIT = re.compile(r"\d")
+_CALENDAR_YEAR = re.compile(r"(19|20)\d\d")
+
+
 def _quantity(match: re.Match[str], offset: int) -> Quantity | None:
     value = parse_number(match["num"])
     if value is None:
@@ -90,7 +94,7 @@ def _quantity(match: re.Match[str], offset: int) -> Quantity | None:
         end=offset + match.end("unit"),
         text=match.group(0),
         approximate=approx,
-        chinese_numeral=not re.match(r"\d", match["num"]),
+        chinese_numeral=not _DIGIT.match(match["num"]),
     )
 
 
@@ -120,4 +124,4 @@ def _glued_to_digits(text: str, match: re.Match[str]) -> bool:
 
 def _is_calendar_year(match: re.Match[str]) -> bool:
     """2020年 is a date, not a quantity of years."""
-    return match["unit"] == "年" and bool(re.fullmatch(r"(19|20)\d\d", match["num"]))
+    return match["unit"] == "年" and bool(_CALENDAR_YEAR.fullmatch(match["num"]))

@@ -59,6 +59,9 @@ _DURATION_CUT = re.compile(DURATION_CUT + r"|由$")
 # 100%“网上可办”, 100%建立: a percent used as “all”, not a measured rate
 _ADVERBIAL = re.compile(r"[“\u4e00-\u9fff]")
 _NOUN_AFTER = re.compile(r"[\u4e00-\u9fff“”]{0,8}")
+_DIGIT = re.compile(r"\d")
+_PREPOSITION = re.compile(r"^[在对向]")
+_WORDS_AFTER = re.compile(r"[^，,；;。、]{0,12}")
 
 
 def metric_before(text: str, start: int) -> str:
@@ -68,7 +71,7 @@ def metric_before(text: str, start: int) -> str:
         lo = m.end()
     phrase = _FROM_TO.sub("", text[lo:start])
     head, sep, last = phrase.rpartition("、")
-    if sep and re.search(r"\d", head):  # 检查A 66家次、B 47家次: each number has its own item
+    if sep and _DIGIT.search(head):  # 检查A 66家次、B 47家次: each number has its own item
         phrase = last
     phrase = _LEADING.sub("", phrase)
     phrase = _TRAILING.sub("", phrase)
@@ -159,7 +162,7 @@ SALIENCE_FEATURES: tuple[tuple[str, float, Callable[[Candidate], bool]], ...] = 
         1.0,
         lambda c: bool(_KPI.search(c.metric) or _KPI.match(c.after) or _RESULT_METRIC.search(c.metric)),
     ),
-    ("comparison base", -2.0, lambda c: bool(_REFERENCE.match(c.metric)) and not re.search(r"\d", c.metric)),
+    ("comparison base", -2.0, lambda c: bool(_REFERENCE.match(c.metric)) and not _DIGIT.search(c.metric)),
     ("several years", -1.0, lambda c: bool(_MULTI_YEAR.search(c.text[: c.q.start]))),
     ("sizes a later number", -1.5, lambda c: is_qualifier(c.q, c.following, c.text)),
     ("approximate", -1.5, lambda c: c.q.approximate),
@@ -240,9 +243,9 @@ def _assign_changes(cue: str, series: list[Quantity], numbers: list[Outcome | No
 def _metric(text: str, q: Quantity, metric: str) -> str:
     """The metric before the number (``metric``, its :func:`metric_before`), else the words after
     it (在全区176家零售药店推行… → 零售药店推行…)."""
-    if len(_LEADING.sub("", re.sub(r"^[在对向]", "", metric))) >= 2:
+    if len(_LEADING.sub("", _PREPOSITION.sub("", metric))) >= 2:
         return metric
-    after = re.match(r"[^，,；;。、]{0,12}", text[q.end :])
+    after = _WORDS_AFTER.match(text, q.end)
     return (after.group(0) if after else "").strip() or metric
 
 
