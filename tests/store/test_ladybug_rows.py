@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kg.store.embedded import EmbeddedStore, open_embedded
-from kg.store.ladybug_rows import is_plain_type, result_rows
+from kg.store.ladybug_rows import column_values, is_plain_type, result_rows
 from kg.store.values import from_ladybug
 
 
@@ -51,3 +51,35 @@ def test_the_store_returns_arrow_rows_with_their_python_types(store: EmbeddedSto
 )
 def test_only_scalars_and_their_lists_are_read_through_arrow(type_name: str, plain: bool) -> None:
     assert is_plain_type(type_name) is plain
+
+
+def _strings(pattern: list[str | None], repeat: int) -> list[str | None]:
+    """``pattern`` repeated; Chinese names get one of 7 suffixes, so a few distinct values repeat."""
+    return [
+        None if p is None else p + (str(i % 7) if p.startswith("证") else "")
+        for i in range(repeat) for p in pattern
+    ]
+
+
+@pytest.mark.parametrize(
+    "chunks",
+    [
+        [_strings(["证照分离", None, "https://w3id.org/regkg/id/place/441900"], 700)],  # repeats, nulls
+        [[f"u{i}" for i in range(3000)]],  # all distinct: converted plainly
+        [_strings(["东莞市"], 1200), _strings(["中山市", None], 10)],  # chunks of both kinds
+        [["a", None, "a"]],  # short: converted plainly
+        [[None] * 2000],  # only nulls
+    ],
+)
+def test_column_values_equal_to_pylist(chunks: list[list[str | None]]) -> None:
+    import pyarrow as pa
+
+    column = pa.chunked_array(chunks, type=pa.string())
+    assert column_values(column) == column.to_pylist()
+
+
+def test_repeated_strings_are_decoded_once() -> None:
+    import pyarrow as pa
+
+    values = column_values(pa.chunked_array([["东莞市", "中山市"] * 1000]))
+    assert len({id(v) for v in values}) == 2 and values[:2] == ["东莞市", "中山市"]
