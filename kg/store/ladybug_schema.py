@@ -83,18 +83,26 @@ def write_rel_parquet(
 def copy_statements(graph: PropertyGraph, workdir: Path, *, release: bool = False) -> Iterator[str]:
     """Write each table's Parquet files into ``workdir``, yielding the ``COPY … FROM`` that loads each.
 
-    Lazily, table by table, nodes first: a caller can run one table's ``COPY`` while the next
-    table's files are written. With ``release`` each table's Python rows are dropped once its
-    files are written (the graph keeps its columns and label pairs).
+    Node tables are written lazily, one per statement, so a caller can run one table's ``COPY``
+    while the next table's file is written; the relationship files are all written before the
+    first statement, so with ``release`` (each table's Python rows dropped once its files are
+    written; the graph keeps its columns and label pairs) the million relationship tuples are
+    gone before the database starts filling its buffers. Node statements come first, as the
+    relationships' ``COPY`` needs their end nodes.
     """
-    count = 0
-    for label, table in sorted(graph.node_tables.items()):
+    rel_statements = list(_rel_copies(graph, workdir, release))
+    for count, (label, table) in enumerate(sorted(graph.node_tables.items())):
         if table.nodes:
             path = write_node_parquet(table, workdir / f"node-{count}.parquet")
             if release:
                 table.nodes = []
-            count += 1
             yield f"COPY {quote(label)} FROM {_literal(path)}"
+    yield from rel_statements
+
+
+def _rel_copies(graph: PropertyGraph, workdir: Path, release: bool) -> Iterator[str]:
+    """Write every relationship file, yielding the ``COPY`` of each (label pair of a type)."""
+    count = 0
     for rtype, rel_table in sorted(graph.rel_tables.items()):
         by_pair: dict[tuple[str, str], list[Relationship]] = {}
         for rel in rel_table.relationships:  # one pass, not one per label pair

@@ -26,7 +26,7 @@ from kg.store.declared import (
     declared_pairs,
     relationship_type,
 )
-from kg.store.derived import ASSERTION_LABELS, IN_DOCUMENT, Links
+from kg.store.derived import ASSERTION_LABELS, IN_DOCUMENT
 from kg.store.records import BaseType, ColumnType, Node, NodeTable, PropertyGraph, Relationship, RelTable
 
 
@@ -146,10 +146,13 @@ def _convert(value: Any, base: BaseType) -> Any:
     return value
 
 
-def fill_rel_tables(graph: PropertyGraph, labels: dict[str, str], links: Links) -> None:
+def fill_rel_tables(
+    graph: PropertyGraph, labels: dict[str, str], links: dict[str, Collection[tuple[str, str]]]
+) -> None:
     """One table per relationship type with declared and observed (start, end) label pairs.
 
-    ``links`` are the (start, end) uri pairs of each local name (:data:`kg.store.derived.Links`).
+    ``links`` are the (start, end) uri pairs of each local name (:data:`kg.store.derived.Links`);
+    they are consumed (emptied once ranked, so a large load does not hold them beside the tables).
     Relationships are ordered by (start uri, local name, end uri). The ordering runs in Arrow:
     each uri is replaced by its rank among the sorted node uris (a hash look-up in C rather
     than two dictionary look-ups per relationship in Python) and the ranks are sorted, which
@@ -170,7 +173,8 @@ def fill_rel_tables(graph: PropertyGraph, labels: dict[str, str], links: Links) 
         if pairs:
             names_by_type.setdefault(relationship_type(name, all_labels), []).append(name)
     types = sorted(names_by_type.items())
-    ranks = _ranks([links[name] for _, names in types for name in names], ordered)
+    ranks = iter(list(_ranks([links[name] for _, names in types for name in names], ordered)))
+    links.clear()
     new_relationship = tuple.__new__  # the named tuple's own __new__ is a Python call per relationship
     for rtype, names in types:
         table = graph.rel_tables.setdefault(rtype, RelTable(rtype))

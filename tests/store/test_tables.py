@@ -84,7 +84,9 @@ def test_relationships_are_ordered_by_start_name_end_uri(names: tuple[str, ...])
     uris = sorted(labels)
     rel_keys = {(s, name, e) for name in names for s in uris[::2] for e in uris[1::3]}
     graph = PropertyGraph()
-    fill_rel_tables(graph, labels, group_links(rel_keys))
+    links = group_links(rel_keys)
+    fill_rel_tables(graph, labels, links)
+    assert links == {}  # consumed
     rtype = relationship_type(names[0], set(labels.values()))
     rels = graph.rel_tables[rtype].relationships
     assert [(r.start, r.end) for r in rels] == [(s, e) for s, _, e in sorted(rel_keys)]
