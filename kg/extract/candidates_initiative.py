@@ -47,8 +47,12 @@ _ANY_HEAD = re.compile(_HEAD_RE)
 JOINED_AFTER_HEAD = re.compile(rf"(?:{_HEAD_RE})(以及|和|及|与)")
 _HEAD_AT_BOUNDARY = re.compile(rf"(?:{_HEAD_RE})(?=$|[{re.escape(PUNCT)}]|{'|'.join(BOUNDARY_FOLLOWERS)})")
 _INNER_CUT_RE = re.compile("|".join(INNER_CUT_VERBS))
-# Longest first, sorted once: is_generic runs for every list item of every sentence.
+# Longest first, sorted once: is_generic runs for every list item of every sentence. By last
+# character, so a name is only tested against the head words it can end in.
 _HEADS_LONGEST_FIRST = tuple(sorted(HEAD_WORDS, key=len, reverse=True))
+_HEADS_BY_LAST: dict[str, tuple[str, ...]] = {}
+for _head in _HEADS_LONGEST_FIRST:
+    _HEADS_BY_LAST[_head[-1]] = (*_HEADS_BY_LAST.get(_head[-1], ()), _head)
 _GENERIC_LONGEST_FIRST = tuple(sorted(GENERIC_WORDS, key=len, reverse=True))
 # Generic words by first character, as positions in _GENERIC_LONGEST_FIRST: removing words only
 # deletes characters, so a word whose first character is not in a name never occurs in it.
@@ -211,7 +215,7 @@ def is_generic(name: str) -> bool:
     """Whether ``name`` has too few distinctive characters once head and generic words are removed."""
     rest = compact(name)
     weak = rest.endswith(WEAK_HEADS)
-    for head in _HEADS_LONGEST_FIRST:
+    for head in _HEADS_BY_LAST.get(rest[-1:], ()):
         if rest.endswith(head):
             rest = rest[: -len(head)]
             break

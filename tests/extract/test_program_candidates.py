@@ -136,3 +136,11 @@ def test_is_generic(name: str, generic: bool) -> None:
 )
 def test_guess_program_type(name: str, program_type: str) -> None:
     assert guess_program_type(name) == program_type
+
+
+def test_head_words_by_last_character_keep_the_longest_first_order() -> None:
+    from kg.extract.candidates_initiative import _HEADS_BY_LAST, _HEADS_LONGEST_FIRST
+
+    for last, heads in _HEADS_BY_LAST.items():
+        assert heads == tuple(h for h in _HEADS_LONGEST_FIRST if h.endswith(last))
+    assert sum(map(len, _HEADS_BY_LAST.values())) == len(_HEADS_LONGEST_FIRST)
