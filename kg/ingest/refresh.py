@@ -31,3 +31,10 @@ def refresh_embedded_graph(data_dir: Path) -> GraphRefresh:
     except Exception as error:  # the RDF is stored already: the user sees the failure and can reload
         return GraphRefresh("failed", time.perf_counter() - started, f"{type(error).__name__}: {error}")
     return GraphRefresh("done", time.perf_counter() - started, detail)
+
+
+def embedded_graph_stale(data_dir: Path) -> bool:
+    """Whether the data dir's embedded store was built by another regkg layout and must be rebuilt."""
+    from kg.store.embedded import is_stale
+
+    return is_stale(data_dir)

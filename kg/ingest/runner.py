@@ -28,7 +28,7 @@ from kg.ingest.layout import (
     remove_stale_temp_files,
 )
 from kg.ingest.manifest import Manifest, ManifestEntry, ManifestWriter
-from kg.ingest.refresh import GraphRefresh, refresh_embedded_graph
+from kg.ingest.refresh import GraphRefresh, embedded_graph_stale, refresh_embedded_graph
 from kg.ingest.version import code_version
 from kg.ingest.work import Extractor, Loader, Processed, process_file
 from kg.ingest.workers import WorkerBatch
@@ -127,7 +127,9 @@ def ingest(
                     settle(_store(writer, root, path, sha, status, processed, version))
         finally:
             writer.commit(force=True)  # also on Ctrl-C: every finished document stays stored
-        if refresh_graph and report.changed:  # under the lock: the store sees one consistent dataset
+        # under the lock: the store sees one consistent dataset; a store built by an older regkg
+        # is rebuilt even when no document changed, or its queries would keep failing
+        if refresh_graph and (report.changed or embedded_graph_stale(root)):
             report.refresh = refresh_embedded_graph(root)
     return report
 

@@ -4,7 +4,9 @@ Loads are bulk and atomic: the projection is written as Parquet, ``COPY``-ed int
 in a temporary directory beside the store, and the finished file is renamed over the old one, so
 a reader never sees half a store. A load holds ``<data-dir>/ladybug/load.lock``; a second loader
 gets :class:`StoreBusyError` and a reader opening meanwhile gets the previous build with a warning
-(or a clear error if there is none yet).
+(or a clear error if there is none yet). The manifest ``store.json`` beside the database records
+the layout fingerprint (:mod:`kg.store.layout`) of the regkg that built it; a store of another
+layout is refused on open with the advice to rebuild it, rather than failing query by query.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from kg.store.document_parts import CACHE_DIRNAME
 from kg.store.gc_pause import paused_gc
 from kg.store.ladybug_rows import result_rows
 from kg.store.ladybug_schema import copy_statements, schema_ddl
+from kg.store.layout import layout_fingerprint
 from kg.store.lock import holder, load_lock
 from kg.store.projection import Projection, project_with_warnings
 from kg.store.records import NodeTable, PropertyGraph, RelTable
@@ -55,6 +58,7 @@ class LoadReport:
     relationships: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
+    layout: str = ""  # the layout fingerprint of the regkg that built it (kg.store.layout)
 
 
 def store_dir(data_dir: str | os.PathLike[str] | None = None) -> Path:
@@ -79,20 +83,23 @@ def build_from_projection(
 
     With ``release`` the projection's rows are dropped once written (see :func:`build_from_graph`).
     """
-    report = build_from_graph(projection.graph, path, release=release)
-    report.warnings = projection.warnings
-    _write_manifest(Path(path), report)
-    return report
+    return build_from_graph(projection.graph, path, release=release, load_warnings=projection.warnings)
 
 
 def build_from_graph(
-    graph: PropertyGraph, path: str | os.PathLike[str], *, release: bool = False
+    graph: PropertyGraph,
+    path: str | os.PathLike[str],
+    *,
+    release: bool = False,
+    load_warnings: list[str] | None = None,
 ) -> LoadReport:
     """Build a store from an already projected graph: schema, bulk ``COPY``, then atomic rename.
 
     With ``release`` each table's nodes or relationships are dropped once they are written as
     Parquet, before their ``COPY`` (the graph keeps its schema): a large load then does not hold
-    every Python row beside the database's build buffers.
+    every Python row beside the database's build buffers. The manifest (counts, the projection's
+    ``load_warnings``, the layout fingerprint) is written under the load lock once the file is in
+    place.
     """
     import ladybug  # lazy: a heavy native module, not needed for --help or exports
 
@@ -118,7 +125,12 @@ def build_from_graph(
             _swap_in(workdir, target)
         finally:
             shutil.rmtree(workdir, ignore_errors=True)
-    return LoadReport(str(target), nodes, relationships, time.perf_counter() - started)
+        seconds = time.perf_counter() - started
+        report = LoadReport(
+            str(target), nodes, relationships, seconds, list(load_warnings or ()), layout_fingerprint()
+        )
+        _write_manifest(target, report)
+    return report
 
 
 def _copy_while_writing(connection: Any, statements: Iterator[str]) -> None:
@@ -168,6 +180,22 @@ def _write_manifest(target: Path, report: LoadReport) -> None:
     os.replace(tmp, target / MANIFEST_FILENAME)
 
 
+def recorded_layout(path: Path) -> str | None:
+    """The layout fingerprint in the manifest of the store in ``path`` (None: no or unreadable manifest)."""
+    try:
+        manifest = json.loads((path / MANIFEST_FILENAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    layout = manifest.get("layout") if isinstance(manifest, dict) else None
+    return layout if isinstance(layout, str) else None
+
+
+def is_stale(data_dir: str | os.PathLike[str] | None = None) -> bool:
+    """Whether the data dir has a store built with another layout than this regkg's (so rebuild it)."""
+    path = store_dir(data_dir)
+    return db_file(path).exists() and recorded_layout(path) != layout_fingerprint()
+
+
 def refresh(data_dir: str | os.PathLike[str] | None = None) -> LoadReport:
     """Rebuild ``<data-dir>/ladybug`` from the data dir's RDF (called after every ingest).
 
@@ -208,6 +236,7 @@ class EmbeddedStore:
             raise StoreUnavailableError(
                 f"no graph store at {path}; build it with `kg ingest` (or `kg load` from existing RDF)"
             )
+        _check_layout(path, busy_by)
         if writable:
             self._lock = load_lock(path, "writing to it")
             self._lock.__enter__()  # a writer excludes loads for its whole life
@@ -283,6 +312,19 @@ class EmbeddedStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _check_layout(path: Path, busy_by: str | None) -> None:
+    """Refuse a store whose manifest records another layout (or none): its tables would not bind."""
+    built, current = recorded_layout(path), layout_fingerprint()
+    if built == current:
+        return
+    if busy_by:  # a load has swapped the file in but not yet written its manifest
+        raise StoreBusyError(f"the graph store at {path} is being rebuilt ({busy_by}); retry shortly")
+    raise StoreUnavailableError(
+        f"the graph store at {path} was built by an older regkg (layout {built or 'unrecorded'}, "
+        f"this regkg reads {current}); rebuild it with `kg load`"
+    )
 
 
 def _query_error(exc: RuntimeError) -> QueryError:
