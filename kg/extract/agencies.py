@@ -13,11 +13,14 @@ _HEAD = re.compile("|".join(sorted(AGENCY_HEADS, key=len, reverse=True)))
 _LEVEL_PREFIX = re.compile(r"(?:国家|国务院|中国|省|市|区|县|镇)$")
 
 
-_LEVELS: tuple[tuple[str, str], ...] = (
-    (r"^(?:国家|国务院|中国|市场监管总局)", "national"),
-    (r"^(?:省|[\u4e00-\u9fff]{2,3}省)", "provincial"),
-    (r"^(?:市|[\u4e00-\u9fff]{2,3}市)", "municipal"),
-    (r"^(?:区|县|[\u4e00-\u9fff]{1,3}[区县])", "district"),
+_LEVELS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), level)
+    for pattern, level in (
+        (r"^(?:国家|国务院|中国|市场监管总局)", "national"),
+        (r"^(?:省|[\u4e00-\u9fff]{2,3}省)", "provincial"),
+        (r"^(?:市|[\u4e00-\u9fff]{2,3}市)", "municipal"),
+        (r"^(?:区|县|[\u4e00-\u9fff]{1,3}[区县])", "district"),
+    )
 )
 _SELF = ("市局", "我局", "区局", "本局", "县局")
 
@@ -25,7 +28,7 @@ _SELF = ("市局", "我局", "区局", "本局", "县局")
 def agency_level(name: str, doc: Document) -> str:
     """national / provincial / municipal / district / other, from the name's prefix."""
     for pattern, level in _LEVELS:
-        if re.search(pattern, name):
+        if pattern.search(name):
             return level
     if doc.jurisdiction and doc.jurisdiction.level in ("district", "county"):
         return "district"
