@@ -122,7 +122,7 @@ _VOCABULARY_MEMO = _VocabularyMemo()
 def _record(b: NQuadsBuilder, key: str, describe: VocabularyDescription) -> Recorded:
     """Run ``describe`` on an empty builder of the same document and vocabulary, so every node
     it reaches is stated in full (not only those ``b`` lacks), and keep what it stated."""
-    recorder = NQuadsBuilder(b.doc)
+    recorder = NQuadsBuilder(b.doc, recording=True)
     recorder.__dict__["vocabulary"] = b.vocabulary  # the cached_property's slot
     result = describe(recorder, key)
     classes: dict[str, list[URIRef]] = {}
@@ -151,6 +151,9 @@ class NQuadsBuilder(GraphBuilder):
     _iris: dict[str, str] = field(default_factory=dict)  # IRI -> <IRI>
     _sets: dict[str, set[str]] = field(default_factory=dict)  # subject IRI -> its statements
     _block_triples: int = 0  # lines in ``blocks``
+    # A recorder describes what a vocabulary entry reaches (its broader programs too) in itself,
+    # without the memo: entries recorded one inside another never stop on a broader cycle.
+    recording: bool = False
 
     def _iri(self, iri: str) -> str:
         text = self._iris.get(iri)
@@ -171,9 +174,10 @@ class NQuadsBuilder(GraphBuilder):
 
     def _unblock(self, subject: str) -> list[str]:
         """Take the block of ``subject`` (its ``<IRI>``) out, as its statements."""
-        lines = self.blocks.pop(subject).splitlines(keepends=True)
+        # split on "\n" only: a literal may hold U+2028 and the like, which splitlines() cuts at
+        lines = self.blocks.pop(subject).split("\n")[:-1]  # each line ended by "\n"
         self._block_triples -= len(lines)
-        head, tail = len(subject) + 1, len(self._quad_tail)
+        head, tail = len(subject) + 1, len(self._quad_tail) - 1  # the tail without its "\n"
         return [line[head:-tail] for line in lines]
 
     @cached_property
@@ -263,6 +267,8 @@ class NQuadsBuilder(GraphBuilder):
         recording it on first use: the same programs are described in most reports (a tenth
         of the mapping's time), and the description is the vocabulary's, whatever the document.
         """
+        if self.recording:
+            return describe(self, key)  # ``described`` stops a cycle, as on a plain builder
         memo = _VOCABULARY_MEMO.of(self.vocabulary)
         recorded = memo.get((describe, key))
         if recorded is None:

@@ -186,3 +186,54 @@ def test_an_evidence_node_stated_again_keeps_every_statement(doc: Document) -> N
     rdflib_builder, nquads_builder = builders
     assert nquads_builder.nquads() == nquads_text(URIRef(rdflib_builder.doc_iri), rdflib_builder.triples)  # type: ignore[attr-defined]
     assert nquads_builder.counts() == graph_counts(rdflib_builder.triples)  # type: ignore[attr-defined]
+
+
+def test_a_broader_cycle_in_the_vocabulary_is_stated_once_not_recursed(doc: Document) -> None:
+    """A user's extension may make two programs broader than each other: each is described once,
+    as the rdflib mapping does, recorded or replayed (recording one inside the other once
+    recursed without end)."""
+    from types import SimpleNamespace
+
+    from kg.rdf import ntriples
+    from kg.rdf.builder import GraphBuilder
+    from kg.rdf.entities import add_program_iri
+
+    a, b = (f"https://w3id.org/regkg/id/program/cycle-{name}" for name in "ab")
+    programs = {
+        iri: SimpleNamespace(iri=iri, pref_label=label, alt_labels=(), label_en=None,
+                             program_type="reform", candidate=False, broader=(other,))
+        for iri, label, other in ((a, "甲改革", b), (b, "乙改革", a))
+    }
+    vocabulary = SimpleNamespace(get=programs.get)
+    ntriples._VOCABULARY_MEMO.of(None)
+    rdflib_builder = GraphBuilder(doc)
+    rdflib_builder.__dict__["vocabulary"] = vocabulary
+    add_program_iri(rdflib_builder, a)
+    expected = nquads_text(URIRef(rdflib_builder.doc_iri), rdflib_builder.triples)
+    for _ in range(2):  # recorded, then replayed
+        b_ = ntriples.NQuadsBuilder(doc)
+        b_.__dict__["vocabulary"] = vocabulary
+        add_program_iri(b_, a)
+        assert b_.nquads() == expected
+    assert "甲改革" in expected and "乙改革" in expected
+
+
+def test_a_block_holding_a_unicode_line_separator_is_reopened_whole(doc: Document) -> None:
+    """An Evidence node written whole and then stated again keeps a sentence holding U+2028
+    (a line break to str.splitlines, not to N-Quads) as one statement."""
+    from dataclasses import replace
+
+    from kg.rdf.builder import GraphBuilder
+    from kg.rdf.namespaces import RK
+    from kg.rdf.ntriples import NQuadsBuilder
+    from tests.rdf.conftest import OUTCOME_SENTENCE, evidence
+
+    ev = replace(evidence(OUTCOME_SENTENCE, 0, "outcome.compress_to"), sentence="一句\u2028两行\x0c的话")
+    subject = "https://w3id.org/regkg/id/evidence/test"
+    builders = (GraphBuilder(doc), NQuadsBuilder(doc))
+    for builder in builders:
+        builder.evidence(subject, ev)
+        builder.value(subject, RK.what, "追加")
+    rdflib_builder, nquads_builder = builders
+    assert nquads_builder.nquads() == nquads_text(URIRef(rdflib_builder.doc_iri), rdflib_builder.triples)  # type: ignore[attr-defined]
+    assert nquads_builder.counts() == graph_counts(rdflib_builder.triples)  # type: ignore[attr-defined]
