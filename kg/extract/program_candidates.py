@@ -39,13 +39,21 @@ def find_candidates(text: str) -> list[CandidateSpan]:
     return sorted(kept, key=lambda s: s.start)
 
 
+# (program type, head word) in table order, by the head's last character: a name is only tested
+# against the heads it can end in
+_TYPED_HEADS_BY_LAST: dict[str, list[tuple[str, str]]] = {}
+for _program_type, _heads in TYPE_BY_HEAD:
+    for _head in _heads:
+        _TYPED_HEADS_BY_LAST.setdefault(_head[-1], []).append((_program_type, _head))
+
+
 def guess_program_type(name: str) -> str:
-    """A candidate's program type from its last word (…行动 -> campaign, …平台 -> platform)."""
+    """A candidate's program type from its last word (…行动 -> campaign, …平台 -> platform):
+    the longest head word it ends in, the first in table order among equally long ones."""
     rest = compact(name)
     best, best_len = "other", 0
-    for program_type, heads in TYPE_BY_HEAD:
-        for head in heads:
-            if rest.endswith(head) and len(head) > best_len:
-                best, best_len = program_type, len(head)
+    for program_type, head in _TYPED_HEADS_BY_LAST.get(rest[-1:], ()):
+        if rest.endswith(head) and len(head) > best_len:
+            best, best_len = program_type, len(head)
     return best
 

@@ -144,3 +144,23 @@ def test_head_words_by_last_character_keep_the_longest_first_order() -> None:
     for last, heads in _HEADS_BY_LAST.items():
         assert heads == tuple(h for h in _HEADS_LONGEST_FIRST if h.endswith(last))
     assert sum(map(len, _HEADS_BY_LAST.values())) == len(_HEADS_LONGEST_FIRST)
+
+
+def test_program_type_agrees_with_scanning_the_whole_head_table() -> None:
+    from kg.extract.candidate_text import compact
+    from kg.extract.rules.programs import TYPE_BY_HEAD
+
+    def by_whole_table(name: str) -> str:
+        rest, best, best_len = compact(name), "other", 0
+        for program_type, heads in TYPE_BY_HEAD:
+            for head in heads:
+                if rest.endswith(head) and len(head) > best_len:
+                    best, best_len = program_type, len(head)
+        return best
+
+    heads = [head for _, typed in TYPE_BY_HEAD for head in typed]
+    names = [f"{stem}{head}" for stem in ("质量提升", "“四保”", "") for head in heads]
+    names += ["松湖启航包", "", "行动计划。", "三年行动计划"]
+    assert {guess_program_type(name) for name in names} > {"other", "campaign", "platform"}
+    for name in names:
+        assert guess_program_type(name) == by_whole_table(name), name
