@@ -64,6 +64,9 @@ def sync_neo4j_cmd(
     _print_report(report)
 
 
+RELAYOUT_NOTE = "the target was synced by an older regkg (another store layout): every graph is sent again"
+
+
 def _sync_with_progress(root: Path, settings: object, batch_size: int, prune: bool, full: bool) -> SyncReport:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -76,6 +79,8 @@ def _sync_with_progress(root: Path, settings: object, batch_size: int, prune: bo
         task = progress.add_task("connecting", total=None)
 
         def on_plan(plan: SyncPlan) -> None:
+            if plan.relayout:
+                console.print(RELAYOUT_NOTE)
             progress.update(task, description="syncing batches", total=len(plan.batches), completed=0)
 
         def on_batch(index: int, batch: object) -> None:
@@ -89,6 +94,8 @@ def _print_plan(plan: SyncPlan, target: str) -> None:
     """The dry run: documents, schema statements, then each distinct statement with its batches."""
     click.echo(f"// dry run for {target}: {len(plan.changed)} changed, {len(plan.removed)} removed, "
                f"{len(plan.unchanged)} unchanged graphs; {len(plan.batches)} batches")
+    if plan.relayout:
+        click.echo(f"// {RELAYOUT_NOTE}")
     for statement in plan.schema:
         click.echo(statement + ";")
     seen: dict[str, list[int]] = {}

@@ -27,6 +27,7 @@ from rdflib import BNode, Dataset, Graph
 from kg.datamodel import ASSERTION_CLASSES
 from kg.store import statements as cypher
 from kg.store.adoptions import ADOPTION
+from kg.store.layout import layout_fingerprint
 from kg.store.program_sets import PROGRAM_LISTS, PROGRAM_SET
 from kg.store.projection import project
 from kg.store.records import Node, PropertyGraph, Relationship
@@ -46,9 +47,11 @@ class Unit:
 
 @dataclass
 class SyncState:
-    """The units as of the last completed sync (graph IRI → unit)."""
+    """The units as of the last completed sync (graph IRI → unit), and the store layout
+    (:func:`kg.store.layout.layout_fingerprint`) the target was written in."""
 
     units: dict[str, Unit] = field(default_factory=dict)
+    layout: str | None = None  # None: written before layouts were recorded
 
     @classmethod
     def load(cls, path: Path | None) -> SyncState:
@@ -58,11 +61,11 @@ class SyncState:
         return cls({
             iri: Unit(u["fingerprint"], dict(u["nodes"]), {tuple(k) for k in u["relationships"]})
             for iri, u in body.get("units", {}).items()
-        })
+        }, body.get("layout"))
 
     def save(self, path: Path) -> None:
         """Write atomically, so an interrupted save leaves the previous state."""
-        body = {"units": {
+        body = {"layout": self.layout, "units": {
             iri: {"fingerprint": u.fingerprint, "nodes": dict(sorted(u.nodes.items())),
                   "relationships": sorted(list(k) for k in u.relationships)}
             for iri, u in sorted(self.units.items())
@@ -93,6 +96,7 @@ class SyncPlan:
     removed: list[str]
     unchanged: list[str]
     new_state: SyncState
+    relayout: bool = False  # every graph re-sent: the target was written in an older store layout
 
     def summary(self) -> dict[str, int]:
         """Rows per action, for the dry run and the final report."""
@@ -155,6 +159,11 @@ def plan_sync(
         graph, current = project(dataset), units_of(dataset)
     else:
         graph, current = dataset.project_units()
+    layout = layout_fingerprint()
+    # Derived columns of an older layout (Adoption.statusCode, Program.uriHash) are missing on the
+    # target for documents that did not change: queries would answer from nulls. Send everything.
+    relayout = bool(state.units) and state.layout != layout
+    full = full or relayout
     changed = sorted(i for i, u in current.items() if full or _fingerprint_of(state, i) != u.fingerprint)
     removed = sorted(set(state.units) - set(current))
     unchanged = sorted(set(current) - set(changed))
@@ -177,8 +186,8 @@ def plan_sync(
     batches += _node_batches(graph, touched, dialect, batch_size)
     batches += _rel_batches(graph, wanted_rels, batch_size)
     schema = cypher.neo4j_schema_statements(graph) if dialect == "neo4j" else []
-    new_state = SyncState({**kept_removed, **current})
-    return SyncPlan(schema, batches, changed, removed, unchanged, new_state)
+    new_state = SyncState({**kept_removed, **current}, layout)
+    return SyncPlan(schema, batches, changed, removed, unchanged, new_state, relayout)
 
 
 # Label -> the properties naming the nodes whose labels it copies at load (kg.store.derived,

@@ -84,6 +84,30 @@ def test_second_sync_changes_nothing(target: Path, tmp_path: Path, expected) -> 
     assert forced.batches > 0 and stored(target) == expected
 
 
+@pytest.mark.parametrize("old_layout", ["r0-000000000000", None])
+def test_a_target_synced_in_an_older_layout_gets_every_document_again(
+    target: Path, tmp_path: Path, expected, old_layout: str | None
+) -> None:
+    """Derived columns a newer regkg adds (Adoption.statusCode, Program.uriHash) must reach a
+    target synced before it, though no document changed."""
+    import json
+
+    from kg.store.layout import layout_fingerprint
+
+    state = tmp_path / "state.json"
+    sync_into(sample_dataset(), target, state)
+    body = json.loads(state.read_text(encoding="utf-8"))
+    assert body["layout"] == layout_fingerprint()
+    body["layout"] = old_layout
+    state.write_text(json.dumps(body), encoding="utf-8")
+    plan = plan_sync(sample_dataset(), SyncState.load(state), dialect="embedded")
+    assert plan.relayout and len(plan.changed) == 3 and not plan.unchanged
+    resent = sync_into(sample_dataset(), target, state)
+    assert len(resent.changed) == 3 and stored(target) == expected
+    assert not plan_sync(sample_dataset(), SyncState.load(state), dialect="embedded").relayout
+    assert sync_into(sample_dataset(), target, state).changed == []
+
+
 @pytest.mark.parametrize("fail_at", [0, 9, 17])
 def test_interrupted_sync_rerun_ends_in_the_same_graph(
     target: Path, tmp_path: Path, expected, fail_at: int
