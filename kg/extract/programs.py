@@ -33,9 +33,9 @@ CANDIDATE_CONFIDENCE = 0.6
 MAX_EVIDENCE = 5  # evidence sentences kept per program; the count of mentions stays exact
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: a frozen __init__ sets each of the 11 fields through object.__setattr__
 class _Hit:
-    """One mention of one program in one sentence."""
+    """One mention of one program in one sentence (never changed once built)."""
 
     iri: str
     label: str
@@ -74,9 +74,9 @@ def extract_programs(doc: Document, vocab: ProgramVocabulary | None = None) -> l
     return fold_hits(doc, hits)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Context:
-    """What every hit of one sentence shares."""
+    """What every hit of one sentence shares (never changed once built)."""
 
     sentence: Sentence
     kind: SectionKind | None
