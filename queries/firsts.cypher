@@ -19,7 +19,8 @@ WHERE $place IS NULL OR pl.uri IN $place_uris OR c.jurisdictionUri IN $place_uri
 // below, in the same order, so the final LIMIT keeps exactly the rows a single sort would.
 WITH c, pl
 ORDER BY CASE c.scope WHEN 'national' THEN 0 WHEN 'provincial' THEN 1 WHEN 'municipal' THEN 2 ELSE 3 END,
-         coalesce(c.jurisdictionLabel, pl.label), coalesce(c.year, c.documentSummaryYear), c.what
+         coalesce(c.jurisdictionLabel, pl.label), coalesce(c.year, c.documentSummaryYear), c.what, c.uri,
+         pl.uri
 LIMIT $limit
 OPTIONAL MATCH (c)-[:hasProgram]->(p:Program)
 WITH c, pl, p
@@ -38,5 +39,5 @@ RETURN c.scope AS scope,
        pl.uri AS place_uri,
        p.uri AS program_uri
 ORDER BY CASE scope WHEN 'national' THEN 0 WHEN 'provincial' THEN 1 WHEN 'municipal' THEN 2 ELSE 3 END,
-         claimant, year, what
+         claimant, year, what, claim_uri, place_uri, program_uri, evidence
 LIMIT $limit

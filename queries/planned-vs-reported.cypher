@@ -16,7 +16,9 @@ WHERE plan.status = 'planned'
   AND (NOT $unreported OR plan.reportedYear IS NULL)
 // The plan's document name is a column derived at load time (docs/schema.md).
 WITH plan, p, pl
-ORDER BY pl.label, plan.year, plan.reportedYear IS NOT NULL, p.prefLabel
+// Ties broken down to the plan, and the same way below, so the LIMIT keeps the same rows on
+// every run and engine.
+ORDER BY pl.label, plan.year, plan.reportedYear IS NOT NULL, p.prefLabel, plan.uri
 LIMIT $limit
 WITH plan, p, pl, plan.documentName AS plan_document
 RETURN pl.label AS place,
@@ -28,5 +30,5 @@ RETURN pl.label AS place,
        plan_document,
        pl.uri AS place_uri,
        p.uri AS program_uri
-ORDER BY place, plan_year, reported, program
+ORDER BY place, plan_year, reported, program, plan.uri
 LIMIT $limit
