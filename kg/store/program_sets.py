@@ -74,6 +74,7 @@ def add_program_sets(labels: dict[str, str], values: Values, links: Implementati
         uri = program_set_uri(by, context)
         labels[uri] = PROGRAM_SET
         values[uri] = _program_set_values(values[context], by, context, programs_by_key, hashes)
+    _check_distinct(hashes)
     for program, number in hashes.items():
         values[program][URI_HASH] = {("INT64", number)}
 
@@ -94,6 +95,21 @@ def uri_hash(uri: str) -> int:
     thousand programs of a corpus, distinct but with a chance of about 1e-12.
     """
     return int.from_bytes(hashlib.sha1(uri.encode()).digest()[:8], "big", signed=True)
+
+
+class UriHashCollision(ValueError):
+    """Two programs' IRIs share a :func:`uri_hash`: co-adoption would count them as one."""
+
+
+def _check_distinct(hashes: dict[str, int]) -> None:
+    """Fail the load rather than answer wrongly when two programs share a hash (odds ~1e-12)."""
+    if len(set(hashes.values())) == len(hashes):
+        return
+    seen: dict[int, str] = {}
+    for uri, number in hashes.items():
+        if number in seen:
+            raise UriHashCollision(f"programs {seen[number]} and {uri} share the uriHash {number}")
+        seen[number] = uri
 
 
 def program_set_uri(by: str, context: str) -> str:

@@ -95,3 +95,14 @@ def test_uri_hash_is_a_signed_64_bit_number_that_tells_programs_apart() -> None:
     numbers = {uri_hash(f"https://w3id.org/regkg/id/program/p{i}") for i in range(10_000)}
     assert len(numbers) == 10_000 and all(-(2**63) <= n < 2**63 for n in numbers)
     assert uri_hash(P) == uri_hash(P) != uri_hash(Q)
+
+
+def test_two_programs_sharing_a_hash_fail_the_load_instead_of_counting_as_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from kg.store import program_sets
+
+    monkeypatch.setattr(program_sets, "uri_hash", lambda uri: 7)
+    labels, values, rel_keys = _graph(*ROWS)
+    with pytest.raises(program_sets.UriHashCollision, match="share the uriHash 7"):
+        add_program_sets(labels, values, implementation_links(labels, rel_keys))
