@@ -48,7 +48,9 @@ class Manifest:
     documents: dict[str, ManifestEntry] = field(default_factory=dict)
     _by_sha: dict[str, dict[str, ManifestEntry]] = field(default_factory=dict, init=False, repr=False)
     # an entry's text in the file, by its key and field values (see text())
-    _entry_texts: dict[tuple[object, ...], str] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _entry_texts: dict[tuple[object, ...], str] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         for entry in self.documents.values():
