@@ -15,6 +15,12 @@ import pyarrow.parquet as pq
 
 from kg.store.records import NodeTable, PropertyGraph, Relationship, RelTable
 
+# The files live only until their COPY, on the store's own disk: compressing them costs CPU to
+# write and again to read (N=1000: ~0.9 s of a load's CPU for 53 instead of 158 MB on disk).
+# Dictionary encoding stays on: turning it and the statistics off as well was no faster and
+# doubled the files again.
+PARQUET_OPTIONS: dict[str, str] = {"compression": "none"}
+
 
 def quote(identifier: str) -> str:
     """Backquote an identifier: the model has property names that are keywords (``end``, ``start``)."""
@@ -60,7 +66,7 @@ def write_node_parquet(table: NodeTable, path: Path) -> Path:
     if names:
         fields = pa.struct([pa.field(name, table.columns[name].arrow()) for name in names])
         arrays += pa.array([n.properties for n in table.nodes], fields).flatten()
-    pq.write_table(pa.Table.from_arrays(arrays, names=["uri", *names]), path)
+    pq.write_table(pa.Table.from_arrays(arrays, names=["uri", *names]), path, **PARQUET_OPTIONS)
     return path
 
 
@@ -76,7 +82,7 @@ def write_rel_parquet(
     if not rels:
         return None
     data = pa.table({"from": [r[1] for r in rels], "to": [r[2] for r in rels]})  # by index: cheaper
-    pq.write_table(data, path)
+    pq.write_table(data, path, **PARQUET_OPTIONS)
     return path
 
 
