@@ -11,15 +11,12 @@ whose short name 松山 is not known outside 赤峰.
 
 from __future__ import annotations
 
-import bisect
-import logging
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import quote
 
 import ahocorasick
-import jieba
 
 from kg.extract.model import PlaceRef
 from kg.extract.pruned_automaton import WordIndex, pruned_automaton
@@ -30,6 +27,7 @@ from kg.extract.rules.places import (
     SHORT_NAME_LEVELS,
     SHORT_NAME_SUFFIXES,
 )
+from kg.extract.word_boundaries import WordBoundaries
 from kg.loaders import utf8_automaton
 from kg.loaders.divisions import Division as GazetteerDivision
 from kg.loaders.divisions import Gazetteer, gazetteer
@@ -174,19 +172,12 @@ class PlaceFinder:
         self.jurisdiction = doc.jurisdiction
         self.home = jurisdiction_ref(doc.jurisdiction)
         self._local = _local_index(doc.jurisdiction)
-        self._short_names_registered = False
         # the automaton is pruned to the words that can match in these texts (see kg.extract.pruned_automaton)
         self._texts = {sentence.text for sentence in doc.sentences}
         self._automaton = self._pruned_automaton()
 
     def _pruned_automaton(self) -> ahocorasick.Automaton:
         return pruned_automaton(_national_word_index(), self._texts, self._local.names)
-
-    def _register_short_names(self) -> None:
-        """Teach the segmenter the short names, once per document (not per sentence)."""
-        if not self._short_names_registered:
-            _register_short_names(self._local.short_names)
-            self._short_names_registered = True
 
     def find(self, text: str) -> list[PlaceMention]:
         """Places in ``text``: leftmost-longest matches, so a longer word blocks the place inside it.
@@ -199,7 +190,7 @@ class PlaceFinder:
         if not len(self._automaton):
             return []
         mentions: list[PlaceMention] = []
-        words: _WordBoundaries | None = None
+        words: WordBoundaries | None = None
         for end, name in utf8_automaton.iter_long(self._automaton, text):
             ref = self._local.place_named(name)
             if ref is None:
@@ -207,8 +198,8 @@ class PlaceFinder:
             start = end - len(name) + 1
             if name in self._local.short_names:
                 if words is None:
-                    self._register_short_names()
-                    words = _WordBoundaries(text)
+                    # jieba knows this document's short names and no other document's
+                    words = WordBoundaries(text, self._local.short_names, SHORT_NAME_FREQUENCY)
                 if not words.is_word(start, end + 1):
                     continue
             mentions.append(PlaceMention(_with_surface(ref, name), start, end + 1))
@@ -220,67 +211,7 @@ def _is_short_name(ref: PlaceRef, surface: str) -> bool:
     return surface != ref.name and ref.level in SHORT_NAME_LEVELS and surface not in _SELF_WORDS
 
 
-@lru_cache(maxsize=1)
-def _segmenter() -> jieba.Tokenizer:
-    """A private jieba tokenizer (the global one is left to others), quiet, built on first use."""
-    jieba.setLogLevel(logging.WARNING)
-    tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
-    return tokenizer
-
-
-_KNOWN_SHORT_NAMES: set[str] = set()
-
-
-def _register_short_names(short_names: frozenset[str]) -> None:
-    """Make the short names words of the segmenter."""
-    tokenizer = _segmenter()
-    for name in short_names - _KNOWN_SHORT_NAMES:
-        # a modest frequency: 厚街 beats 厚/街, but 新/登记 beats 新登/记
-        tokenizer.add_word(name, freq=SHORT_NAME_FREQUENCY)
-        _KNOWN_SHORT_NAMES.add(name)
-
-
 _SELF_WORDS = frozenset(w for words in SELF_REFERENCES.values() for w in words)
-
-
-class _WordBoundaries:
-    """Where jieba puts word boundaries in a text (the jurisdiction's short names registered
-    as words first, see :func:`_register_short_names`).
-
-    jieba cuts a text into runs of CJK characters, letters and digits (its ``re_han_default``)
-    and segments each run on its own, so the words of a run do not depend on the rest of the
-    text: only the runs that hold a short name are segmented, which is a fraction of the work
-    of segmenting the whole sentence and gives the same boundaries.
-    """
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.tokenizer = _segmenter()
-        self._runs = [(m.start(), m.end()) for m in jieba.re_han_default.finditer(text)]
-        self._by_run: dict[tuple[int, int], set[int]] = {}
-
-    def is_word(self, start: int, end: int) -> bool:
-        """Whether ``text[start:end]`` starts and ends at word boundaries."""
-        bounds = self._boundaries_around(start, end)
-        return start in bounds and end in bounds
-
-    def _boundaries_around(self, start: int, end: int) -> set[int]:
-        """The boundaries of the run that holds ``[start, end)`` (of the whole text if none does)."""
-        i = bisect.bisect_right(self._runs, (start, len(self.text) + 1)) - 1
-        run = self._runs[i] if i >= 0 and end <= self._runs[i][1] else (0, len(self.text))
-        if run not in self._by_run:
-            self._by_run[run] = self._segment(*run)
-        return self._by_run[run]
-
-    def _segment(self, run_start: int, run_end: int) -> set[int]:
-        """Word boundaries of ``text[run_start:run_end]``, in text offsets."""
-        bounds = {run_start}
-        pos = run_start
-        for token in self.tokenizer.lcut(self.text[run_start:run_end], HMM=False):
-            pos += len(token)
-            bounds.add(pos)
-        return bounds
 
 
 def _with_surface(ref: PlaceRef, surface: str) -> PlaceRef:

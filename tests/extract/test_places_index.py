@@ -16,9 +16,6 @@ from kg.extract.places import (
     _local_index,
     _national_refs,
     _percent_encoded,
-    _register_short_names,
-    _segmenter,
-    _WordBoundaries,
 )
 from kg.extract.rules.places import NON_PLACE_WORDS
 
@@ -70,29 +67,6 @@ def test_pruned_index_matches_like_a_full_automaton_on_every_seed_sentence(seed_
 def test_a_text_that_is_no_sentence_of_the_document_gets_its_own_names() -> None:
     finder = PlaceFinder(one_sentence_doc(["无关"], JURISDICTIONS[1]))
     assert [m.ref.name for m in finder.find("与广州、深圳并列全省第一")] == ["广州市", "深圳市"]
-
-
-# Real sentences with short names in runs of characters between punctuation, letters and digits.
-SEGMENTED = [
-    "松山湖疫情期间发送“松湖启航包”，全市率先实现开办企业“零收费”",
-    "东城有序推进知识产权服务业示范区建设，松山湖谋划打造科学城知识产权国际中心",
-    "2022年，全市新登记市场主体15.3万户，新登镇农贸市场完成改造。",
-]
-
-
-@pytest.mark.parametrize("sentence", SEGMENTED)
-def test_word_boundaries_of_a_run_are_those_of_the_whole_sentence(sentence: str) -> None:
-    short_names = frozenset({"松山湖", "东城", "新登"})
-    _register_short_names(short_names)
-    words = _WordBoundaries(sentence)
-    whole, pos = {0}, 0
-    for token in _segmenter().lcut(sentence, HMM=False):
-        pos += len(token)
-        whole.add(pos)
-    for start in range(len(sentence)):
-        for end in range(start + 1, len(sentence) + 1):
-            expected = start in whole and end in whole
-            assert words.is_word(start, end) == expected, sentence[start:end]
 
 
 @pytest.mark.parametrize("name", ["厚街镇", "松山湖管委会", "𠀀区", "a镇", "X/Y区", "ﬁ镇", ""])
