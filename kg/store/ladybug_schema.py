@@ -14,6 +14,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from kg.store.records import NodeTable, PropertyGraph, Relationship, RelTable
+from kg.store.tables import RankedRelTable
 
 # The files live only until their COPY, on the store's own disk: compressing them costs CPU to
 # write and again to read (N=1000: ~0.9 s of a load's CPU for 53 instead of 158 MB on disk).
@@ -70,22 +71,6 @@ def write_node_parquet(table: NodeTable, path: Path) -> Path:
     return path
 
 
-def write_rel_parquet(
-    table: RelTable, start_label: str, end_label: str, path: Path, rels: list[Relationship] | None = None
-) -> Path | None:
-    """The relationships of one (start, end) label pair as a ``from``/``to`` Parquet file, or None.
-
-    ``rels`` are that pair's relationships when the caller has already grouped them.
-    """
-    if rels is None:
-        rels = [r for r in table.relationships if (r.start_label, r.end_label) == (start_label, end_label)]
-    if not rels:
-        return None
-    data = pa.table({"from": [r[1] for r in rels], "to": [r[2] for r in rels]})  # by index: cheaper
-    pq.write_table(data, path, **PARQUET_OPTIONS)
-    return path
-
-
 def copy_statements(graph: PropertyGraph, workdir: Path, *, release: bool = False) -> Iterator[str]:
     """Write each table's Parquet files into ``workdir``, yielding the ``COPY … FROM`` that loads each.
 
@@ -110,15 +95,34 @@ def _rel_copies(graph: PropertyGraph, workdir: Path, release: bool) -> Iterator[
     """Write every relationship file, yielding the ``COPY`` of each (label pair of a type)."""
     count = 0
     for rtype, rel_table in sorted(graph.rel_tables.items()):
-        by_pair: dict[tuple[str, str], list[Relationship]] = {}
+        for start, end, data in _pair_columns(rel_table, release):
+            path = workdir / f"rel-{count}.parquet"
+            pq.write_table(data, path, **PARQUET_OPTIONS)
+            count += 1
+            ends = f"from={_literal(start)}, to={_literal(end)}"
+            yield f"COPY {quote(rtype)} FROM {_literal(path)} ({ends})"
+
+
+def _pair_columns(rel_table: RelTable, release: bool) -> Iterator[tuple[str, str, pa.Table]]:
+    """(start label, end label, ``from``/``to`` uris) of each label pair of a table that has relationships.
+
+    A projected table's uris are taken from its node ranks in Arrow; other tables' from their
+    relationship tuples, grouped in one pass. With ``release`` the table's rows are dropped first.
+    """
+    ranked = rel_table.ranked_ends() if isinstance(rel_table, RankedRelTable) else None
+    by_pair: dict[tuple[str, str], list[Relationship]] = {}
+    if ranked is None:
         for rel in rel_table.relationships:  # one pass, not one per label pair
             by_pair.setdefault((rel.start_label, rel.end_label), []).append(rel)
-        if release:
-            rel_table.relationships = []
-        for start, end in sorted(rel_table.pairs):
+    if release:
+        rel_table.relationships = []
+        if isinstance(rel_table, RankedRelTable):
+            rel_table.ranked = None
+    for start, end in sorted(rel_table.pairs):
+        if ranked is not None:
+            data = ranked.pair_columns(start, end)
+        else:
             rels = by_pair.pop((start, end), [])
-            path = write_rel_parquet(rel_table, start, end, workdir / f"rel-{count}.parquet", rels)
-            if path is not None:
-                count += 1
-                ends = f"from={_literal(start)}, to={_literal(end)}"
-                yield f"COPY {quote(rtype)} FROM {_literal(path)} ({ends})"
+            data = pa.table({"from": [r[1] for r in rels], "to": [r[2] for r in rels]})  # by index: cheaper
+        if len(data):
+            yield start, end, data

@@ -12,6 +12,7 @@ integer ranks rather than long IRIs when sorting relationships.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator
+from dataclasses import dataclass, field
 from operator import attrgetter, itemgetter
 from typing import Any
 
@@ -167,36 +168,95 @@ def fill_rel_tables(
     ordered = [uris[index] for index in by_rank]
     del uris, by_rank
     label_at = [labels[uri] for uri in ordered]
+    nodes = RankedNodes.of(ordered, label_at)
     all_labels = set(labels.values())
     names_by_type: dict[str, list[str]] = {}
     for name, pairs in links.items():
         if pairs:
             names_by_type.setdefault(relationship_type(name, all_labels), []).append(name)
     types = sorted(names_by_type.items())
-    ranks = iter(list(_ranks([links[name] for _, names in types for name in names], ordered)))
+    ranks = iter(list(_ranks([links[name] for _, names in types for name in names], nodes.uris)))
     links.clear()
     new_relationship = tuple.__new__  # the named tuple's own __new__ is a Python call per relationship
     for rtype, names in types:
-        table = graph.rel_tables.setdefault(rtype, RelTable(rtype))
-        coded = [(name, next(ranks)) for name in names]
+        declared = graph.rel_tables.get(rtype, RelTable(rtype))
+        ends = _ordered_ends([(name, next(ranks)) for name in names])
         rels = [
             new_relationship(Relationship, (rtype, ordered[s], ordered[e], label_at[s], label_at[e]))
-            for s, e in _ordered_ends(coded)
+            for s, e in zip(ends["start"].to_pylist(), ends["end"].to_pylist(), strict=True)
         ]
-        table.pairs.update({(rel[3], rel[4]) for rel in rels})
-        table.relationships.extend(rels)
+        pairs = declared.pairs | {(rel[3], rel[4]) for rel in rels}
+        ranked = RankedEnds(ends["start"].combine_chunks(), ends["end"].combine_chunks(), nodes)
+        graph.rel_tables[rtype] = RankedRelTable(rtype, pairs, rels, ranked)  # declared tables are empty
 
 
-def _ranks(groups: list[Collection[tuple[str, str]]], ordered: list[str]) -> Iterator[pa.Table]:
-    """Each group's (start, end) uri pairs as a table of ``start``/``end`` ranks in ``ordered``.
+@dataclass
+class RankedNodes:
+    """Every node uri in sorted order as Arrow strings, with the code of each one's label."""
+
+    uris: pa.Array
+    label_codes: pa.Array  # the index of each uri's label in ``labels``
+    labels: list[str]
+
+    @classmethod
+    def of(cls, ordered: list[str], label_at: list[str]) -> RankedNodes:
+        """The ranked nodes of the sorted ``ordered`` uris, labelled ``label_at``."""
+        encoded = pa.array(label_at, pa.string()).dictionary_encode()
+        return cls(pa.array(ordered, pa.string()), encoded.indices, encoded.dictionary.to_pylist())
+
+    def code(self, label: str) -> int:
+        """The code of ``label`` (-1, matching no node, for a label no node has)."""
+        return self.labels.index(label) if label in self.labels else -1
+
+
+@dataclass
+class RankedEnds:
+    """One table's relationships as the ranks of their start and end nodes, in the table's order."""
+
+    starts: pa.Array
+    ends: pa.Array
+    nodes: RankedNodes
+
+    def pair_columns(self, start_label: str, end_label: str) -> pa.Table:
+        """The ``from``/``to`` uris of the relationships from ``start_label`` to ``end_label``, in order.
+
+        Selected and looked up by Arrow kernels, with no Python object per relationship.
+        """
+        codes, nodes = self.nodes.label_codes, self.nodes
+        keep = pc.and_(
+            pc.equal(pc.take(codes, self.starts), nodes.code(start_label)),
+            pc.equal(pc.take(codes, self.ends), nodes.code(end_label)),
+        )
+        return pa.table({
+            "from": pc.take(nodes.uris, pc.filter(self.starts, keep)),
+            "to": pc.take(nodes.uris, pc.filter(self.ends, keep)),
+        })
+
+
+@dataclass
+class RankedRelTable(RelTable):
+    """A relationship table that also holds its relationships as node ranks (:class:`RankedEnds`).
+
+    The bulk load writes its files from the ranks (:mod:`kg.store.ladybug_schema`) instead of
+    turning a million Python uri strings into Arrow again; everything else reads the tuples.
+    """
+
+    ranked: RankedEnds | None = field(default=None, compare=False, repr=False)
+
+    def ranked_ends(self) -> RankedEnds | None:
+        """The ranks, if they still describe exactly this table's relationships."""
+        ranked = self.ranked
+        return ranked if ranked is not None and len(ranked.starts) == len(self.relationships) else None
+
+
+def _ranks(groups: list[Collection[tuple[str, str]]], node_uris: pa.Array) -> Iterator[pa.Table]:
+    """Each group's (start, end) uri pairs as a table of ``start``/``end`` ranks in ``node_uris``.
 
     All the starts, then all the ends, are looked up in one Arrow ``index_in`` call each: a hash
     table of the node uris built in C, instead of two dictionary look-ups per relationship in
     Python. (One call for both would build that table once, but hold twice the uri bytes.)
     """
-    node_uris = pa.array(ordered, pa.string())
     ranked = [pc.index_in(_column(groups, end), value_set=node_uris) for end in (0, 1)]
-    del node_uris
     offset = 0
     for pairs in groups:
         size = len(pairs)
@@ -209,8 +269,9 @@ def _column(groups: list[Collection[tuple[str, str]]], end: int) -> pa.Array:
     return pa.array([pair[end] for pairs in groups for pair in pairs], pa.string())
 
 
-def _ordered_ends(coded: list[tuple[str, pa.Table]]) -> Iterator[tuple[int, int]]:
-    """(start, end) ranks of one type's relationships, given per local name, in (start, name, end) order.
+def _ordered_ends(coded: list[tuple[str, pa.Table]]) -> pa.Table:
+    """The ``start``/``end`` ranks of one type's relationships, given per local name, in (start,
+    name, end) order.
 
     A type nearly always has one local name; when two share it (a name that is also a label,
     and its ``has`` form) the name decides between equal starts.
@@ -222,5 +283,4 @@ def _ordered_ends(coded: list[tuple[str, pa.Table]]) -> Iterator[tuple[int, int]
         named = [t.append_column("name", pa.array([name] * len(t), pa.string())) for name, t in coded]
         table = pa.concat_tables(named)
         keys.insert(1, ("name", "ascending"))
-    table = table.take(pc.sort_indices(table, sort_keys=keys))
-    return zip(table["start"].to_pylist(), table["end"].to_pylist(), strict=True)
+    return table.take(pc.sort_indices(table, sort_keys=keys))

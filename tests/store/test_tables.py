@@ -92,3 +92,23 @@ def test_relationships_are_ordered_by_start_name_end_uri(names: tuple[str, ...])
     assert [(r.start, r.end) for r in rels] == [(s, e) for s, _, e in sorted(rel_keys)]
     assert {(r.start_label, r.end_label) for r in rels} <= graph.rel_tables[rtype].pairs
     assert all((r.type, r.start_label, r.end_label) == (rtype, labels[r.start], labels[r.end]) for r in rels)
+
+
+@pytest.mark.parametrize("names", [("within",), ("program", "hasProgram")])
+def test_ranked_pair_columns_list_the_tuples_of_each_label_pair_in_order(names: tuple[str, ...]) -> None:
+    kinds = (("p", "Program"), ("i", "Impl"))
+    labels = {f"{U}{kind}/{i:02d}": label for i in (3, 11, 0, 7) for kind, label in kinds}
+    uris = sorted(labels)
+    rel_keys = {(s, name, e) for name in names for s in uris[::2] for e in uris[1::3]}
+    graph = PropertyGraph()
+    fill_rel_tables(graph, labels, group_links(rel_keys))
+    table = graph.rel_tables[relationship_type(names[0], set(labels.values()))]
+    ranked = table.ranked_ends()
+    assert ranked is not None
+    for start, end in table.pairs | {("Program", "Nothing")}:
+        columns = ranked.pair_columns(start, end).to_pydict()
+        rels = table.relationships
+        expected = [(r.start, r.end) for r in rels if (r.start_label, r.end_label) == (start, end)]
+        assert list(zip(columns["from"], columns["to"], strict=True)) == expected
+    table.relationships.pop()  # ranks no longer describe the tuples: the loader must not use them
+    assert table.ranked_ends() is None
