@@ -14,6 +14,7 @@ batch can end early are handled here:
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import multiprocessing.context
 from collections import deque
@@ -36,8 +37,21 @@ WORKER_DIED = "worker process died"
 # before the batch gives up (something is wrong with starting workers at all).
 MAX_IDLE_RESTARTS = 3
 
+# The cyclic collector's first-generation threshold in a worker (Python's default is 700). The
+# tables the worker inherited are frozen (kg.ingest.runner), and a document's objects die with it
+# (few cycles), so collecting every 700 new container objects was 0.5-0.7 ms of CPU per document
+# for nothing; at 10,000 a collection runs about once per 100 documents, and the rare cycles are
+# still reclaimed, so memory stays flat.
+WORKER_GC_THRESHOLD = 10_000
+
 # A file waiting in line: its future, or None for a file a broken pool lost, to be run alone.
 Slot = tuple[str, "Future[Processed] | None"]
+
+
+def _start_worker() -> None:
+    """Set up a worker process: collect garbage less often (see WORKER_GC_THRESHOLD)."""
+    _, *older = gc.get_threshold()
+    gc.set_threshold(WORKER_GC_THRESHOLD, *older)
 
 
 def fork_context() -> multiprocessing.context.BaseContext | None:
@@ -125,7 +139,9 @@ class WorkerBatch:
 
     def _submit(self, path: str) -> Future[Processed]:
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=fork_context())
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.jobs, mp_context=fork_context(), initializer=_start_worker
+            )
         return self._pool.submit(process_file, path, self.load, self.extract, self.root)
 
     def _stop_pool(self) -> None:
