@@ -24,11 +24,19 @@ def default_jobs() -> int:
 
 
 def project_data_dir(
-    root: Path, paths: list[Path], *, cache_dir: Path | None = None, jobs: int | None = None
+    root: Path,
+    paths: list[Path],
+    *,
+    cache_dir: Path | None = None,
+    jobs: int | None = None,
+    rel_tuples: bool = True,
 ) -> Projection:
-    """The projection of the N-Quads ``paths`` plus the ontology and vocabulary graphs of ``root``."""
+    """The projection of the N-Quads ``paths`` plus the ontology and vocabulary graphs of ``root``.
+
+    ``rel_tuples=False`` is for the bulk load (:meth:`ProjectionBuilder.finish`).
+    """
     builder = ProjectionBuilder()
     for part in document_parts(paths, cache_dir, default_jobs() if jobs is None else jobs):
         builder.merge(part)
     builder.add_rows(ontology_rows(root))
-    return builder.finish()
+    return builder.finish(rel_tuples=rel_tuples)

@@ -42,6 +42,7 @@ from kg.store.layout import layout_fingerprint
 from kg.store.lock import holder, load_lock
 from kg.store.projection import Projection, project_with_warnings
 from kg.store.records import NodeTable, PropertyGraph, RelTable
+from kg.store.tables import RankedRelTable
 
 STORE_DIRNAME = "ladybug"
 DB_FILENAME = "graph.lbug"
@@ -105,7 +106,7 @@ def build_from_graph(
 
     target = Path(path)
     started = time.perf_counter()
-    nodes, relationships = graph.node_counts(), graph.rel_counts()
+    nodes, relationships = graph.node_counts(), _rel_counts(graph)
     with load_lock(target):
         for stale in target.glob(BUILD_PREFIX + "*"):  # left by a build that was killed
             shutil.rmtree(stale, ignore_errors=True)
@@ -131,6 +132,14 @@ def build_from_graph(
         )
         _write_manifest(target, report)
     return report
+
+
+def _rel_counts(graph: PropertyGraph) -> dict[str, int]:
+    """Relationships per type, counting the tables that hold them only as ranks too."""
+    return {
+        rtype: table.count() if isinstance(table, RankedRelTable) else len(table.relationships)
+        for rtype, table in sorted(graph.rel_tables.items())
+    }
 
 
 def _copy_while_writing(connection: Any, statements: Iterator[str]) -> None:
@@ -209,7 +218,10 @@ def refresh(data_dir: str | os.PathLike[str] | None = None) -> LoadReport:
     root = config.data_dir(data_dir)
     # millions of acyclic tuples, sets and dicts: collections would walk the growing heap again and again
     with paused_gc():
-        projection = project_data_dir(root, graph_paths(root), cache_dir=root / CACHE_DIRNAME)
+        # the load writes relationships from their ranks: no tuple per relationship is needed
+        projection = project_data_dir(
+            root, graph_paths(root), cache_dir=root / CACHE_DIRNAME, rel_tuples=False
+        )
         return build_from_projection(projection, store_dir(root), release=True)
 
 

@@ -82,6 +82,9 @@ def copy_statements(graph: PropertyGraph, workdir: Path, *, release: bool = Fals
     relationships' ``COPY`` needs their end nodes.
     """
     rel_statements = list(_rel_copies(graph, workdir, release))
+    # Arrow's allocator keeps freed blocks for reuse; hand the relationship columns' back to the
+    # system before the database starts filling its own buffers
+    pa.default_memory_pool().release_unused()
     for count, (label, table) in enumerate(sorted(graph.node_tables.items())):
         if table.nodes:
             path = write_node_parquet(table, workdir / f"node-{count}.parquet")

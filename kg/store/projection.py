@@ -95,10 +95,12 @@ def project_rows(rows: Iterable[Row]) -> Projection:
 class ProjectionBuilder(TripleAccumulator):
     """A :class:`~kg.store.accumulator.TripleAccumulator` that finishes into the property graph."""
 
-    def finish(self) -> Projection:
+    def finish(self, *, rel_tuples: bool = True) -> Projection:
         """The projected graph: node tables by primary label, relationship tables by type.
 
-        Consumes the builder: its accumulated values move into the tables node by node.
+        Consumes the builder: its accumulated values move into the tables node by node. Without
+        ``rel_tuples`` the relationship tables hold only what the bulk load reads (see
+        :func:`kg.store.tables.fill_rel_tables`).
         """
         labels, levels = _node_labels(self.classes)
         values = {uri: self.values.pop(uri, None) or {} for uri in labels}
@@ -118,7 +120,7 @@ class ProjectionBuilder(TripleAccumulator):
         fill_node_tables(projection.graph, labels, values, projection.warnings)
         sort_adoptions(projection.graph)
         projection.graph.node_tables["Implementation"].columns.update(REPORTED_COLUMNS)  # even if none
-        fill_rel_tables(projection.graph, labels, links)
+        fill_rel_tables(projection.graph, labels, links, tuples=rel_tuples)
         return projection
 
     def _node_links(self, labels: dict[str, str], values: Values) -> dict[str, Collection[tuple[str, str]]]:

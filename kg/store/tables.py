@@ -148,7 +148,11 @@ def _convert(value: Any, base: BaseType) -> Any:
 
 
 def fill_rel_tables(
-    graph: PropertyGraph, labels: dict[str, str], links: dict[str, Collection[tuple[str, str]]]
+    graph: PropertyGraph,
+    labels: dict[str, str],
+    links: dict[str, Collection[tuple[str, str]]],
+    *,
+    tuples: bool = True,
 ) -> None:
     """One table per relationship type with declared and observed (start, end) label pairs.
 
@@ -158,6 +162,9 @@ def fill_rel_tables(
     each uri is replaced by its rank among the sorted node uris (a hash look-up in C rather
     than two dictionary look-ups per relationship in Python) and the ranks are sorted, which
     orders like the IRIs since UTF-8 bytes sort as the code points Python compares.
+
+    Without ``tuples`` the tables hold their relationships only as ranks (:class:`RankedRelTable`),
+    which is all the bulk load reads: a million fewer Python tuples to build, hold and free.
     """
     for rtype, pairs in declared_pairs().items():
         graph.rel_tables[rtype] = RelTable(rtype, set(pairs))
@@ -181,13 +188,16 @@ def fill_rel_tables(
     for rtype, names in types:
         declared = graph.rel_tables.get(rtype, RelTable(rtype))
         ends = _ordered_ends([(name, next(ranks)) for name in names])
-        rels = [
-            new_relationship(Relationship, (rtype, ordered[s], ordered[e], label_at[s], label_at[e]))
-            for s, e in zip(ends["start"].to_pylist(), ends["end"].to_pylist(), strict=True)
-        ]
-        pairs = declared.pairs | {(rel[3], rel[4]) for rel in rels}
         ranked = RankedEnds(ends["start"].combine_chunks(), ends["end"].combine_chunks(), nodes)
-        graph.rel_tables[rtype] = RankedRelTable(rtype, pairs, rels, ranked)  # declared tables are empty
+        rels: list[Relationship] = []
+        if tuples:
+            rels = [
+                new_relationship(Relationship, (rtype, ordered[s], ordered[e], label_at[s], label_at[e]))
+                for s, e in zip(ends["start"].to_pylist(), ends["end"].to_pylist(), strict=True)
+            ]
+        pairs = declared.pairs | ranked.label_pairs()
+        # declared tables are empty: the ranks list every relationship of the type
+        graph.rel_tables[rtype] = RankedRelTable(rtype, pairs, rels, ranked, with_tuples=tuples)
 
 
 @dataclass
@@ -217,6 +227,13 @@ class RankedEnds:
     ends: pa.Array
     nodes: RankedNodes
 
+    def label_pairs(self) -> set[tuple[str, str]]:
+        """The (start label, end label) pairs these relationships connect."""
+        codes, names = self.nodes.label_codes, self.nodes.labels
+        pairs = pa.table({"start": pc.take(codes, self.starts), "end": pc.take(codes, self.ends)})
+        unique = pairs.group_by(["start", "end"]).aggregate([])
+        return {(names[a], names[b]) for a, b in zip(*unique.to_pydict().values(), strict=True)}
+
     def pair_columns(self, start_label: str, end_label: str) -> pa.Table:
         """The ``from``/``to`` uris of the relationships from ``start_label`` to ``end_label``, in order.
 
@@ -242,11 +259,21 @@ class RankedRelTable(RelTable):
     """
 
     ranked: RankedEnds | None = field(default=None, compare=False, repr=False)
+    with_tuples: bool = field(default=True, compare=False)  # False: the ranks alone list them
 
     def ranked_ends(self) -> RankedEnds | None:
         """The ranks, if they still describe exactly this table's relationships."""
         ranked = self.ranked
-        return ranked if ranked is not None and len(ranked.starts) == len(self.relationships) else None
+        if ranked is None:
+            return None
+        if not self.with_tuples:
+            return ranked if not self.relationships else None
+        return ranked if len(ranked.starts) == len(self.relationships) else None
+
+    def count(self) -> int:
+        """How many relationships the table has, with or without their tuples."""
+        ranked = self.ranked_ends()
+        return len(ranked.starts) if ranked is not None else len(self.relationships)
 
 
 def _ranks(groups: list[Collection[tuple[str, str]]], node_uris: pa.Array) -> Iterator[pa.Table]:

@@ -9,7 +9,7 @@ import pytest
 from kg.store.declared import relationship_type
 from kg.store.derived import group_links
 from kg.store.records import ColumnType, PropertyGraph
-from kg.store.tables import fill_node_tables, fill_rel_tables
+from kg.store.tables import RankedRelTable, fill_node_tables, fill_rel_tables
 
 U = "https://w3id.org/regkg/id/"
 
@@ -112,3 +112,26 @@ def test_ranked_pair_columns_list_the_tuples_of_each_label_pair_in_order(names: 
         assert list(zip(columns["from"], columns["to"], strict=True)) == expected
     table.relationships.pop()  # ranks no longer describe the tuples: the loader must not use them
     assert table.ranked_ends() is None
+
+
+def test_tables_without_tuples_hold_the_same_relationships_as_ranks() -> None:
+    kinds = (("p", "Program"), ("i", "Impl"))
+    labels = {f"{U}{kind}/{i:02d}": label for i in (3, 11, 0, 7) for kind, label in kinds}
+    uris = sorted(labels)
+    names = ("program", "hasProgram", "within")
+    rel_keys = {(s, name, e) for name in names for s in uris[::2] for e in uris[1::3]}
+    with_tuples, ranks_only = PropertyGraph(), PropertyGraph()
+    fill_rel_tables(with_tuples, labels, group_links(rel_keys))
+    fill_rel_tables(ranks_only, labels, group_links(rel_keys), tuples=False)
+    ranked_types = {rtype for rtype, t in with_tuples.rel_tables.items() if isinstance(t, RankedRelTable)}
+    assert ranked_types == {"hasProgram", "within"}
+    assert ranked_types == {r for r, t in ranks_only.rel_tables.items() if isinstance(t, RankedRelTable)}
+    for rtype in ranked_types:
+        table, lean = with_tuples.rel_tables[rtype], ranks_only.rel_tables[rtype]
+        assert isinstance(table, RankedRelTable) and isinstance(lean, RankedRelTable)
+        assert lean.relationships == [] and lean.pairs == table.pairs
+        assert lean.count() == table.count() == len(table.relationships)
+        for start, end in table.pairs:
+            ranked, full = lean.ranked_ends(), table.ranked_ends()
+            assert ranked is not None and full is not None
+            assert ranked.pair_columns(start, end).equals(full.pair_columns(start, end))
