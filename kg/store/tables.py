@@ -170,12 +170,7 @@ def fill_rel_tables(
         graph.rel_tables[rtype] = RelTable(rtype, set(pairs))
     # declared even when empty, so queries that use the shortcut run on any store
     graph.rel_tables[IN_DOCUMENT] = RelTable(IN_DOCUMENT, {(label, "Document") for label in ASSERTION_LABELS})
-    uris = list(labels)
-    by_rank = pc.sort_indices(pa.array(uris, pa.string())).to_pylist()
-    ordered = [uris[index] for index in by_rank]
-    del uris, by_rank
-    label_at = [labels[uri] for uri in ordered]
-    nodes = RankedNodes.of(ordered, label_at)
+    nodes, ordered, label_at = _ranked_nodes(labels, tuples)
     all_labels = set(labels.values())
     names_by_type: dict[str, list[str]] = {}
     for name, pairs in links.items():
@@ -190,7 +185,7 @@ def fill_rel_tables(
         ends = _ordered_ends([(name, next(ranks)) for name in names])
         ranked = RankedEnds(ends["start"].combine_chunks(), ends["end"].combine_chunks(), nodes)
         rels: list[Relationship] = []
-        if tuples:
+        if ordered is not None and label_at is not None:
             rels = [
                 new_relationship(Relationship, (rtype, ordered[s], ordered[e], label_at[s], label_at[e]))
                 for s, e in zip(ends["start"].to_pylist(), ends["end"].to_pylist(), strict=True)
@@ -198,6 +193,25 @@ def fill_rel_tables(
         pairs = declared.pairs | ranked.label_pairs()
         # declared tables are empty: the ranks list every relationship of the type
         graph.rel_tables[rtype] = RankedRelTable(rtype, pairs, rels, ranked, with_tuples=tuples)
+
+
+def _ranked_nodes(
+    labels: dict[str, str], with_lists: bool
+) -> tuple[RankedNodes, list[str] | None, list[str] | None]:
+    """The nodes sorted by uri in Arrow and, ``with_lists``, the sorted uris and their labels as lists.
+
+    The lists hold the dictionary's own strings (for the relationship tuples); without them
+    the sorting and labelling stay in Arrow.
+    """
+    uris = list(labels)
+    uri_array = pa.array(uris, pa.string())
+    by_rank = pc.sort_indices(uri_array)
+    sorted_labels = pa.array(list(labels.values()), pa.string()).take(by_rank)
+    nodes = RankedNodes.of(uri_array.take(by_rank), sorted_labels)
+    if not with_lists:
+        return nodes, None, None
+    ordered = [uris[index] for index in by_rank.to_pylist()]
+    return nodes, ordered, [labels[uri] for uri in ordered]
 
 
 @dataclass
@@ -209,10 +223,10 @@ class RankedNodes:
     labels: list[str]
 
     @classmethod
-    def of(cls, ordered: list[str], label_at: list[str]) -> RankedNodes:
-        """The ranked nodes of the sorted ``ordered`` uris, labelled ``label_at``."""
-        encoded = pa.array(label_at, pa.string()).dictionary_encode()
-        return cls(pa.array(ordered, pa.string()), encoded.indices, encoded.dictionary.to_pylist())
+    def of(cls, uris: pa.Array, labels: pa.Array) -> RankedNodes:
+        """The ranked nodes of the sorted ``uris``, labelled ``labels``."""
+        encoded = labels.dictionary_encode()
+        return cls(uris, encoded.indices, encoded.dictionary.to_pylist())
 
     def code(self, label: str) -> int:
         """The code of ``label`` (-1, matching no node, for a label no node has)."""
