@@ -73,3 +73,22 @@ def test_word_boundaries_of_a_run_are_those_of_the_whole_sentence(sentence: str)
         for end in range(start + 1, len(sentence) + 1):
             expected = start in whole and end in whole
             assert words.is_word(start, end) == expected, sentence[start:end]
+
+
+def test_the_words_are_added_as_jiebas_add_word_adds_them() -> None:
+    segmenter = document_segmenter()
+    tokenizer = segmenter.with_words(frozenset(), SHORT_NAME_FREQUENCY)
+    base = dict(tokenizer.FREQ)
+    words = _local_index(BAODING).short_names | {"创新", "新市场街道办", "𠀀𠀁区"}
+    segmenter.with_words(words, SHORT_NAME_FREQUENCY)
+    switched, switched_total = dict(tokenizer.FREQ), tokenizer.total
+    segmenter.with_words(frozenset(), SHORT_NAME_FREQUENCY)
+    total = tokenizer.total
+    try:
+        for word in sorted(words):
+            tokenizer.add_word(word, freq=SHORT_NAME_FREQUENCY)
+        assert switched == tokenizer.FREQ and switched_total == tokenizer.total
+    finally:  # the segmenter holds the base dictionary again
+        tokenizer.FREQ.clear()
+        tokenizer.FREQ.update(base)
+        tokenizer.total = total
