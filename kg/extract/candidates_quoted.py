@@ -56,7 +56,7 @@ def _any_of(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
     one per pattern for every quote)."""
     if any(p.flags != re.UNICODE for p in patterns):
         raise ValueError("patterns with flags cannot be joined")
-    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns) if patterns else "(?!)")
 
 
 _NEVER_NAME = _any_of(NEVER_NAMES)

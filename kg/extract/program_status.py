@@ -51,8 +51,9 @@ _LAST_BREAK = re.compile(f"^.*[{re.escape(CLAUSE_BREAKS)}]", re.DOTALL)  # up to
 
 
 def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
-    """One regex search instead of one ``in`` test per cue word."""
-    return re.compile("|".join(map(re.escape, words)))
+    """One regex search instead of one ``in`` test per cue word (no words: matches nothing, as
+    no ``in`` test would)."""
+    return re.compile("|".join(map(re.escape, words)) if words else "(?!)")
 
 
 _CONTINUING = _any_of(CONTINUING_CUES)

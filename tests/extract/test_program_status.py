@@ -91,3 +91,12 @@ def test_clause_around_agrees_with_splitting_on_seed_sentences(seed_docs: dict) 
 )
 def test_fold_statuses(statuses: list[str], folded: str) -> None:
     assert fold_statuses(statuses) == folded
+
+
+def test_an_empty_cue_list_matches_nothing() -> None:
+    """Joined into one regex, no cue words must not become the empty pattern, which matches anywhere."""
+    from kg.extract import candidates_quoted, program_status
+
+    assert program_status._any_of(()).search("继续推进证照分离改革") is None
+    assert candidates_quoted._any_of(()).search("“证照分离”") is None
+    assert program_status._any_of(("继续",)).search("继续推进") is not None
