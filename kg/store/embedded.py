@@ -18,7 +18,7 @@ import tempfile
 import time
 import warnings
 from collections.abc import Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -151,12 +151,30 @@ def _copy_while_writing(connection: Any, statements: Iterator[str]) -> None:
     """
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ladybug-copy") as copier:
         pending: Future[Any] | None = None
-        for statement in statements:  # advancing the iterator writes this statement's files
+        try:
+            for statement in statements:  # advancing the iterator writes this statement's files
+                if pending is not None:
+                    pending.result()
+                pending = copier.submit(connection.execute, statement)
             if pending is not None:
                 pending.result()
-            pending = copier.submit(connection.execute, statement)
-        if pending is not None:
-            pending.result()
+        except BaseException:  # Ctrl-C, or a failed file write while a COPY runs
+            _stop_copy(connection, pending)
+            raise
+
+
+def _stop_copy(connection: Any, pending: Future[Any] | None) -> None:
+    """Interrupt a running ``COPY`` and wait for its thread to leave the connection: the caller
+    closes the connection next, and closing it under a running copy can crash the process. More
+    Ctrl-Cs do not cut the wait short (the interrupted copy ends within moments)."""
+    if pending is None or pending.done():
+        return
+    connection.interrupt()
+    while not pending.done():
+        try:
+            wait([pending])
+        except KeyboardInterrupt:
+            continue
 
 
 def build_empty(graph: PropertyGraph, path: str | os.PathLike[str]) -> LoadReport:

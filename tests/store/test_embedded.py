@@ -196,3 +196,42 @@ def test_copies_run_in_order_while_the_next_files_are_written_and_a_failure_stop
     with pytest.raises(RuntimeError, match="copy failed"):
         _copy_while_writing(Connection(), statements(["a", "bad", "c", "d"]))
     assert [e for e in events if e.startswith("ran")] == ["ran COPY a"]  # nothing runs after the failure
+
+
+def test_an_interrupted_load_stops_the_running_copy_before_the_connection_is_closed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Ctrl-C while a COPY runs in its thread: the copy is interrupted and has left the connection
+    when the interrupt reaches the caller (which closes it), even if Ctrl-C is pressed again."""
+    import threading
+
+    from kg.store import embedded
+
+    started, interrupted, finished = threading.Event(), threading.Event(), threading.Event()
+
+    class Connection:
+        def execute(self, statement: str) -> None:
+            started.set()
+            interrupted.wait(5)  # a long COPY, until interrupted
+            finished.set()
+
+        def interrupt(self) -> None:
+            interrupted.set()
+
+    def statements():
+        yield "COPY a"
+        started.wait(5)
+        raise KeyboardInterrupt  # Ctrl-C while the next table's files are written
+
+    real_wait, presses = embedded.wait, []
+
+    def impatient_wait(futures):  # a second Ctrl-C arrives during the wait
+        if not presses:
+            presses.append(1)
+            raise KeyboardInterrupt
+        return real_wait(futures)
+
+    monkeypatch.setattr(embedded, "wait", impatient_wait)
+    with pytest.raises(KeyboardInterrupt):
+        embedded._copy_while_writing(Connection(), statements())
+    assert interrupted.is_set() and finished.is_set() and presses == [1]
