@@ -71,6 +71,14 @@ def test_values_are_consumed_and_nodes_without_values_have_no_properties() -> No
     ]
 
 
+def _linked(names: tuple[str, ...]) -> tuple[dict[str, str], set[tuple[str, str, str]]]:
+    """Programs and Impls (uris out of sort order) and relationships of each local name between them."""
+    kinds = (("p", "Program"), ("i", "Impl"))
+    labels = {f"{U}{kind}/{i:02d}": label for i in (3, 11, 0, 7) for kind, label in kinds}
+    uris = sorted(labels)
+    return labels, {(s, name, e) for name in names for s in uris[::2] for e in uris[1::3]}
+
+
 @pytest.mark.parametrize(
     "names",
     [
@@ -79,10 +87,7 @@ def test_values_are_consumed_and_nodes_without_values_have_no_properties() -> No
     ],
 )
 def test_relationships_are_ordered_by_start_name_end_uri(names: tuple[str, ...]) -> None:
-    kinds = (("p", "Program"), ("i", "Impl"))
-    labels = {f"{U}{kind}/{i:02d}": label for i in (3, 11, 0, 7) for kind, label in kinds}
-    uris = sorted(labels)
-    rel_keys = {(s, name, e) for name in names for s in uris[::2] for e in uris[1::3]}
+    labels, rel_keys = _linked(names)
     graph = PropertyGraph()
     links = group_links(rel_keys)
     fill_rel_tables(graph, labels, links)
@@ -96,10 +101,7 @@ def test_relationships_are_ordered_by_start_name_end_uri(names: tuple[str, ...])
 
 @pytest.mark.parametrize("names", [("within",), ("program", "hasProgram")])
 def test_ranked_pair_columns_list_the_tuples_of_each_label_pair_in_order(names: tuple[str, ...]) -> None:
-    kinds = (("p", "Program"), ("i", "Impl"))
-    labels = {f"{U}{kind}/{i:02d}": label for i in (3, 11, 0, 7) for kind, label in kinds}
-    uris = sorted(labels)
-    rel_keys = {(s, name, e) for name in names for s in uris[::2] for e in uris[1::3]}
+    labels, rel_keys = _linked(names)
     graph = PropertyGraph()
     fill_rel_tables(graph, labels, group_links(rel_keys))
     table = graph.rel_tables[relationship_type(names[0], set(labels.values()))]
@@ -115,11 +117,7 @@ def test_ranked_pair_columns_list_the_tuples_of_each_label_pair_in_order(names: 
 
 
 def test_tables_without_tuples_hold_the_same_relationships_as_ranks() -> None:
-    kinds = (("p", "Program"), ("i", "Impl"))
-    labels = {f"{U}{kind}/{i:02d}": label for i in (3, 11, 0, 7) for kind, label in kinds}
-    uris = sorted(labels)
-    names = ("program", "hasProgram", "within")
-    rel_keys = {(s, name, e) for name in names for s in uris[::2] for e in uris[1::3]}
+    labels, rel_keys = _linked(("program", "hasProgram", "within"))
     with_tuples, ranks_only = PropertyGraph(), PropertyGraph()
     fill_rel_tables(with_tuples, labels, group_links(rel_keys))
     fill_rel_tables(ranks_only, labels, group_links(rel_keys), tuples=False)
