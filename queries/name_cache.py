@@ -19,10 +19,10 @@ from kg.queries.names import NamedNode, NameIndex, build_name_index
 
 from kg.store.base import GraphStore
 from kg.store.gc_pause import paused_gc
+from kg.store.layout import DB_FILENAME  # a light module: ladybug stays unimported
 
 CACHE_FILENAME = "names.json"
 CACHE_FORMAT = 1  # bump when NameIndex or NamedNode change shape
-DB_FILENAME = "graph.lbug"  # kg.store.embedded.DB_FILENAME; not imported to keep ladybug lazy
 
 
 def cached_name_index(store: GraphStore) -> NameIndex:

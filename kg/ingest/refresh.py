@@ -35,6 +35,6 @@ def refresh_embedded_graph(data_dir: Path) -> GraphRefresh:
 
 def embedded_graph_stale(data_dir: Path) -> bool:
     """Whether the data dir's embedded store was built by another regkg layout and must be rebuilt."""
-    from kg.store.embedded import is_stale
+    from kg.store.layout import is_stale  # not kg.store.embedded: no engine import for a no-op ingest
 
     return is_stale(data_dir)

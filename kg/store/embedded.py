@@ -38,15 +38,18 @@ from kg.store.document_parts import CACHE_DIRNAME
 from kg.store.gc_pause import paused_gc
 from kg.store.ladybug_rows import result_rows
 from kg.store.ladybug_schema import copy_statements, schema_ddl
-from kg.store.layout import layout_fingerprint
+from kg.store.layout import (  # the store's place and layout check live with the fingerprint
+    MANIFEST_FILENAME,
+    db_file,
+    layout_fingerprint,
+    recorded_layout,
+    store_dir,
+)
 from kg.store.lock import holder, load_lock
 from kg.store.projection import Projection, project_with_warnings
 from kg.store.records import NodeTable, PropertyGraph, RelTable
 from kg.store.tables import RankedRelTable
 
-STORE_DIRNAME = "ladybug"
-DB_FILENAME = "graph.lbug"
-MANIFEST_FILENAME = "store.json"
 BUILD_PREFIX = ".build-"  # temporary build directories inside the store directory
 
 
@@ -60,16 +63,6 @@ class LoadReport:
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
     layout: str = ""  # the layout fingerprint of the regkg that built it (kg.store.layout)
-
-
-def store_dir(data_dir: str | os.PathLike[str] | None = None) -> Path:
-    """``<data-dir>/ladybug``, where the embedded store of a data dir lives."""
-    return config.data_dir(data_dir) / STORE_DIRNAME
-
-
-def db_file(path: Path) -> Path:
-    """The database file inside a store directory."""
-    return path / DB_FILENAME
 
 
 def build_from_dataset(dataset: Dataset | Graph, path: str | os.PathLike[str]) -> LoadReport:
@@ -205,22 +198,6 @@ def _write_manifest(target: Path, report: LoadReport) -> None:
     tmp = target / (MANIFEST_FILENAME + ".tmp")
     tmp.write_text(json.dumps(body, ensure_ascii=False, indent=2), encoding="utf-8")
     os.replace(tmp, target / MANIFEST_FILENAME)
-
-
-def recorded_layout(path: Path) -> str | None:
-    """The layout fingerprint in the manifest of the store in ``path`` (None: no or unreadable manifest)."""
-    try:
-        manifest = json.loads((path / MANIFEST_FILENAME).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    layout = manifest.get("layout") if isinstance(manifest, dict) else None
-    return layout if isinstance(layout, str) else None
-
-
-def is_stale(data_dir: str | os.PathLike[str] | None = None) -> bool:
-    """Whether the data dir has a store built with another layout than this regkg's (so rebuild it)."""
-    path = store_dir(data_dir)
-    return db_file(path).exists() and recorded_layout(path) != layout_fingerprint()
 
 
 def refresh(data_dir: str | os.PathLike[str] | None = None) -> LoadReport:
