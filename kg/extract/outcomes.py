@@ -269,10 +269,10 @@ def extract_outcomes(ctx: SentenceContext) -> list[Outcome]:
             _assign_changes(change.group(0), series, numbers)
             continue
         before = metric_before(text, q.start)
-        metric = _metric(text, q, before)
         if not is_salient(q, before, text, following):
             numbers.append(None)
             continue
+        metric = _metric(text, q, before)  # only for the few numbers kept
         outcome = Outcome(
             metric=metric,
             value=q.value,
