@@ -84,7 +84,7 @@ class WorkerBatch:
         """Cancel what has not started, wait for what runs, discard graphs staged but not handed out."""
         self._stop_pool()
         self.in_flight.clear()
-        self._discard_staged_files(keep=set())
+        self._discard_staged_files()
 
     def _fill(self, waiting: deque[str]) -> None:
         """Submit files until the look-ahead is full; never beside a lost file that must run alone."""
@@ -123,7 +123,7 @@ class WorkerBatch:
             lost = future is None or future.cancelled() or isinstance(future.exception(), BrokenProcessPool)
             kept.append((queued, None if lost else future))
         self.in_flight = kept
-        self._discard_staged_files(keep={_staged_file(future) for _, future in kept} - {None})
+        self._discard_staged_files()
 
     def _run_alone(self, path: str) -> Processed:
         """Run a file the broken pool lost with no other file beside it: if the pool breaks
@@ -132,7 +132,7 @@ class WorkerBatch:
             return self._submit(path).result()
         except BrokenProcessPool:
             self._stop_pool()
-            self._discard_staged_files(keep={_staged_file(future) for _, future in self.in_flight} - {None})
+            self._discard_staged_files()
             return Processed(path=path, error=WORKER_DIED)
         except Exception as error:
             return Processed(path=path, error=f"worker failed: {type(error).__name__}: {error}")
@@ -149,13 +149,15 @@ class WorkerBatch:
             pool, self._pool = self._pool, None
             pool.shutdown(wait=True, cancel_futures=True)
 
-    def _discard_staged_files(self, keep: set[str | None]) -> None:
-        """Remove the graphs staged by workers that no longer run, except ``keep`` (relative names).
+    def _discard_staged_files(self) -> None:
+        """Remove the graphs staged by workers that no longer run, except those of finished files
+        still in flight (not handed out yet).
 
         A broken pool terminates its other workers too, mid-write or with a staged graph whose
         name never came back; nobody else stages there meanwhile (this process is here, and the
         data dir is locked), so every other temporary file in the folder is such an orphan.
         """
+        keep = {_staged_file(future) for _, future in self.in_flight} - {None}
         folder = self.root / GRAPHS_DIR
         for staged in folder.glob(f"{TEMP_PREFIX}*"):
             if str(staged.relative_to(self.root)) not in keep:

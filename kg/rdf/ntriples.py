@@ -246,7 +246,7 @@ class NQuadsBuilder(GraphBuilder):
         lines = [  # the six lines always stated, as one piece
             f"{head}{_EVIDENCE_TYPE}{tail}"
             f"{head}{_CONFIDENCE} {_nt_value(confidence, float)}{tail}"
-            f"{head}{_DOCUMENT} {self._iris.get(self.doc_iri) or self._iri(self.doc_iri)}{tail}"
+            f"{head}{_DOCUMENT} {self._iri(self.doc_iri)}{tail}"
             f'{head}{_END} "{end}{integer}{tail}'
             f'{head}{_ORIG_END} "{orig_end}{integer}{tail}'
             f'{head}{_ORIG_START} "{orig_start}{integer}{tail}'
