@@ -48,7 +48,6 @@ from kg.store.layout import (  # the store's place and layout check live with th
 from kg.store.lock import holder, load_lock
 from kg.store.projection import Projection, project_with_warnings
 from kg.store.records import NodeTable, PropertyGraph, RelTable
-from kg.store.tables import RankedRelTable
 
 BUILD_PREFIX = ".build-"  # temporary build directories inside the store directory
 
@@ -99,7 +98,7 @@ def build_from_graph(
 
     target = Path(path)
     started = time.perf_counter()
-    nodes, relationships = graph.node_counts(), _rel_counts(graph)
+    nodes, relationships = graph.node_counts(), graph.rel_counts()
     with load_lock(target):
         for stale in target.glob(BUILD_PREFIX + "*"):  # left by a build that was killed
             shutil.rmtree(stale, ignore_errors=True)
@@ -125,14 +124,6 @@ def build_from_graph(
         )
         _write_manifest(target, report)
     return report
-
-
-def _rel_counts(graph: PropertyGraph) -> dict[str, int]:
-    """Relationships per type, counting the tables that hold them only as ranks too."""
-    return {
-        rtype: table.count() if isinstance(table, RankedRelTable) else len(table.relationships)
-        for rtype, table in sorted(graph.rel_tables.items())
-    }
 
 
 def _copy_while_writing(connection: Any, statements: Iterator[str]) -> None:

@@ -14,7 +14,6 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from kg.store.records import NodeTable, PropertyGraph, Relationship, RelTable
-from kg.store.tables import RankedRelTable
 
 # The files live only until their COPY, on the store's own disk: compressing them costs CPU to
 # write and again to read (N=1000: ~0.9 s of a load's CPU for 53 instead of 158 MB on disk).
@@ -112,15 +111,13 @@ def _pair_columns(rel_table: RelTable, release: bool) -> Iterator[tuple[str, str
     A projected table's uris are taken from its node ranks in Arrow; other tables' from their
     relationship tuples, grouped in one pass. With ``release`` the table's rows are dropped first.
     """
-    ranked = rel_table.ranked_ends() if isinstance(rel_table, RankedRelTable) else None
+    ranked = rel_table.ranked_ends()
     by_pair: dict[tuple[str, str], list[Relationship]] = {}
     if ranked is None:
         for rel in rel_table.relationships:  # one pass, not one per label pair
             by_pair.setdefault((rel.start_label, rel.end_label), []).append(rel)
     if release:
-        rel_table.relationships = []
-        if isinstance(rel_table, RankedRelTable):
-            rel_table.ranked = None
+        rel_table.release()
     for start, end in sorted(rel_table.pairs):
         if ranked is not None:
             data = ranked.pair_columns(start, end)

@@ -9,9 +9,12 @@ rendered per target (LadybugDB DDL, ``neo4j-admin`` CSV headers, Arrow).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 import pyarrow as pa
+
+if TYPE_CHECKING:
+    from kg.store.tables import RankedEnds
 
 BaseType = Literal["STRING", "INT64", "DOUBLE", "BOOLEAN"]
 
@@ -91,6 +94,18 @@ class RelTable:
     pairs: set[tuple[str, str]] = field(default_factory=set)
     relationships: list[Relationship] = field(default_factory=list)
 
+    def count(self) -> int:
+        """How many relationships the table has (a table of ranks may hold no tuples)."""
+        return len(self.relationships)
+
+    def ranked_ends(self) -> RankedEnds | None:
+        """The relationships as node ranks (:class:`kg.store.tables.RankedRelTable`), if kept."""
+        return None
+
+    def release(self) -> None:
+        """Drop the rows once they are written (the bulk load's memory)."""
+        self.relationships = []
+
 
 @dataclass
 class PropertyGraph:
@@ -105,7 +120,7 @@ class PropertyGraph:
 
     def rel_counts(self) -> dict[str, int]:
         """Relationships per type."""
-        return {rtype: len(t.relationships) for rtype, t in sorted(self.rel_tables.items())}
+        return {rtype: t.count() for rtype, t in sorted(self.rel_tables.items())}
 
     def nodes(self) -> list[Node]:
         """Every node, label by label."""

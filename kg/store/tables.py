@@ -289,6 +289,9 @@ class RankedRelTable(RelTable):
         ranked = self.ranked_ends()
         return len(ranked.starts) if ranked is not None else len(self.relationships)
 
+    def release(self) -> None:
+        self.relationships, self.ranked = [], None
+
 
 def _ranks(groups: list[Collection[tuple[str, str]]], node_uris: pa.Array) -> Iterator[pa.Table]:
     """Each group's (start, end) uri pairs as a table of ``start``/``end`` ranks in ``node_uris``.
