@@ -112,7 +112,7 @@ class ProjectionBuilder(TripleAccumulator):
         gathered = implementation_links(labels, links)  # once, for the reported plans and the derived nodes
         add_reported(labels, values, gathered)
         add_document_context(labels, values, links)
-        add_derived_nodes(labels, values, gathered)  # on to implementation_links, which returns them
+        add_derived_nodes(labels, values, gathered)
         del gathered  # a few hundred thousand sets, not to be held through the tables
         projection = Projection(PropertyGraph())
         declare_adoptions(projection.graph)
