@@ -39,14 +39,20 @@ def load_dataset(data_dir: str | os.PathLike[str] | None = None, *, with_ontolog
     for file in Manifest.load(root).files():
         parse_nquads(dataset, root / file)
     if with_ontology:
-        for name, graph_iri in (("regkg.ttl", ONTOLOGY_GRAPH), ("programs.ttl", VOCABULARY_GRAPH)):
-            text = _ontology_text(name)
-            if text is not None:
-                dataset.graph(graph_iri).parse(data=text, format="turtle")
-        extension = _vocabulary_extension(root)
-        if extension is not None:  # the user's own programs belong to the vocabulary graph too
-            dataset.graph(VOCABULARY_GRAPH).parse(extension, format="turtle")
+        add_ontology_graphs(dataset, root)
     return dataset
+
+
+def add_ontology_graphs(dataset: Dataset, root: Path) -> None:
+    """Add the ontology and program vocabulary graphs to ``dataset``, with the user's vocabulary
+    extension for the data dir ``root`` in the vocabulary graph."""
+    for name, graph_iri in (("regkg.ttl", ONTOLOGY_GRAPH), ("programs.ttl", VOCABULARY_GRAPH)):
+        text = _ontology_text(name)
+        if text is not None:
+            dataset.graph(graph_iri).parse(data=text, format="turtle")
+    extension = vocabulary_extension(root)
+    if extension is not None:  # the user's own programs belong to the vocabulary graph too
+        dataset.graph(VOCABULARY_GRAPH).parse(extension, format="turtle")
 
 
 def iter_quads(data_dir: str | os.PathLike[str] | None = None) -> Iterator[Quad]:
@@ -89,7 +95,7 @@ def parse_nquads(dataset: Dataset, path: Path) -> Dataset:
     return dataset
 
 
-def _vocabulary_extension(root: Path) -> Path | None:
+def vocabulary_extension(root: Path) -> Path | None:
     """The user's vocabulary extension: ``$KG_VOCAB_EXTRA``, else ``<data dir>/vocabulary.ttl``
     (the rule of :func:`kg.extract.vocabulary.extra_vocabulary_path`, for this data dir)."""
     env = os.environ.get("KG_VOCAB_EXTRA")

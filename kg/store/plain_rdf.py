@@ -11,7 +11,6 @@ with a line outside that layout (blank nodes, hand edits) is read by rdflib
 
 from __future__ import annotations
 
-import os
 import re
 import warnings
 from collections.abc import Iterable, Iterator
@@ -21,6 +20,7 @@ from typing import NamedTuple
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 
+from kg.ingest.dataset import vocabulary_extension  # the rule ingest and extraction use
 from kg.ingest.nquads import UnsupportedLine, _unescape  # the ingest reader's escape rules
 
 
@@ -131,8 +131,3 @@ def ontology_rows(data_dir: Path) -> Iterator[Row]:
     yield from map(_row, plain_triples(graph.triples((None, None, None))))
 
 
-def vocabulary_extension(data_dir: Path) -> Path | None:
-    """``$KG_VOCAB_EXTRA``, else ``<data dir>/vocabulary.ttl`` (the rule ingest and extraction use)."""
-    env = os.environ.get("KG_VOCAB_EXTRA")
-    path = Path(env) if env else data_dir / "vocabulary.ttl"
-    return path if path.is_file() else None

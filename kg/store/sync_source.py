@@ -14,17 +14,16 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
-from rdflib import Dataset, URIRef
+from rdflib import Dataset
 
-from kg.rdf.namespaces import ONTOLOGY_GRAPH, VOCABULARY_GRAPH
+from kg.ingest.dataset import add_ontology_graphs
 from kg.store.accumulator import BuilderState
 from kg.store.dataset_projection import default_jobs
 from kg.store.document_parts import CACHE_DIRNAME, summarized_parts
 from kg.store.gc_pause import paused_gc
-from kg.store.plain_rdf import plain_triples, vocabulary_extension
+from kg.store.plain_rdf import plain_triples
 from kg.store.projection import ProjectionBuilder
 from kg.store.records import PropertyGraph
 from kg.store.sync_plan import Unit, units_of
@@ -96,13 +95,7 @@ def _sharing_strings(unit: Unit, same: dict[str, str]) -> Unit:
 def ontology_dataset(root: Path) -> Dataset:
     """The ontology and program vocabulary graphs (with the user's extension), named as ingest names them."""
     dataset = Dataset()
-    for name, graph_iri in (("regkg.ttl", ONTOLOGY_GRAPH), ("programs.ttl", VOCABULARY_GRAPH)):
-        source = resources.files("kg.ontology").joinpath(name)
-        if source.is_file():
-            dataset.graph(URIRef(graph_iri)).parse(data=source.read_text(encoding="utf-8"), format="turtle")
-    extension = vocabulary_extension(root)
-    if extension is not None:
-        dataset.graph(URIRef(VOCABULARY_GRAPH)).parse(extension, format="turtle")
+    add_ontology_graphs(dataset, root)
     return dataset
 
 
