@@ -13,13 +13,12 @@ from dataclasses import dataclass, field
 from itertools import product
 from typing import Any
 
+from kg.datamodel import ASSERTION_CLASSES
 from kg.store.records import ColumnType
 
 IN_DOCUMENT = "inDocument"
 # Assertions: the labels whose nodes get the inDocument shortcut.
-ASSERTION_LABELS = frozenset(
-    {"Implementation", "Pilot", "NoveltyClaim", "Outcome", "Target", "PolicyDocument", "Recognition"}
-)
+ASSERTION_LABELS = frozenset(ASSERTION_CLASSES)  # the classes declared.py gives the document columns
 # Columns of planned implementations: the first later report of the same program in the same place.
 REPORTED_COLUMNS = {"reportedYear": ColumnType("INT64"), "reportedStatus": ColumnType("STRING")}
 _REPORTED_RANK = {"done": 2, "ongoing": 1}
