@@ -20,7 +20,7 @@ class OffsetMap(Sequence[int]):
     """``offsets[i]``: the position in the original text of normalized character ``i``.
 
     Behaves as the ``list[int]`` it stands for (indexing, slicing, iteration, ``len``, ``==``
-    with a list); build it with :class:`OffsetMapBuilder`.
+    with a list); build it with :class:`OffsetMapBuilder`, or from runs known already.
     """
 
     __slots__ = ("_length", "_origins", "_starts", "_steps")

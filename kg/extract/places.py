@@ -222,7 +222,7 @@ def _with_surface(ref: PlaceRef, surface: str) -> PlaceRef:
 
 @lru_cache(maxsize=1)
 def _national_refs() -> dict[str, PlaceRef]:
-    """The national names as PlaceRefs, built once: every document's index starts from a copy."""
+    """The national names as PlaceRefs, built once and shared by every document's look-ups."""
     return {name: _ref(div, name) for name, div in _national_names().items()}
 
 
