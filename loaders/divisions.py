@@ -202,6 +202,18 @@ class Gazetteer:
     def provinces(self) -> list[Division]:
         return [d for d in self._by_key.values() if d.level == "province"]
 
+    def preorder(self) -> Iterator[Division]:
+        """Every division reachable from the provinces, each followed by everything below it
+        (children in the list's order): a walk with a stack, as 46,000 recursive calls cost more."""
+        children = self._children
+        stack = self.provinces()[::-1]
+        while stack:
+            div = stack.pop()
+            yield div
+            kids = children.get(div.key)
+            if kids:
+                stack.extend(reversed(kids))
+
     def mentions(self, text: str, *, levels: Iterable[str] = ("province", "prefecture", "county",
                                                              "district")) -> list[Mention]:
         """Place names in ``text`` (full or short forms), longest match first, no overlaps.

@@ -30,7 +30,7 @@ from kg.extract.rules.places import (
 from kg.extract.word_boundaries import WordBoundaries
 from kg.loaders import utf8_automaton
 from kg.loaders.divisions import Division as GazetteerDivision
-from kg.loaders.divisions import Gazetteer, gazetteer
+from kg.loaders.divisions import gazetteer
 from kg.loaders.model import Document, Jurisdiction
 
 PLACE_NS = "https://w3id.org/regkg/id/place/"
@@ -66,24 +66,18 @@ def _percent_encoded(name: str) -> str:
     return quote(name)
 
 
-@lru_cache(maxsize=1)
-def divisions() -> tuple[Division, ...]:
-    """Every division of the loaders' gazetteer (jionlp's data), down to townships."""
-    gaz = gazetteer()
-    out: list[Division] = []
-    for prov in gaz.provinces():
-        out.extend(_with_descendants(gaz, prov))
-    return tuple(out)
-
-
-def _with_descendants(gaz: Gazetteer, div: GazetteerDivision) -> list[Division]:
-    """``div`` and everything below it, as this module's Division records."""
+def _division(div: GazetteerDivision) -> Division:
+    """A gazetteer division as this module's record (the parent's code only when it has one)."""
     parent_code = div.parent_key if div.parent_key and "/" not in div.parent_key else None
     aliases = (div.short,) if div.short != div.name else ()
-    out = [Division(div.name, div.level, div.code, parent_code, div.province, aliases)]
-    for child in gaz.children(div):
-        out.extend(_with_descendants(gaz, child))
-    return out
+    return Division(div.name, div.level, div.code, parent_code, div.province, aliases)
+
+
+@lru_cache(maxsize=1)
+def _upper_divisions() -> tuple[Division, ...]:
+    """Provinces, prefectures and counties of the gazetteer, in its tree order (no townships:
+    the national names leave them out, so the 40,000 townships are never converted)."""
+    return tuple(_division(div) for div in gazetteer().preorder() if div.level != "township")
 
 
 def _short_name(name: str) -> str | None:
@@ -108,7 +102,7 @@ def _ref(div: Division, surface: str) -> PlaceRef:
 
 @lru_cache(maxsize=64)
 def _province_code(province: str) -> str | None:
-    return next((d.code for d in divisions() if d.name == province and d.level == "province"), None)
+    return next((d.code for d in _upper_divisions() if d.name == province and d.level == "province"), None)
 
 
 @lru_cache(maxsize=256)
@@ -143,9 +137,7 @@ class PlaceMention:
 def _national_names() -> dict[str, Division]:
     """Full names of provinces, prefectures and counties plus province/prefecture aliases."""
     names: dict[str, Division] = {}
-    for div in divisions():
-        if div.level == "township":
-            continue
+    for div in _upper_divisions():
         names.setdefault(div.name, div)
         if div.level in ("province", "prefecture"):
             for alias in div.aliases:
@@ -262,24 +254,32 @@ def _local_index(jurisdiction: Jurisdiction | None) -> _LocalIndex:
 
 
 @lru_cache(maxsize=1)
-def _divisions_by_prefecture() -> dict[str, list[Division]]:
-    """Divisions grouped by the first four digits of their code (or their parent's)."""
-    index: dict[str, list[Division]] = {}
-    for div in divisions():
-        own = div.code or div.parent_code or ""
+def _divisions_by_prefecture() -> dict[str, list[GazetteerDivision]]:
+    """Gazetteer divisions in tree order, grouped by the first four digits of their code (or
+    their parent's); a document converts only its own prefecture's (see :func:`_local_pool`)."""
+    index: dict[str, list[GazetteerDivision]] = {}
+    for div in gazetteer().preorder():
+        parent = div.parent_key if div.parent_key and "/" not in div.parent_key else None
+        own = div.code or parent or ""
         index.setdefault(own[:4], []).append(div)
     return index
+
+
+def _local_pool(jurisdiction: Jurisdiction) -> list[Division]:
+    """The divisions that may lie inside the jurisdiction: its province's or its prefecture's."""
+    code = jurisdiction.code or ""
+    by_prefecture = _divisions_by_prefecture()
+    if jurisdiction.level == "province":
+        pool = [d for key, divs in by_prefecture.items() if key[:2] == code[:2] for d in divs]
+    else:
+        pool = by_prefecture.get(code[:4], [])
+    return [_division(div) for div in pool]
 
 
 def _local_names(jurisdiction: Jurisdiction) -> dict[str, PlaceRef]:
     """Short names inside the jurisdiction win over same-named places elsewhere."""
     names: dict[str, PlaceRef] = {}
-    code = jurisdiction.code or ""
-    if jurisdiction.level == "province":
-        pool = [d for key, divs in _divisions_by_prefecture().items() if key[:2] == code[:2] for d in divs]
-    else:
-        pool = _divisions_by_prefecture().get(code[:4], [])
-    for div in pool:
+    for div in _local_pool(jurisdiction):
         if not _inside(div, jurisdiction):
             continue
         ref = names[div.name] = _ref(div, div.name)

@@ -129,3 +129,18 @@ def test_the_division_list_is_read_from_jionlps_zip_before_jionlp_unpacks_it(
     assert source.suffix == ".zip"
     assert divisions.read_location_text(source) == text
     assert any(d.name == "东莞市" and d.code == "441900" for d in divisions.parse_location_file(text))
+
+
+def test_preorder_walks_each_division_before_everything_below_it() -> None:
+    """``preorder`` (a walk with a stack) is the recursive walk over ``children`` from the provinces."""
+    g = gazetteer()
+
+    def recursive(div):  # type: ignore[no-untyped-def]
+        yield div
+        for child in g.children(div):
+            yield from recursive(child)
+
+    expected = [d for province in g.provinces() for d in recursive(province)]
+    walked = list(g.preorder())
+    assert walked == expected
+    assert len(walked) > 40_000 and walked[0].level == "province"
