@@ -13,6 +13,15 @@ import tempfile
 from pathlib import Path
 
 
+def cache_dir() -> Path:
+    """The folder of regkg's caches: ``$KG_CACHE_DIR``, else ``$XDG_CACHE_HOME/regkg`` (default
+    ``~/.cache/regkg``)."""
+    root = os.environ.get("KG_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "regkg"
+    )
+    return Path(root)
+
+
 def write_cache_file(path: Path, data: bytes) -> bool:
     """Write ``data`` to ``path`` atomically; False (and nothing left behind) if it cannot be written."""
     tmp: str | None = None

@@ -13,7 +13,6 @@ prefecture without counties (东莞, 中山) hang directly under the prefecture.
 from __future__ import annotations
 
 import importlib.util
-import os
 import pickle
 import re
 import zipfile
@@ -28,7 +27,7 @@ import ahocorasick
 from kg.loaders import utf8_automaton
 from kg.loaders.model import Level
 
-from kg.cachefile import write_cache_file
+from kg.cachefile import cache_dir, write_cache_file
 
 LEVEL_ORDER: dict[str, int] = {"province": 0, "prefecture": 1, "county": 2, "district": 2, "township": 3}
 _DIRECT_ADMIN = "市直辖行政区划"  # jionlp's placeholder county of prefectures without counties
@@ -368,10 +367,7 @@ _CACHE_VERSION = 1
 
 def _cache_path(source: Path) -> Path:
     stat = source.stat()
-    root = os.environ.get("KG_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "regkg"
-    )
-    return Path(root) / f"divisions-v{_CACHE_VERSION}-{stat.st_size}-{stat.st_mtime_ns}.pickle"
+    return cache_dir() / f"divisions-v{_CACHE_VERSION}-{stat.st_size}-{stat.st_mtime_ns}.pickle"
 
 
 def _read_cache(source: Path) -> list[Division] | None:

@@ -1,102 +1,58 @@
-"""Word boundaries of a sentence, by a jieba tokenizer that knows one document's extra words.
+"""Word boundaries of a sentence as jieba cuts it, knowing one document's extra words.
 
 The place finder asks whether a short place name (厚街, 新登) is a word of its sentence, which
-jieba decides from its dictionary: the words' frequencies *and* their total. Words a document
-adds (its jurisdiction's short names) must therefore be gone when the next document is
-segmented, or what a process extracted before would change how later documents are cut
-(新市 of one jurisdiction splitting 新市场 in a document of another). :class:`DocumentSegmenter`
-keeps one jieba tokenizer and switches its extra words per document, undoing exactly what
-``Tokenizer.add_word`` changed; a document's words depend only on the document.
+jieba decides from its dictionary: the words' frequencies *and* their total. The words a
+document adds (its jurisdiction's short names) count only for that document: what a process
+extracted before must never change how later documents are cut (新市 of one jurisdiction
+splitting 新市场 in a document of another).
+
+This is jieba's ``Tokenizer.lcut(text, HMM=False)`` after ``add_word(word, frequency)`` for each
+extra word, computed without touching a jieba tokenizer: the dictionary is an automaton
+(:mod:`kg.extract.word_dictionary`) that finds every word of a run in one pass, and the extra
+words are a small automaton of their own whose frequencies win over the dictionary's, as
+``add_word`` overwrites them. The route through the words is jieba's ``calc`` (same terms, same
+order of operations, so the same floats), and single letters and digits are glued together as
+jieba's ``__cut_DAG_NO_HMM`` does. ``tests/extract/test_word_boundaries.py`` compares both.
 """
 
 from __future__ import annotations
 
 import bisect
-import logging
+import re
 from functools import lru_cache
+from math import log
 
-import jieba
+import ahocorasick
 
-_ABSENT = -1  # jieba's frequencies are >= 0, so -1 marks a key that was not in FREQ
+from kg.extract.word_dictionary import LENGTH_BITS, LENGTH_MASK, base_dictionary, word_value
+from kg.loaders.utf8_automaton import utf8_units
 
+# jieba's re_han_default: the runs it segments on their own (a test checks they are the same)
+HAN_CHARACTERS = "\u4e00-\u9fd5a-zA-Z0-9+#&\\._%\\-"
+HAN_RUN = re.compile(f"([{HAN_CHARACTERS}]+)", re.U)
+_RUN_OR_GAP = re.compile(f"[{HAN_CHARACTERS}]+|[^{HAN_CHARACTERS}]+", re.U)
+# jieba's re_skip_default: outside runs, whitespace (a CRLF as one) and single characters are tokens
+SKIP = re.compile("(\r\n|\\s)", re.U)
+# jieba's re_eng: single letters and digits in a row are glued into one token
+_ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
-class DocumentSegmenter:
-    """One jieba tokenizer: the base dictionary plus the extra words of one document at a time."""
-
-    def __init__(self, tokenizer: jieba.Tokenizer) -> None:
-        self._tokenizer = tokenizer
-        self._words: frozenset[str] = frozenset()
-        self._frequency = 0
-        # first value of every FREQ key add_word touched (or _ABSENT), and the base total
-        self._prior: dict[str, int] = {}
-        self._base_total = tokenizer.total
-
-    def with_words(self, words: frozenset[str], frequency: int) -> jieba.Tokenizer:
-        """The tokenizer knowing the base dictionary and exactly ``words``, each at ``frequency``
-        (> 0). Cheap when asked for the words of the previous call (one document's sentences, or
-        documents of one jurisdiction, whose word sets are the same object)."""
-        if frequency != self._frequency or (words is not self._words and words != self._words):
-            self._restore_base()
-            self._add(words, frequency)
-            self._words, self._frequency = words, frequency
-        return self._tokenizer
-
-    def _add(self, words: frozenset[str], frequency: int) -> None:
-        """What ``Tokenizer.add_word(word, frequency)`` does for each word (frequency > 0, no tag:
-        set the word, add to the total, give absent prefixes 0), written out so that the first
-        value of every key it touches is remembered on the way; a third of add_word's time."""
-        freq = self._tokenizer.FREQ
-        prior = self._prior
-        for word in words:  # any order gives the same FREQ values and total
-            for end in range(1, len(word)):
-                prefix = word[:end]
-                if prefix not in freq:
-                    prior[prefix] = _ABSENT
-                    freq[prefix] = 0
-            if word not in prior:
-                prior[word] = freq.get(word, _ABSENT)
-            freq[word] = frequency
-        self._tokenizer.total += frequency * len(words)
-
-    def _restore_base(self) -> None:
-        """Put back every FREQ entry add_word changed and the base total (no tag is ever given,
-        so ``user_word_tag_tab`` is untouched; the frequency is > 0, so no forced split is set)."""
-        freq = self._tokenizer.FREQ
-        for key, value in self._prior.items():
-            if value == _ABSENT:
-                del freq[key]
-            else:
-                freq[key] = value
-        self._prior.clear()
-        self._tokenizer.total = self._base_total
-        self._words, self._frequency = frozenset(), 0
-
-
-@lru_cache(maxsize=1)
-def document_segmenter() -> DocumentSegmenter:
-    """The process's segmenter, on a private jieba tokenizer (the global one is left to others),
-    quiet, built on first use. One per process: jieba's dictionary is large, and forked workers
-    share its pages."""
-    jieba.setLogLevel(logging.WARNING)
-    tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
-    return DocumentSegmenter(tokenizer)
+# Candidate words per start: (index of the last character, frequency).
+Candidates = list[list[tuple[int, int]]]
 
 
 class WordBoundaries:
     """Where jieba puts word boundaries in a text, knowing the base dictionary and ``words``.
 
-    jieba cuts a text into runs of CJK characters, letters and digits (its ``re_han_default``)
-    and segments each run on its own, so the words of a run do not depend on the rest of the
-    text: only the runs asked about are segmented, which is a fraction of the work of
-    segmenting the whole sentence and gives the same boundaries.
+    jieba cuts a text into runs of CJK characters, letters and digits (:data:`HAN_RUN`) and
+    segments each run on its own, so the words of a run do not depend on the rest of the text:
+    only the runs asked about are segmented.
     """
 
     def __init__(self, text: str, words: frozenset[str], frequency: int) -> None:
         self.text = text
         self._words = words
         self._frequency = frequency
-        self._runs = [(m.start(), m.end()) for m in jieba.re_han_default.finditer(text)]
+        self._runs = [(m.start(), m.end()) for m in HAN_RUN.finditer(text)]
         self._by_run: dict[tuple[int, int], set[int]] = {}
 
     def is_word(self, start: int, end: int) -> bool:
@@ -107,18 +63,126 @@ class WordBoundaries:
     def _boundaries_around(self, start: int, end: int) -> set[int]:
         """The boundaries of the run that holds ``[start, end)`` (of the whole text if none does)."""
         i = bisect.bisect_right(self._runs, (start, len(self.text) + 1)) - 1
-        run = self._runs[i] if i >= 0 and end <= self._runs[i][1] else (0, len(self.text))
+        inside = i >= 0 and end <= self._runs[i][1]
+        run = self._runs[i] if inside else (0, len(self.text))
         if run not in self._by_run:
-            self._by_run[run] = self._segment(*run)
+            self._by_run[run] = self._run_boundaries(*run) if inside else self._text_boundaries()
         return self._by_run[run]
 
-    def _segment(self, run_start: int, run_end: int) -> set[int]:
-        """Word boundaries of ``text[run_start:run_end]``, in text offsets."""
-        bounds = {run_start}
-        pos = run_start
-        # asked at each run, so another document's words registered meanwhile cannot leak in
-        tokenizer = document_segmenter().with_words(self._words, self._frequency)
-        for token in tokenizer.lcut(self.text[run_start:run_end], HMM=False):
-            pos += len(token)
-            bounds.add(pos)
+    def _run_boundaries(self, run_start: int, run_end: int) -> set[int]:
+        """Word boundaries of the run ``text[run_start:run_end]``, in text offsets."""
+        extra = extra_words(self._words, self._frequency)
+        ends = run_word_ends(self.text[run_start:run_end], extra, self._frequency * len(self._words))
+        return {run_start, *(run_start + end for end in ends)}
+
+    def _text_boundaries(self) -> set[int]:
+        """Word boundaries of the whole text, token by token as jieba's ``cut`` gives them."""
+        bounds = {0}
+        for m in _RUN_OR_GAP.finditer(self.text):
+            if HAN_RUN.fullmatch(m.group()):
+                bounds |= self._run_boundaries(m.start(), m.end())
+                continue
+            pos = m.start()
+            for piece in SKIP.split(m.group()):
+                if SKIP.fullmatch(piece):  # one token (a CRLF together)
+                    pos += len(piece)
+                    bounds.add(pos)
+                else:  # every other character alone
+                    bounds.update(range(pos + 1, pos + len(piece) + 1))
+                    pos += len(piece)
         return bounds
+
+
+@lru_cache(maxsize=8)  # the documents of one jurisdiction share their words (the same object)
+def extra_words(words: frozenset[str], frequency: int) -> ahocorasick.Automaton:
+    """An automaton of a document's extra words, valued as the dictionary's words are."""
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    for word in words:
+        units = utf8_units(word)
+        automaton.add_word(units, word_value(units, frequency))
+    if len(automaton):
+        automaton.make_automaton()
+    return automaton
+
+
+def run_word_ends(run: str, extra: ahocorasick.Automaton, extra_total: int) -> list[int]:
+    """Where jieba's words of ``run`` (one :data:`HAN_RUN` match) end, in run offsets, in order.
+
+    ``extra`` holds the document's words (:func:`extra_words`) and ``extra_total`` the sum of
+    their frequencies, which ``add_word`` adds to jieba's total.
+    """
+    dictionary = base_dictionary()
+    candidates = _candidates(run, dictionary.automaton, extra)
+    route = _best_route(candidates, log(dictionary.total + extra_total))
+    return _token_ends(run, route)
+
+
+def _candidates(run: str, base: ahocorasick.Automaton, extra: ahocorasick.Automaton) -> Candidates:
+    """jieba's DAG with frequencies: every word starting at each character, the extra words'
+    frequencies replacing the dictionary's."""
+    units = utf8_units(run)
+    char_at = _char_offsets(run, units)
+    candidates: Candidates = [[] for _ in run]
+    for end, value in base.iter(units):
+        start = char_at[end + 1 - (value & LENGTH_MASK)]
+        candidates[start].append((char_at[end + 1] - 1, value >> LENGTH_BITS))
+    if len(extra):
+        for end, value in extra.iter(units):
+            start = char_at[end + 1 - (value & LENGTH_MASK)]
+            last = char_at[end + 1] - 1
+            words = candidates[start]
+            words[:] = [word for word in words if word[0] != last]  # add_word overwrites
+            words.append((last, value >> LENGTH_BITS))
+    return candidates
+
+
+def _char_offsets(run: str, units: str) -> list[int] | range:
+    """Character offset of each UTF-8 unit offset that starts a character (and of the end).
+
+    A run holds only ASCII (one unit) and CJK characters of U+4E00..U+9FD5 (three units)."""
+    if len(units) == len(run):
+        return range(len(run) + 1)
+    offsets = [0] * (len(units) + 1)
+    pos = 0
+    for index, char in enumerate(run):
+        offsets[pos] = index
+        pos += 1 if char < "\x80" else 3
+    offsets[pos] = len(run)
+    return offsets
+
+
+def _best_route(candidates: Candidates, log_total: float) -> list[int]:
+    """jieba's ``calc``: for each character, the last character of the word it starts on the
+    most probable route to the end. A character that starts no word is a word of frequency 1."""
+    n = len(candidates)
+    score = [0.0] * (n + 1)
+    last = list(range(n + 1))
+    for index in range(n - 1, -1, -1):
+        words = candidates[index]
+        if not words:
+            score[index] = log(1) - log_total + score[index + 1]
+            continue
+        # jieba's max over (score, end) pairs: equal scores go to the longer word
+        best = max((log(frequency) - log_total + score[end + 1], end) for end, frequency in words)
+        score[index], last[index] = best
+    return last
+
+
+def _token_ends(run: str, route: list[int]) -> list[int]:
+    """Where the tokens of the route end; single letters and digits in a row are one token."""
+    ends: list[int] = []
+    gluing = False
+    start = 0
+    while start < len(run):
+        after = route[start] + 1
+        if after - start == 1 and run[start] in _ASCII_ALNUM:
+            gluing = True
+        else:
+            if gluing:
+                ends.append(start)
+                gluing = False
+            ends.append(after)
+        start = after
+    if gluing:
+        ends.append(len(run))
+    return ends
