@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from kg.extract.numbers import find_quantities, parse_number
+from kg.extract.numbers import QUANTITY_PATTERN, QUANTITY_RE, find_quantities, parse_number
 
 
 @pytest.mark.parametrize(
@@ -53,3 +55,17 @@ def test_quantity_span_points_at_the_number() -> None:
 )
 def test_approximate_figures(sentence: str, approximate: bool) -> None:
     assert find_quantities(sentence)[0].approximate is approximate
+
+
+def test_quantity_lookahead_keeps_every_match(seed_docs: dict) -> None:
+    """The first-character lookahead of QUANTITY_RE only skips positions: the same matches as the
+    pattern without it, over every seed sentence and a few crafted ones."""
+    plain = re.compile(QUANTITY_PATTERN)
+    texts = [s.text for doc in seed_docs.values() for s in doc.sentences]
+    texts += ["约３０家、超过两千户，逾百件", "近五成", "一二三四五六七八九十个", "a１２３％"]
+    checked = 0
+    for text in texts:
+        expected = [(m.span(), m.groupdict()) for m in plain.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in QUANTITY_RE.finditer(text)] == expected, text
+        checked += len(expected)
+    assert checked > 100  # the seeds hold many quantities
