@@ -11,8 +11,9 @@ from __future__ import annotations
 import operator
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from kg.loaders.offsets import OffsetMap
 
@@ -94,6 +95,25 @@ def normalize_label(text: str, punctuation: frozenset[str] = MATCHER_PUNCTUATION
     return normalize_with_runs(text, punctuation)[0]
 
 
+def normalize_lazily(
+    text: str, punctuation: frozenset[str] = MATCHER_PUNCTUATION
+) -> tuple[str, Callable[[], OffsetMap]]:
+    """:func:`normalize_label` of ``text``, and a function that gives the offsets
+    :func:`normalize_with_runs` would: the matcher needs offsets only for the few texts with a
+    match, and for a plain text they come from the lowered text already made (no second pass)."""
+    lowered = text.lower()
+    if len(lowered) == len(text) and _CONTEXT_SENSITIVE_LOWER not in text:
+        plain = _plain_path(punctuation)
+        if plain.unknown.search(lowered) is None:
+            return plain.dropped.sub("", lowered), partial(_plain_offsets, lowered, plain.dropped)
+    norm, offsets = normalize_with_runs(text, punctuation)
+    return norm, partial(_given, offsets)
+
+
+def _given(offsets: OffsetMap) -> OffsetMap:
+    return offsets
+
+
 def normalize_with_offsets(
     text: str, punctuation: frozenset[str] = MATCHER_PUNCTUATION
 ) -> tuple[str, list[int]]:
@@ -146,13 +166,19 @@ def normalize_with_runs(
 
 
 def _plain_runs(lowered: str, dropped: re.Pattern[str]) -> tuple[str, OffsetMap]:
-    """The loop's result for a text with only kept and dropped characters: a run starts after
-    each dropped character (the k-th dropped one, at position p, starts normalized index p + 1 - k)."""
+    """The loop's result for a text with only kept and dropped characters."""
+    offsets = _plain_offsets(lowered, dropped)
+    return (dropped.sub("", lowered) if len(offsets) < len(lowered) else lowered), offsets
+
+
+def _plain_offsets(lowered: str, dropped: re.Pattern[str]) -> OffsetMap:
+    """The offsets of a text with only kept and dropped characters: a run starts after each
+    dropped character (the k-th dropped one, at position p, starts normalized index p + 1 - k)."""
     ends = list(map(re.Match.end, dropped.finditer(lowered)))  # p + 1 of each dropped character
     if not ends:
-        return lowered, _copied_runs([0], [0], len(lowered))
+        return _copied_runs([0], [0], len(lowered))
     starts = [0, *map(operator.sub, ends, range(1, len(ends) + 1))]
-    return dropped.sub("", lowered), _copied_runs(starts, [0, *ends], len(lowered) - len(ends))
+    return _copied_runs(starts, [0, *ends], len(lowered) - len(ends))
 
 
 def _copied_runs(starts: list[int], origins: list[int], length: int) -> OffsetMap:

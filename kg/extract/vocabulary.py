@@ -21,7 +21,7 @@ from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import SKOS
 
 from kg.config import data_dir
-from kg.extract.textnorm import normalize_label, normalize_with_runs
+from kg.extract.textnorm import normalize_label, normalize_lazily
 from kg.ontology import PROGRAMS_TTL
 
 RK = Namespace("https://w3id.org/regkg/ontology#")
@@ -122,10 +122,11 @@ class ProgramVocabulary:
         """Leftmost-longest non-overlapping label matches in ``text``."""
         if self._automaton is None or not len(self._automaton):
             return []
-        found = list(self._automaton.iter_long(normalize_label(text)))
+        normalized, offsets_of = normalize_lazily(text)
+        found = list(self._automaton.iter_long(normalized))
         if not found:
             return []  # most sentences: no offsets needed
-        _, offsets = normalize_with_runs(text)
+        offsets = offsets_of()
         matches: list[LexiconMatch] = []
         for end_pos, (length, iri) in found:
             start = offsets[end_pos - length + 1]

@@ -12,6 +12,7 @@ from kg.extract.textnorm import (
     README_PUNCTUATION,
     _normalize_by_character,
     normalize_label,
+    normalize_lazily,
     normalize_with_offsets,
     normalize_with_runs,
 )
@@ -80,6 +81,8 @@ def test_plain_texts_normalize_like_the_character_loop(seed_docs: dict) -> None:
             slow_norm, slow_offsets = _normalize_by_character(text, punctuation)
             assert (norm, offsets.tolist()) == (slow_norm, slow_offsets.tolist()), text
             assert normalize_label(text, punctuation) == norm
+            lazy_norm, lazy_offsets = normalize_lazily(text, punctuation)
+            assert (lazy_norm, lazy_offsets().tolist()) == (norm, offsets.tolist()), text
 
 # Real seed sentences: (sentence, slug of the program matched, surface as written)
 LEXICON_CASES = [
