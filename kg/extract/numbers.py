@@ -56,6 +56,33 @@ class Quantity:
     chinese_numeral: bool = False
 
 
+_DIGIT_VALUES = {
+    "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+    "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+}
+_NONZERO = [(ch, value) for ch, value in _DIGIT_VALUES.items() if value]
+
+
+def _common_numerals() -> dict[str, float | None]:
+    """What cn2an's smart mode makes of the Chinese numerals reports write most (一, 两, 十四, 三百,
+    两千; a bare 百 or 千 is no number), so most processes never import cn2an (0.15-0.3 s, paid
+    by every process that meets a numeral). tests/extract/test_numbers.py checks every entry
+    against cn2an; any other numeral still goes to cn2an."""
+    table: dict[str, float | None] = {ch: float(value) for ch, value in _DIGIT_VALUES.items()}
+    table.update({"十": 10.0, "百": None, "千": None})
+    for ch, value in _NONZERO:
+        table[f"十{ch}"] = 10.0 + value
+        table[f"{ch}十"] = 10.0 * value
+        table[f"{ch}百"] = 100.0 * value
+        table[f"{ch}千"] = 1000.0 * value
+        for unit_ch, unit in _NONZERO:
+            table[f"{ch}十{unit_ch}"] = 10.0 * value + unit
+    return table
+
+
+COMMON_NUMERALS = _common_numerals()
+
+
 @lru_cache(maxsize=4096)
 def parse_number(text: str) -> float | None:
     """Parse an Arabic or Chinese numeral (``1,234.5``, ``二十一``, ``两``); None if it is not one."""
@@ -66,7 +93,9 @@ def parse_number(text: str) -> float | None:
         return float(cleaned)
     except ValueError:
         pass
-    import cn2an  # only Chinese numerals need it, and it takes half a second to import
+    if cleaned in COMMON_NUMERALS:
+        return COMMON_NUMERALS[cleaned]
+    import cn2an  # only rare numerals need it, and it takes a few tenths of a second to import
 
     try:
         return float(cn2an.cn2an(cleaned, "smart"))

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
+import cn2an
 import pytest
 
-from kg.extract.numbers import QUANTITY_PATTERN, QUANTITY_RE, find_quantities, parse_number
+from kg.extract.numbers import COMMON_NUMERALS, QUANTITY_PATTERN, QUANTITY_RE, find_quantities, parse_number
 
 
 @pytest.mark.parametrize(
@@ -69,3 +70,14 @@ def test_quantity_lookahead_keeps_every_match(seed_docs: dict) -> None:
         assert [(m.span(), m.groupdict()) for m in QUANTITY_RE.finditer(text)] == expected, text
         checked += len(expected)
     assert checked > 100  # the seeds hold many quantities
+
+
+def test_common_numerals_read_as_cn2an_reads_them() -> None:
+    """parse_number reads the common numerals without cn2an: each must give what cn2an gives."""
+    for numeral, value in COMMON_NUMERALS.items():
+        try:
+            expected: float | None = float(cn2an.cn2an(numeral, "smart"))
+        except (ValueError, KeyError, TypeError):
+            expected = None
+        assert value == expected, numeral
+    assert {"一", "两", "十四", "三百", "两千", "千"} <= COMMON_NUMERALS.keys()
