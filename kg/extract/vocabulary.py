@@ -21,7 +21,9 @@ from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import SKOS
 
 from kg.config import data_dir
+from kg.extract import textnorm
 from kg.extract.textnorm import normalize_label, normalize_lazily
+from kg.extract.vocabulary_cache import cached_build
 from kg.ontology import PROGRAMS_TTL
 
 RK = Namespace("https://w3id.org/regkg/ontology#")
@@ -285,11 +287,15 @@ def read_vocabulary(
 
 @lru_cache(maxsize=4)
 def _cached(extra: str | None, mtime: float | None) -> ProgramVocabulary:
-    return read_vocabulary(extra=extra)
+    """The vocabulary of the shipped file and ``extra``, from the disk cache when it holds them."""
+    sources = [Path(PROGRAMS_TTL), *([Path(extra)] if extra else [])]
+    code = [Path(__file__), Path(textnorm.__file__)]  # how labels become the index and automaton
+    return cached_build(sources, code, lambda: read_vocabulary(extra=extra), ProgramVocabulary)
 
 
 def load_vocabulary() -> ProgramVocabulary:
-    """The shipped vocabulary plus the user extension, cached per extension file and its mtime."""
+    """The shipped vocabulary plus the user extension, cached per extension file and its mtime
+    (and on disk by the files' bytes, see :mod:`kg.extract.vocabulary_cache`)."""
     extra = extra_vocabulary_path()
     if extra is not None and not extra.is_file():
         raise FileNotFoundError(f"vocabulary extension not found: {extra}")
