@@ -83,3 +83,17 @@ def assertion_iri_text(doc_sha256: str, kind: str, *key: object) -> str:
     ]
     material = "|".join([doc_sha256, kind, *fields])
     return base + _sha1(material.encode("utf-8")).hexdigest()[:16]
+
+
+_EVIDENCE_BASE = _ASSERTION_BASES[EVIDENCE_CLASS]
+
+
+def evidence_iri_text(doc_sha256: str, sentence_index: int, start: int, end: int, rule: str) -> str:
+    """``assertion_iri_text(doc_sha256, "Evidence", sentence_index, start, end, rule)``.
+
+    Half of a graph's nodes are evidence: its usual key (three ints and a str) is formatted
+    by one f-string, which writes them as the general key does (``str``)."""
+    if type(sentence_index) is int and type(start) is int and type(end) is int and type(rule) is str:
+        material = f"{doc_sha256}|{EVIDENCE_CLASS}|{sentence_index}|{start}|{end}|{rule}"
+        return _EVIDENCE_BASE + _sha1(material.encode("utf-8")).hexdigest()[:16]
+    return assertion_iri_text(doc_sha256, EVIDENCE_CLASS, sentence_index, start, end, rule)

@@ -24,7 +24,15 @@ from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from kg.extract.model import Evidence
-from kg.rdf.builder import RDF_TYPE, GraphBuilder, LiteralValue, VocabularyDescription, literal
+from kg.rdf.builder import (
+    MAX_YEAR,
+    MIN_YEAR,
+    RDF_TYPE,
+    GraphBuilder,
+    LiteralValue,
+    VocabularyDescription,
+    literal,
+)
 from kg.rdf.namespaces import RK
 
 
@@ -80,6 +88,7 @@ def _nt_value(value: int | float | bool, kind: type) -> str:
 
 
 _XSD_INTEGER = str(XSD.integer)
+_INTEGER_END = f"\"^^<{_XSD_INTEGER}>"  # what follows an integer's digits
 _RK = str(RK)
 _RDF_TYPE = nt_iri(RDF_TYPE)
 
@@ -156,9 +165,10 @@ class NQuadsBuilder(GraphBuilder):
     recording: bool = False
 
     def _iri(self, iri: str) -> str:
+        """``<iri>`` as :func:`nt_iri` writes it, formatted once per graph."""
         text = self._iris.get(iri)
         if text is None:
-            text = self._iris[iri] = nt_iri(iri)
+            text = self._iris[iri] = nt_iri(iri) if _NOT_IN_IRIS.search(iri) else f"<{iri}>"
         return text
 
     def _about(self, subject: str) -> set[str]:
@@ -202,7 +212,19 @@ class NQuadsBuilder(GraphBuilder):
             if value.strip():
                 self._text(subject, predicate, value, lang)
         elif value is not None:
-            super().value(subject, predicate, value, lang)
+            self._literal(subject, predicate, value)  # type: ignore[arg-type]
+
+    def year(self, subject: str, predicate: URIRef, value: int | None) -> None:
+        if value is not None and MIN_YEAR <= value <= MAX_YEAR:  # the rule is GraphBuilder.year's
+            (self._sets.get(subject) or self._about(subject)).add(
+                f'{self._iris.get(predicate) or self._iri(predicate)} "{int(value)}{_INTEGER_END}'
+            )
+
+    def double(self, subject: str, predicate: URIRef, value: float | None) -> None:
+        if value is not None:
+            (self._sets.get(subject) or self._about(subject)).add(
+                f"{self._iris.get(predicate) or self._iri(predicate)} {_nt_value(float(value), float)}"
+            )
 
     def values(self, subject: str, rows: Iterable[tuple[URIRef, LiteralValue | None]]) -> None:
         known = self._iris.get
@@ -232,7 +254,7 @@ class NQuadsBuilder(GraphBuilder):
         before, takes the general path."""
         sentence, section, rule, confidence = ev.sentence, ev.section_path, ev.rule, ev.confidence
         start, end, orig_start, orig_end = ev.start, ev.end, ev.orig_start, ev.orig_end
-        key = nt_iri(subject)
+        key = self._iris.get(subject) or self._iri(subject)  # kept: the assertion links to it next
         if not (
             type(sentence) is str and type(section) is str and type(rule) is str
             and type(confidence) is float and type(start) is int and type(end) is int
@@ -242,21 +264,37 @@ class NQuadsBuilder(GraphBuilder):
             super().evidence(subject, ev)
             return
         self.typed_nodes.add((subject, RK.Evidence))
-        head, tail, integer = key + " ", self._quad_tail, f"\"^^<{_XSD_INTEGER}>"
+        head, tail = key + " ", self._quad_tail
+        if rule.strip() and section.strip() and sentence.strip():
+            # the usual node: its ten lines as one f-string (one copy, no list to join)
+            self.blocks[key] = (
+                f"{head}{_EVIDENCE_TYPE}{tail}"
+                f"{head}{_CONFIDENCE} {_nt_value(confidence, float)}{tail}"
+                f"{head}{_DOCUMENT} {self._iri(self.doc_iri)}{tail}"
+                f'{head}{_END} "{end}{_INTEGER_END}{tail}'
+                f'{head}{_ORIG_END} "{orig_end}{_INTEGER_END}{tail}'
+                f'{head}{_ORIG_START} "{orig_start}{_INTEGER_END}{tail}'
+                f'{head}{_RULE} "{_escape(rule)}"{tail}'
+                f'{head}{_SECTION_PATH} "{_escape(section)}"{tail}'
+                f'{head}{_START} "{start}{_INTEGER_END}{tail}'
+                f'{head}{_TEXT} "{_escape(sentence)}"{tail}'
+            )
+            self._block_triples += 10
+            return
         lines = [  # the six lines always stated, as one piece
             f"{head}{_EVIDENCE_TYPE}{tail}"
             f"{head}{_CONFIDENCE} {_nt_value(confidence, float)}{tail}"
             f"{head}{_DOCUMENT} {self._iri(self.doc_iri)}{tail}"
-            f'{head}{_END} "{end}{integer}{tail}'
-            f'{head}{_ORIG_END} "{orig_end}{integer}{tail}'
-            f'{head}{_ORIG_START} "{orig_start}{integer}{tail}'
+            f'{head}{_END} "{end}{_INTEGER_END}{tail}'
+            f'{head}{_ORIG_END} "{orig_end}{_INTEGER_END}{tail}'
+            f'{head}{_ORIG_START} "{orig_start}{_INTEGER_END}{tail}'
         ]
         # text properties are stated only when not blank (GraphBuilder.value)
         if rule.strip():
             lines.append(f'{head}{_RULE} "{_escape(rule)}"{tail}')
         if section.strip():
             lines.append(f'{head}{_SECTION_PATH} "{_escape(section)}"{tail}')
-        lines.append(f'{head}{_START} "{start}{integer}{tail}')
+        lines.append(f'{head}{_START} "{start}{_INTEGER_END}{tail}')
         if sentence.strip():
             lines.append(f'{head}{_TEXT} "{_escape(sentence)}"{tail}')
         self.blocks[key] = "".join(lines)
@@ -291,7 +329,8 @@ class NQuadsBuilder(GraphBuilder):
         )
 
     def _text(self, subject: str, predicate: URIRef, value: str, lang: str | None) -> None:
-        value = _escape(value)
+        if "\\" in value or "\n" in value or '"' in value or "\r" in value:  # as _escape: seldom
+            value = _escape(value)
         p = self._iris.get(predicate) or self._iri(predicate)
         (self._sets.get(subject) or self._about(subject)).add(
             f'{p} "{value}"@{lang}' if lang else f'{p} "{value}"'

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+from typing import Any
 
-from kg.rdf.iris import agency_iri, assertion_iri, doc_id, document_iri, place_iri
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kg.rdf.iris import agency_iri, assertion_iri, doc_id, document_iri, evidence_iri_text, place_iri
 
 SHA = "b7fed75f1054aa9a" + "0" * 48
 
@@ -43,3 +47,20 @@ def test_assertion_iri_depends_on_document_kind_and_key() -> None:
 def test_unknown_assertion_kind_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown assertion kind"):
         assertion_iri(SHA, "Rumour", "x")
+
+
+@given(
+    st.integers(),
+    st.integers(),
+    st.integers(),
+    st.text(),
+)
+def test_evidence_iri_is_the_assertion_iri_of_its_key(index: int, start: int, end: int, rule: str) -> None:
+    assert evidence_iri_text(SHA, index, start, end, rule) == str(
+        assertion_iri(SHA, "Evidence", index, start, end, rule)
+    )
+
+
+@pytest.mark.parametrize("key", [(None, 1, 2, "r"), (1.5, 1, 2, "r"), (True, 1, 2, None)])
+def test_evidence_iri_of_an_unusual_key_is_the_assertion_iri(key: tuple[Any, ...]) -> None:
+    assert evidence_iri_text(SHA, *key) == str(assertion_iri(SHA, "Evidence", *key))
