@@ -121,7 +121,8 @@ def sentence_contexts(doc: Document, programs: list[ProgramMention]) -> list[Sen
     contexts: list[SentenceContext] = []
     previous: SentenceContext | None = None
     section_cache: dict[int | None, tuple[str, str | None, int | None]] = {}
-    for sentence in doc.sentences:
+    places = finder.find_all([sentence.text for sentence in doc.sentences])
+    for sentence, sentence_places in zip(doc.sentences, places, strict=True):
         if sentence.section not in section_cache:
             section_cache[sentence.section] = _section_kind_year(doc, sentence.section)
         path, kind, year = section_cache[sentence.section]
@@ -132,7 +133,7 @@ def sentence_contexts(doc: Document, programs: list[ProgramMention]) -> list[Sen
             section_path=path,
             kind=kind,
             year=year,
-            places=finder.find(sentence.text),
+            places=sentence_places,
             programs=sorted(spans, key=_span_start) if spans else [],
             previous=previous,
         )

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from urllib.parse import quote
 
 import ahocorasick
@@ -176,26 +177,40 @@ class PlaceFinder:
 
         A short name (厚街, 新登) must also be a word of the sentence: 新登 in 新登记 is not a place.
         """
-        if text not in self._texts:  # not a sentence of the document: prune for it too
-            self._texts.add(text)
+        return self.find_all([text])[0]
+
+    def find_all(self, texts: list[str]) -> list[list[PlaceMention]]:
+        """:meth:`find` of each text, in one pass of the automaton over them all.
+
+        The texts are joined by line breaks, which no name holds, so no match crosses from one
+        text into the next; one pass saves a conversion and a call per sentence.
+        """
+        unseen = [text for text in texts if text not in self._texts]
+        if unseen:  # not sentences of the document: prune for them too
+            self._texts.update(unseen)
             self._automaton = self._pruned_automaton()
+        found: list[list[PlaceMention]] = [[] for _ in texts]
         if not len(self._automaton):
-            return []
-        mentions: list[PlaceMention] = []
-        words: WordBoundaries | None = None
-        for end, name in utf8_automaton.iter_long(self._automaton, text):
+            return found
+        starts = list(accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
+        index = 0
+        words: WordBoundaries | None = None  # of texts[index], made when a short name needs it
+        for end, name in utf8_automaton.iter_long(self._automaton, "\n".join(texts)):
             ref = self._local.place_named(name)
             if ref is None:
                 continue
-            start = end - len(name) + 1
+            while index + 1 < len(starts) and starts[index + 1] <= end:
+                index, words = index + 1, None
+            last = end - starts[index]
+            start = last - len(name) + 1
             if name in self._local.short_names:
                 if words is None:
                     # jieba knows this document's short names and no other document's
-                    words = WordBoundaries(text, self._local.short_names, SHORT_NAME_FREQUENCY)
-                if not words.is_word(start, end + 1):
+                    words = WordBoundaries(texts[index], self._local.short_names, SHORT_NAME_FREQUENCY)
+                if not words.is_word(start, last + 1):
                     continue
-            mentions.append(PlaceMention(_with_surface(ref, name), start, end + 1))
-        return mentions
+            found[index].append(PlaceMention(_with_surface(ref, name), start, last + 1))
+        return found
 
 
 def _is_short_name(ref: PlaceRef, surface: str) -> bool:

@@ -22,6 +22,7 @@ same positions. Pruning only drops words, and a text not seen when pruning needs
 from __future__ import annotations
 
 from collections.abc import Iterable
+from operator import itemgetter
 
 import ahocorasick
 
@@ -52,7 +53,8 @@ class WordIndex:
         occur in it, and the shorter ones; in a fixed order (sorted by prefix, then as given)."""
         kept = list(self.short_words)
         if len(self._prefixes):
-            found = {prefix for _, prefix in self._prefixes.iter(utf8_automaton.utf8_units(text))}
+            # the matches' values are their prefixes; map/itemgetter keeps the many matches in C
+            found = set(map(itemgetter(1), self._prefixes.iter(utf8_automaton.utf8_units(text))))
             for prefix in sorted(found):
                 kept.extend(self._by_prefix[prefix])
         return kept

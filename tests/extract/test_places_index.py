@@ -72,3 +72,16 @@ def test_a_text_that_is_no_sentence_of_the_document_gets_its_own_names() -> None
 @pytest.mark.parametrize("name", ["厚街镇", "松山湖管委会", "𠀀区", "a镇", "X/Y区", "ﬁ镇", ""])
 def test_percent_encoding_is_urllib_quote(name: str) -> None:
     assert _percent_encoded(name) == quote(name)
+
+
+def test_one_pass_over_all_sentences_finds_what_each_sentence_alone_finds(seed_docs: dict) -> None:
+    """find_all joins the sentences by line breaks: no match crosses into the next sentence, and
+    every mention keeps its offsets in its own sentence."""
+    found = 0
+    for doc in seed_docs.values():
+        texts = [sentence.text for sentence in doc.sentences]
+        together = PlaceFinder(doc).find_all(texts)
+        alone = PlaceFinder(doc)
+        assert together == [alone.find(text) for text in texts]
+        found += sum(map(len, together))
+    assert found > 100
