@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 
 from kg.extract.candidate_text import (
-    CLAUSE_SPLIT,
     CandidateSpan,
     clause_around,
     compact,
@@ -23,6 +22,7 @@ from kg.extract.candidate_text import (
 )
 from kg.extract.rules.programs import (
     BOUNDARY_FOLLOWERS,
+    CLAUSE_BREAKS,
     HEAD_WORDS,
     INITIATIVE_VERBS,
     NEVER_NAMES,
@@ -48,6 +48,7 @@ _FOLLOWER = re.compile(
 MAX_QUOTE_PREFIX = 8
 INSTRUMENT_MARKERS = ("以", "通过", "依托")  # a prefix that only introduces the quoted name
 QUOTED = re.compile(r"“([^“”]{2,24})”")
+_UP_TO_LAST_BREAK = re.compile(rf"(?s:.*)[{re.escape(CLAUSE_BREAKS)}、]")
 COUNTING = re.compile(r"[第首][一二三四五六七八九十\d]*[家个批项]?|[一二三四五六七八九十两\d]+[家个批项]")
 
 
@@ -130,8 +131,9 @@ def _quote_prefix_start(text: str, quote_start: int) -> int | None:
     None when no verb opens the clause. The words between verb and quote are kept only if they
     are short, hold no other quote and no counting phrase (全市第一家“产品医院”).
     """
-    clause_start = max((m.end() for m in CLAUSE_SPLIT.finditer(text, 0, quote_start)), default=0)
-    clause_start = max(clause_start, text.rfind("、", 0, quote_start) + 1)
+    # after the last clause break or 、 before the quote (a greedy match backtracks to it in C)
+    last_break = _UP_TO_LAST_BREAK.match(text, 0, quote_start)
+    clause_start = last_break.end() if last_break else 0
     before = mask_quotes(text[clause_start:quote_start])
     verbs = [v for v in _QUOTE_VERB_RE.finditer(before) if v.group(0) not in QUOTE_ONLY_VERBS
              or v.end() == len(before)]

@@ -164,3 +164,41 @@ def test_program_type_agrees_with_scanning_the_whole_head_table() -> None:
     assert {guess_program_type(name) for name in names} > {"other", "campaign", "platform"}
     for name in names:
         assert guess_program_type(name) == by_whole_table(name), name
+
+
+def test_is_generic_agrees_with_removing_every_generic_word_in_order(seed_docs: dict) -> None:
+    """is_generic removes only the generic words whose first character the name holds; removing
+    every generic word of the table, longest first, must leave the same verdict."""
+    from kg.extract.candidate_text import compact
+    from kg.extract.candidates_initiative import _GENERIC_LONGEST_FIRST, _HEADS_LONGEST_FIRST
+    from kg.extract.rules.programs import MIN_DISTINCT, MIN_DISTINCT_WEAK, WEAK_HEADS
+
+    def by_whole_table(name: str) -> bool:
+        rest = compact(name)
+        weak = rest.endswith(WEAK_HEADS)
+        head = next((h for h in _HEADS_LONGEST_FIRST if rest.endswith(h)), "")
+        rest = rest[: len(rest) - len(head)]
+        for word in _GENERIC_LONGEST_FIRST:
+            rest = rest.replace(word, "")
+        return len(rest) < (MIN_DISTINCT_WEAK if weak else MIN_DISTINCT)
+
+    names = [part for doc in seed_docs.values() for s in doc.sentences for part in s.text.split("，")]
+    names += ["市场监管体系", "重点产品质量专项整治", "风险分析研判会商制度", "", "监的管"]
+    verdicts = [is_generic(name) for name in names]
+    assert True in verdicts and False in verdicts
+    assert verdicts == [by_whole_table(name) for name in names]
+
+
+def test_a_quote_clause_starts_after_the_last_break_or_enumeration_comma(seed_docs: dict) -> None:
+    from kg.extract.candidate_text import CLAUSE_SPLIT
+    from kg.extract.candidates_quoted import _UP_TO_LAST_BREAK
+
+    checked = 0
+    for text in [s.text for doc in seed_docs.values() for s in doc.sentences] + ["“a”", "，“a”", "、\n“a”"]:
+        for quote_start in (i for i, ch in enumerate(text) if ch == "“"):
+            after_break = max((m.end() for m in CLAUSE_SPLIT.finditer(text, 0, quote_start)), default=0)
+            expected = max(after_break, text.rfind("、", 0, quote_start) + 1)
+            found = _UP_TO_LAST_BREAK.match(text, 0, quote_start)
+            assert (found.end() if found else 0) == expected, text
+            checked += 1
+    assert checked > 50
