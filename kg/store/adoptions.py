@@ -12,10 +12,15 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from collections.abc import Collection
 from itertools import product
 from typing import Any
 
+import pyarrow as pa
+import pyarrow.compute as pc
+
 from kg.store.derived import ImplementationLinks, Values, single_value
+from kg.store.node_columns import ColumnarNodeTable
 from kg.store.records import ColumnType, Node, NodeTable, PropertyGraph
 
 ADOPTION = "Adoption"
@@ -47,7 +52,10 @@ SORT_MISSING = "\U0010ffff"
 STATUS_CODES = {"done": 1, "ongoing": 2, "planned": 3}
 ALL_STATUSES_CODE = 0
 
-Props = dict[str, set[tuple[str, Any]]]
+# Typed values per property, as the accumulator keeps them (kg.store.accumulator.Values): a node's
+# own values are one-tuples (or a tuple of distinct statuses), a quarter of a set's memory, which
+# matters at a hundred thousand Adoptions.
+Props = dict[str, Collection[tuple[str, Any]]]
 # What the tally reads of one Implementation: its status and its year (None when absent).
 Fact = tuple[str | None, int | None]
 
@@ -89,8 +97,22 @@ def sort_adoptions(graph: PropertyGraph) -> None:
     and although the query still sorts, the embedded engine sorts rows already in order faster.
     """
     table = graph.node_tables.get(ADOPTION)
-    if table is not None:
+    if isinstance(table, ColumnarNodeTable) and table.data is not None:
+        table.data = _sorted_rows(table.data)
+    elif table is not None:
         table.nodes.sort(key=_stored_order)
+
+
+def _sorted_rows(data: pa.Table) -> pa.Table:
+    """Arrow rows (sorted by uri) in :func:`_stored_order`, the uri breaking ties as the stable sort did."""
+    code = data.column("statusCode") if "statusCode" in data.column_names else pa.nulls(len(data), pa.int64())
+    sort_key = data.column("sortKey") if "sortKey" in data.column_names else pa.nulls(len(data), pa.string())
+    keys = pa.table({
+        "code": pc.fill_null(code, len(STATUS_CODES) + 1),
+        "sortKey": pc.fill_null(sort_key, ""),
+        "uri": data.column("uri"),
+    })
+    return data.take(pc.sort_indices(keys, sort_keys=[(name, "ascending") for name in keys.column_names]))
 
 
 def _stored_order(node: Node) -> tuple[int, str]:
@@ -126,16 +148,16 @@ class _NameCopies:
         if of_place is None:
             of_place = self.places[place] = _copies(self.values[place], {"jurisdiction": "label",
                                                                           "jurisdictionCode": "code"})
-            of_place["jurisdictionUri"] = {("STRING", place)}
+            of_place["jurisdictionUri"] = (("STRING", place),)
         names = (_first(of_program, "program"), _first(of_place, "jurisdiction"), program, place)
         sort_key = SORT_SEPARATOR.join(SORT_MISSING if v is None else str(v) for v in names)
-        return {**of_program, **of_place, "sortKey": {("STRING", sort_key)}}
+        return {**of_program, **of_place, "sortKey": (("STRING", sort_key),)}
 
     def _program_values(self, program: str) -> Props:
         props = self.values[program]
         copies = _copies(props, {"program": "prefLabel"})
-        copies["programUri"] = {("STRING", program)}
-        copies["candidate"] = {("BOOLEAN", single_value(props, "candidate") is True)}
+        copies["programUri"] = (("STRING", program),)
+        copies["candidate"] = (("BOOLEAN", single_value(props, "candidate") is True),)
         return copies
 
 
@@ -148,7 +170,7 @@ def _copies(source: Props, keys: dict[str, str]) -> Props:
     for key, name in keys.items():
         typed = source.get(name)
         if typed:
-            props[key] = {min(typed, key=lambda t: (str(type(t[1])), t[1]))}
+            props[key] = (min(typed, key=lambda t: (str(type(t[1])), t[1])),)
     return props
 
 
@@ -169,16 +191,16 @@ def _tally(facts: list[Fact], status: str | None) -> Props:
     years = [year for _, year in facts if year is not None]
     statuses = {s for s, _ in facts if s is not None}
     props: Props = {
-        "implementations": {("INT64", len(facts))},
-        "statusCode": {("INT64", ALL_STATUSES_CODE if status is None else STATUS_CODES.get(status))},
+        "implementations": (("INT64", len(facts)),),
+        "statusCode": (("INT64", ALL_STATUSES_CODE if status is None else STATUS_CODES.get(status)),),
     }
     if status is not None:
-        props["status"] = {("STRING", status)}
+        props["status"] = (("STRING", status),)
         if status not in STATUS_CODES:  # a status the matrix does not offer: no code
             del props["statusCode"]
     if years:
-        props["firstYear"] = {("INT64", min(years))}
-        props["latestYear"] = {("INT64", max(years))}
+        props["firstYear"] = (("INT64", min(years)),)
+        props["latestYear"] = (("INT64", max(years)),)
     if statuses:
-        props["statuses"] = {("STRING", s) for s in statuses}
+        props["statuses"] = tuple(("STRING", s) for s in sorted(statuses))
     return props

@@ -30,13 +30,14 @@ def project_data_dir(
     cache_dir: Path | None = None,
     jobs: int | None = None,
     rel_tuples: bool = True,
+    node_rows: bool = True,
 ) -> Projection:
     """The projection of the N-Quads ``paths`` plus the ontology and vocabulary graphs of ``root``.
 
-    ``rel_tuples=False`` is for the bulk load (:meth:`ProjectionBuilder.finish`).
+    ``rel_tuples=False`` and ``node_rows=False`` are for the bulk load (:meth:`ProjectionBuilder.finish`).
     """
     builder = ProjectionBuilder()
     for part in document_parts(paths, cache_dir, default_jobs() if jobs is None else jobs):
         builder.merge(part)
     builder.add_rows(ontology_rows(root))
-    return builder.finish(rel_tuples=rel_tuples)
+    return builder.finish(rel_tuples=rel_tuples, node_rows=node_rows)

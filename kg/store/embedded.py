@@ -204,9 +204,10 @@ def refresh(data_dir: str | os.PathLike[str] | None = None) -> LoadReport:
     root = config.data_dir(data_dir)
     # millions of acyclic tuples, sets and dicts: collections would walk the growing heap again and again
     with paused_gc():
-        # the load writes relationships from their ranks: no tuple per relationship is needed
+        # the load writes relationships from their ranks and nodes from Arrow columns: no tuple
+        # per relationship nor object per node is needed
         projection = project_data_dir(
-            root, graph_paths(root), cache_dir=root / CACHE_DIRNAME, rel_tuples=False
+            root, graph_paths(root), cache_dir=root / CACHE_DIRNAME, rel_tuples=False, node_rows=False
         )
         return build_from_projection(projection, store_dir(root), release=True)
 

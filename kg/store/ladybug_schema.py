@@ -61,6 +61,10 @@ def write_node_parquet(table: NodeTable, path: Path) -> Path:
     The property dicts go to Arrow whole, as one struct array split into its fields: Arrow picks
     each column's values out in C, instead of a Python look-up per node and column.
     """
+    columnar = table.arrow_table()
+    if columnar is not None:  # the bulk load's tables are Arrow already
+        pq.write_table(columnar, path, **PARQUET_OPTIONS)
+        return path
     names = [n for n in table.columns if n != "uri"]
     arrays = [pa.array([n.uri for n in table.nodes], pa.string())]
     if names:
@@ -85,10 +89,10 @@ def copy_statements(graph: PropertyGraph, workdir: Path, *, release: bool = Fals
     # system before the database starts filling its own buffers
     pa.default_memory_pool().release_unused()
     for count, (label, table) in enumerate(sorted(graph.node_tables.items())):
-        if table.nodes:
+        if table.count():
             path = write_node_parquet(table, workdir / f"node-{count}.parquet")
             if release:
-                table.nodes = []
+                table.release()
             yield f"COPY {quote(label)} FROM {_literal(path)}"
     yield from rel_statements
 

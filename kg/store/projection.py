@@ -37,6 +37,7 @@ from kg.store.derived import (
     implementation_links,
 )
 from kg.store.derived_nodes import add_derived_nodes
+from kg.store.node_columns import fill_node_columns
 from kg.store.plain_rdf import PlainTriple, Row, plain_triples
 from kg.store.program_sets import declare_program_sets
 from kg.store.records import PropertyGraph
@@ -95,12 +96,13 @@ def project_rows(rows: Iterable[Row]) -> Projection:
 class ProjectionBuilder(TripleAccumulator):
     """A :class:`~kg.store.accumulator.TripleAccumulator` that finishes into the property graph."""
 
-    def finish(self, *, rel_tuples: bool = True) -> Projection:
+    def finish(self, *, rel_tuples: bool = True, node_rows: bool = True) -> Projection:
         """The projected graph: node tables by primary label, relationship tables by type.
 
         Consumes the builder: its accumulated values move into the tables node by node. Without
         ``rel_tuples`` the relationship tables hold only what the bulk load reads (see
-        :func:`kg.store.tables.fill_rel_tables`).
+        :func:`kg.store.tables.fill_rel_tables`); without ``node_rows`` the node tables hold their
+        rows as Arrow columns, no :class:`~kg.store.records.Node` each (:mod:`kg.store.node_columns`).
         """
         labels, levels = _node_labels(self.classes)
         values = {uri: self.values.pop(uri, None) or {} for uri in labels}
@@ -117,10 +119,13 @@ class ProjectionBuilder(TripleAccumulator):
         projection = Projection(PropertyGraph())
         declare_adoptions(projection.graph)
         declare_program_sets(projection.graph)
-        fill_node_tables(projection.graph, labels, values, projection.warnings)
+        # relationships first: their transient uri columns then share the memory peak with no node
+        # table (Arrow node columns are held until the load writes them)
+        fill_rel_tables(projection.graph, labels, links, tuples=rel_tuples)
+        fill_nodes = fill_node_tables if node_rows else fill_node_columns
+        fill_nodes(projection.graph, labels, values, projection.warnings)
         sort_adoptions(projection.graph)
         projection.graph.node_tables["Implementation"].columns.update(REPORTED_COLUMNS)  # even if none
-        fill_rel_tables(projection.graph, labels, links, tuples=rel_tuples)
         return projection
 
     def _node_links(self, labels: dict[str, str], values: Values) -> dict[str, Collection[tuple[str, str]]]:

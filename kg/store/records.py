@@ -85,6 +85,18 @@ class NodeTable:
     columns: dict[str, ColumnType] = field(default_factory=dict)
     nodes: list[Node] = field(default_factory=list)
 
+    def count(self) -> int:
+        """How many nodes the table has (a table of Arrow columns may hold no ``nodes``)."""
+        return len(self.nodes)
+
+    def arrow_table(self) -> pa.Table | None:
+        """The rows as Arrow columns (:class:`kg.store.node_columns.ColumnarNodeTable`), if kept so."""
+        return None
+
+    def release(self) -> None:
+        """Drop the rows once they are written (the bulk load's memory)."""
+        self.nodes = []
+
 
 @dataclass
 class RelTable:
@@ -116,7 +128,7 @@ class PropertyGraph:
 
     def node_counts(self) -> dict[str, int]:
         """Nodes per label."""
-        return {label: len(t.nodes) for label, t in sorted(self.node_tables.items())}
+        return {label: t.count() for label, t in sorted(self.node_tables.items())}
 
     def rel_counts(self) -> dict[str, int]:
         """Relationships per type."""

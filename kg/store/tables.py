@@ -92,7 +92,7 @@ def _nodes(table: NodeTable, uris: list[str], values: Values, warnings: list[str
             _coerce_single_values(nodes, key, column)
     several.sort(key=itemgetter(0, 2))  # in node and key order, as the warnings read
     for uri, out, key, typed in several:
-        out[key] = _coerce(uri, key, columns[key], typed, warnings)
+        out[key] = coerce_values(uri, key, columns[key], typed, warnings)
     return nodes
 
 
@@ -103,7 +103,7 @@ def _coerce_single_values(nodes: list[Node], key: str, column: ColumnType) -> No
         value = props.get(key)
         if value is None:
             continue  # no such property, or several values (coerced by the caller)
-        converted = _convert(value, column.base)
+        converted = convert_value(value, column.base)
         props[key] = [converted] if column.is_list else converted
 
 
@@ -126,11 +126,11 @@ def _fits(observed: BaseType, column: BaseType) -> bool:
     return observed == column or column == "STRING" or (observed == "INT64" and column == "DOUBLE")
 
 
-def _coerce(
+def coerce_values(
     uri: str, key: str, column: ColumnType, typed: Collection[tuple[BaseType, Any]], warnings: list[str]
 ) -> Any:
     """The property value in the column's type: a sorted list, or one value (warning if several)."""
-    converted = sorted({_convert(v, column.base) for _, v in typed}, key=lambda v: (str(type(v)), v))
+    converted = sorted({convert_value(v, column.base) for _, v in typed}, key=lambda v: (str(type(v)), v))
     if column.is_list:
         return converted
     if len(converted) > 1:
@@ -138,7 +138,7 @@ def _coerce(
     return converted[0]
 
 
-def _convert(value: Any, base: BaseType) -> Any:
+def convert_value(value: Any, base: BaseType) -> Any:
     """Convert an already-typed value into ``base`` (only widening conversions happen here)."""
     if base == "STRING":
         return str(value).lower() if isinstance(value, bool) else str(value)
