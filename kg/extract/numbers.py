@@ -41,7 +41,7 @@ QUANTITY_PATTERN = (  # without the lookahead
 QUANTITY_RE = re.compile(rf"(?=[\d{re.escape(_FIRST_CHARACTERS)}])" + QUANTITY_PATTERN)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: a frozen __init__ sets each of the 9 fields via object.__setattr__
 class Quantity:
     """A number with its unit as written, and the same amount in base units."""
 
@@ -107,29 +107,37 @@ _DIGIT = re.compile(r"\d")
 _CALENDAR_YEAR = re.compile(r"(19|20)\d\d")
 
 
-def _quantity(match: re.Match[str], offset: int) -> Quantity | None:
-    value = parse_number(match["num"])
+# QUANTITY_RE's groups in order: match.groups() reads them all in one call
+QUANTITY_GROUPS = ("approx_pre", "num", "approx", "mag", "unit", "approx_post")
+_NUM = QUANTITY_GROUPS.index("num") + 1
+_UNIT = QUANTITY_GROUPS.index("unit") + 1
+
+
+def _quantity(match: re.Match[str], groups: tuple[str | None, ...], offset: int) -> Quantity | None:
+    """The quantity of a match whose ``groups()`` are ``groups``; None if its number is no number."""
+    approx_pre, num, approx_mid, magnitude, unit_word, approx_post = groups
+    assert num is not None and unit_word is not None  # both groups are required by the pattern
+    value = parse_number(num)
     if value is None:
         return None
-    magnitude = match["mag"] or ""
-    unit_word = match["unit"]
+    magnitude = magnitude or ""
     factor = MAGNITUDES.get(magnitude, 1.0)
     base_unit = unit_word
     if unit_word.startswith("个") and unit_word[1:] in MAGNITUDES:  # 3个亿 → 3 × 10^8 元
         factor = MAGNITUDES[unit_word[1:]]
         base_unit = "元"
     # 以上/以下 bound a value (5项以上 is a target of 5), they do not blur it like 余/约 do
-    approx = bool(match["approx_pre"] or match["approx"] or match["approx_post"] in ("左右", "余"))
-    return Quantity(
-        value=value,
-        unit=magnitude + unit_word,
-        base_value=round(value * factor, 6),
-        base_unit=base_unit,
-        start=offset + match.start("num"),
-        end=offset + match.end("unit"),
-        text=match.group(0),
-        approximate=approx,
-        chinese_numeral=not _DIGIT.match(match["num"]),
+    approx = bool(approx_pre or approx_mid or approx_post in ("左右", "余"))
+    return Quantity(  # positional: one Quantity per number of every sentence
+        value,
+        magnitude + unit_word,
+        round(value * factor, 6),
+        base_unit,
+        offset + match.start(_NUM),
+        offset + match.end(_UNIT),
+        match.group(0),
+        approx,
+        not _DIGIT.match(num),
     )
 
 
@@ -141,22 +149,19 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
     """
     found: list[Quantity] = []
     for match in QUANTITY_RE.finditer(text):
-        if match.start("num") > 0 and text[match.start("num") - 1] == "第":
+        num_start = match.start(_NUM)
+        if num_start > 0 and _ends_other_token(text[num_start - 1]):
             continue
-        if _glued_to_digits(text, match) or _is_calendar_year(match):
-            continue
-        quantity = _quantity(match, offset)
+        groups = match.groups()
+        if groups[_UNIT - 1] == "年" and _CALENDAR_YEAR.fullmatch(groups[_NUM - 1]):
+            continue  # 2020年 is a date, not a quantity of years
+        quantity = _quantity(match, groups, offset)
         if quantity is not None:
             found.append(quantity)
     return found
 
 
-def _glued_to_digits(text: str, match: re.Match[str]) -> bool:
-    """True when the number is the tail of a longer token (e.g. the 5 of 3C5, the 2 of PM2.5)."""
-    before = text[match.start("num") - 1] if match.start("num") > 0 else ""
-    return bool(before) and ((before.isascii() and before.isalnum()) or before == ".")
-
-
-def _is_calendar_year(match: re.Match[str]) -> bool:
-    """2020年 is a date, not a quantity of years."""
-    return match["unit"] == "年" and bool(_CALENDAR_YEAR.fullmatch(match["num"]))
+def _ends_other_token(before: str) -> bool:
+    """Whether the character before a number makes it no quantity: an ordinal (第二十一届) or the
+    tail of a longer token (the 5 of 3C5, the 2 of PM2.5)."""
+    return before == "第" or before == "." or (before.isascii() and before.isalnum())

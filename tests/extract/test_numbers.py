@@ -7,7 +7,14 @@ import re
 import cn2an
 import pytest
 
-from kg.extract.numbers import COMMON_NUMERALS, QUANTITY_PATTERN, QUANTITY_RE, find_quantities, parse_number
+from kg.extract.numbers import (
+    COMMON_NUMERALS,
+    QUANTITY_GROUPS,
+    QUANTITY_PATTERN,
+    QUANTITY_RE,
+    find_quantities,
+    parse_number,
+)
 
 
 @pytest.mark.parametrize(
@@ -81,3 +88,8 @@ def test_common_numerals_read_as_cn2an_reads_them() -> None:
             expected = None
         assert value == expected, numeral
     assert {"一", "两", "十四", "三百", "两千", "千"} <= COMMON_NUMERALS.keys()
+
+
+def test_quantity_groups_are_the_pattern_groups_in_order() -> None:
+    assert tuple(QUANTITY_RE.groupindex) == QUANTITY_GROUPS
+    assert QUANTITY_RE.groups == len(QUANTITY_GROUPS)  # no unnamed group shifts them
