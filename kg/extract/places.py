@@ -147,15 +147,21 @@ def _national_names() -> dict[str, Division]:
     return names
 
 
-def _inside(div: Division, jurisdiction: Jurisdiction) -> bool:
-    """Whether ``div`` lies inside the jurisdiction (by code prefix, or by parent code)."""
+def _inside_prefix(jurisdiction: Jurisdiction) -> str | None:
+    """The code prefix of the divisions inside the jurisdiction (None without a code)."""
     code = jurisdiction.code
     if not code:
-        return False
+        return None
     prefix = code.rstrip("0") if jurisdiction.level in ("province", "prefecture") else code
-    prefix = prefix if len(prefix) % 2 == 0 else prefix + "0"
-    own = div.code or div.parent_code or ""
-    return own.startswith(prefix) and div.code != code
+    return prefix if len(prefix) % 2 == 0 else prefix + "0"
+
+
+def _own_code(div: GazetteerDivision) -> str:
+    """A division's code, else its parent's (a township's county), else ''."""
+    if div.code:
+        return div.code
+    parent = div.parent_key
+    return parent if parent and "/" not in parent else ""
 
 
 class PlaceFinder:
@@ -274,29 +280,29 @@ def _divisions_by_prefecture() -> dict[str, list[GazetteerDivision]]:
     their parent's); a document converts only its own prefecture's (see :func:`_local_pool`)."""
     index: dict[str, list[GazetteerDivision]] = {}
     for div in gazetteer().preorder():
-        parent = div.parent_key if div.parent_key and "/" not in div.parent_key else None
-        own = div.code or parent or ""
-        index.setdefault(own[:4], []).append(div)
+        index.setdefault(_own_code(div)[:4], []).append(div)
     return index
 
 
 def _local_pool(jurisdiction: Jurisdiction) -> list[Division]:
-    """The divisions that may lie inside the jurisdiction: its province's or its prefecture's."""
+    """The divisions inside the jurisdiction (by code prefix, or by parent code), in tree order:
+    looked for among its province's or its prefecture's only, and converted once found."""
+    prefix = _inside_prefix(jurisdiction)
+    if prefix is None:
+        return []
     code = jurisdiction.code or ""
     by_prefecture = _divisions_by_prefecture()
     if jurisdiction.level == "province":
         pool = [d for key, divs in by_prefecture.items() if key[:2] == code[:2] for d in divs]
     else:
         pool = by_prefecture.get(code[:4], [])
-    return [_division(div) for div in pool]
+    return [_division(div) for div in pool if _own_code(div).startswith(prefix) and div.code != code]
 
 
 def _local_names(jurisdiction: Jurisdiction) -> dict[str, PlaceRef]:
     """Short names inside the jurisdiction win over same-named places elsewhere."""
     names: dict[str, PlaceRef] = {}
     for div in _local_pool(jurisdiction):
-        if not _inside(div, jurisdiction):
-            continue
         ref = names[div.name] = _ref(div, div.name)
         for alias in (*div.aliases, _short_name(div.name)):
             if alias and len(alias) >= 2:

@@ -9,8 +9,8 @@ splitting 新市场 in a document of another).
 This is jieba's ``Tokenizer.lcut(text, HMM=False)`` after ``add_word(word, frequency)`` for each
 extra word, computed without touching a jieba tokenizer: the dictionary is an automaton
 (:mod:`kg.extract.word_dictionary`) that finds every word of a run in one pass, and the extra
-words are a small automaton of their own whose frequencies win over the dictionary's, as
-``add_word`` overwrites them. The route through the words is jieba's ``calc`` (same terms, same
+words found in the run get their frequency instead of the dictionary's, as ``add_word``
+overwrites it. The route through the words is jieba's ``calc`` (same terms, same
 order of operations, so the same floats), and single letters and digits are glued together as
 jieba's ``__cut_DAG_NO_HMM`` does. ``tests/extract/test_word_boundaries.py`` compares both.
 """
@@ -24,7 +24,7 @@ from math import log
 
 import ahocorasick
 
-from kg.extract.word_dictionary import LENGTH_BITS, LENGTH_MASK, base_dictionary, word_value
+from kg.extract.word_dictionary import LENGTH_BITS, LENGTH_MASK, base_dictionary
 from kg.loaders.utf8_automaton import utf8_units
 
 # jieba's re_han_default: the runs it segments on their own (a test checks they are the same)
@@ -71,8 +71,7 @@ class WordBoundaries:
 
     def _run_boundaries(self, run_start: int, run_end: int) -> set[int]:
         """Word boundaries of the run ``text[run_start:run_end]``, in text offsets."""
-        extra = extra_words(self._words, self._frequency)
-        ends = run_word_ends(self.text[run_start:run_end], extra, self._frequency * len(self._words))
+        ends = run_word_ends(self.text[run_start:run_end], self._words, self._frequency)
         return {run_start, *(run_start + end for end in ends)}
 
     def _text_boundaries(self) -> set[int]:
@@ -93,47 +92,44 @@ class WordBoundaries:
         return bounds
 
 
-@lru_cache(maxsize=8)  # the documents of one jurisdiction share their words (the same object)
-def extra_words(words: frozenset[str], frequency: int) -> ahocorasick.Automaton:
-    """An automaton of a document's extra words, valued as the dictionary's words are."""
-    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-    for word in words:
-        units = utf8_units(word)
-        automaton.add_word(units, word_value(units, frequency))
-    if len(automaton):
-        automaton.make_automaton()
-    return automaton
-
-
-def run_word_ends(run: str, extra: ahocorasick.Automaton, extra_total: int) -> list[int]:
-    """Where jieba's words of ``run`` (one :data:`HAN_RUN` match) end, in run offsets, in order.
-
-    ``extra`` holds the document's words (:func:`extra_words`) and ``extra_total`` the sum of
-    their frequencies, which ``add_word`` adds to jieba's total.
-    """
+def run_word_ends(run: str, words: frozenset[str], frequency: int) -> list[int]:
+    """Where jieba's words of ``run`` (one :data:`HAN_RUN` match) end, in run offsets, in order,
+    once ``words`` were added at ``frequency`` (> 0): add_word also adds to jieba's total."""
     dictionary = base_dictionary()
-    candidates = _candidates(run, dictionary.automaton, extra)
-    route = _best_route(candidates, log(dictionary.total + extra_total))
+    candidates = _candidates(run, dictionary.automaton)
+    if words:
+        _add_words(run, candidates, words, frequency)
+    route = _best_route(candidates, log(dictionary.total + frequency * len(words)))
     return _token_ends(run, route)
 
 
-def _candidates(run: str, base: ahocorasick.Automaton, extra: ahocorasick.Automaton) -> Candidates:
-    """jieba's DAG with frequencies: every word starting at each character, the extra words'
-    frequencies replacing the dictionary's."""
+def _candidates(run: str, base: ahocorasick.Automaton) -> Candidates:
+    """jieba's DAG with frequencies: every dictionary word starting at each character."""
     units = utf8_units(run)
     char_at = _char_offsets(run, units)
     candidates: Candidates = [[] for _ in run]
     for end, value in base.iter(units):
         start = char_at[end + 1 - (value & LENGTH_MASK)]
         candidates[start].append((char_at[end + 1] - 1, value >> LENGTH_BITS))
-    if len(extra):
-        for end, value in extra.iter(units):
-            start = char_at[end + 1 - (value & LENGTH_MASK)]
-            last = char_at[end + 1] - 1
-            words = candidates[start]
-            words[:] = [word for word in words if word[0] != last]  # add_word overwrites
-            words.append((last, value >> LENGTH_BITS))
     return candidates
+
+
+def _add_words(run: str, candidates: Candidates, words: frozenset[str], frequency: int) -> None:
+    """Add the extra words found in ``run``, their frequency replacing the dictionary's (as
+    ``add_word`` overwrites it). A document's words are a few hundred short names of a few
+    lengths: looking up each slice of those lengths costs less than building their automaton."""
+    for length in _word_lengths(words):
+        for start in range(len(run) - length + 1):
+            if run[start : start + length] in words:
+                last = start + length - 1
+                found = candidates[start]
+                found[:] = [word for word in found if word[0] != last]
+                found.append((last, frequency))
+
+
+@lru_cache(maxsize=8)  # the documents of one jurisdiction share their words (the same object)
+def _word_lengths(words: frozenset[str]) -> tuple[int, ...]:
+    return tuple(sorted({len(word) for word in words}))
 
 
 def _char_offsets(run: str, units: str) -> list[int] | range:

@@ -15,7 +15,7 @@ from kg.loaders.model import Document, Jurisdiction
 from kg.config import seeds_dir
 from kg.extract.places import PlaceFinder, _local_index
 from kg.extract.rules.places import SHORT_NAME_FREQUENCY
-from kg.extract.word_boundaries import HAN_RUN, SKIP, WordBoundaries, extra_words, run_word_ends
+from kg.extract.word_boundaries import HAN_RUN, SKIP, WordBoundaries, run_word_ends
 
 # Real sentence of seed 004. 新市场 is a township short name of 保定 (新市场街道), and a word of this
 # sentence only if jieba cuts 创/新市场: it does once 创新 (盘锦) and 市场 (沧州) were registered as
@@ -123,16 +123,13 @@ def test_every_seed_sentence_is_cut_as_jieba_cuts_it(seed_documents: list[Docume
 
 
 @pytest.mark.parametrize("run", ["着力规范系统内部管理", "企业数量均居全省地级市第1", "小三定"])
-def test_the_extra_words_total_counts_as_in_jieba(run: str) -> None:
-    """add_word raises jieba's total, which favours routes of fewer words: with a total raised by
-    10**12 these real runs are cut into fewer words, as jieba cuts them with that total."""
-    no_words = extra_words(frozenset(), SHORT_NAME_FREQUENCY)
-    raised = jieba_with(frozenset())
-    raised_total = jieba.Tokenizer()
-    raised_total.FREQ, raised_total.total, raised_total.initialized = raised.FREQ, raised.total + 10**12, True
+def test_the_extra_words_raise_the_total_as_in_jieba(run: str) -> None:
+    """add_word raises jieba's total, which favours routes of fewer words: with ten words that are
+    not in these real runs, at 10**11 each, the runs are cut into fewer words, as jieba cuts them."""
+    words = frozenset(f"外{chr(0x4E00 + i)}词" for i in range(10))
     expected, pos = [], 0
-    for token in raised_total.lcut(run, HMM=False):
+    for token in jieba_with(words, 10**11).lcut(run, HMM=False):
         pos += len(token)
         expected.append(pos)
-    assert run_word_ends(run, no_words, 10**12) == expected
-    assert run_word_ends(run, no_words, 0) != expected
+    assert run_word_ends(run, words, 10**11) == expected
+    assert run_word_ends(run, frozenset(), SHORT_NAME_FREQUENCY) != expected
