@@ -12,7 +12,9 @@ from __future__ import annotations
 import operator
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
+from functools import partial
 from itertools import repeat
+from operator import add
 from typing import overload
 
 
@@ -55,14 +57,15 @@ class OffsetMap(Sequence[int]):
 
     def positions(self, indices: Iterable[int]) -> list[int]:
         """``[self[i] for i in indices]`` (non-negative indices) in one call, as sentences need."""
-        starts, origins, steps, length = self._starts, self._origins, self._steps, self._length
-        found: list[int] = []
-        for index in indices:
-            if not 0 <= index < length:
-                raise IndexError("offset index out of range")
-            run = bisect_right(starts, index) - 1
-            found.append(origins[run] + (index - starts[run]) * steps[run])
-        return found
+        starts, origins, steps = self._starts, self._origins, self._steps
+        wanted = indices if isinstance(indices, list) else list(indices)
+        if wanted and (min(wanted) < 0 or max(wanted) >= self._length):
+            raise IndexError("offset index out of range")
+        run_of = partial(bisect_right, starts)  # mapped in C: one bisection per index
+        return [
+            origins[run] + (index - starts[run]) * steps[run]
+            for index, run in zip(wanted, map(_minus_one, map(run_of, wanted)), strict=True)
+        ]
 
     def __iter__(self) -> Iterator[int]:
         ends = [*self._starts[1:], self._length]
@@ -89,6 +92,9 @@ class OffsetMap(Sequence[int]):
 
     def __repr__(self) -> str:
         return f"OffsetMap({list(self)!r})"
+
+
+_minus_one = partial(add, -1)  # a run's index from bisect_right's insertion point
 
 
 class OffsetMapBuilder:

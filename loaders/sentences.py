@@ -25,7 +25,7 @@ def split_sentences(
     """
     sentences: list[Sentence] = []
     append = sentences.append  # this loop runs for every sentence of every document
-    spans = [span for m in _SENTENCE.finditer(text) if (span := _trimmed(text, *m.span()))[1] > span[0]]
+    spans = sentence_spans(text)
     owners = innermost_sections([s for s, _ in spans], sections)
     firsts = original_positions(offsets, [s for s, _ in spans])  # of each first and last character
     lasts = original_positions(offsets, [e - 1 for _, e in spans])
@@ -63,9 +63,20 @@ def innermost_sections(positions: Sequence[int], sections: Sequence[Section]) ->
     return owners
 
 
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of every sentence of ``text``, without the whitespace around it."""
+    isspace = str.isspace
+    spans = [  # trimmed only when needed: normalized text seldom holds spaces (an inline test, no call)
+        span if not (isspace(text[span[0]]) or isspace(text[span[1] - 1])) else _trimmed(text, *span)
+        for span in map(_SPAN, _SENTENCE.finditer(text))
+    ]
+    return [span for span in spans if span[1] > span[0]]
+
+
+_SPAN = re.Match.span
+
+
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    if not (text[start].isspace() or text[end - 1].isspace()):
-        return start, end  # the common case: nothing to trim
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
