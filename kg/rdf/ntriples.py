@@ -101,11 +101,11 @@ _CONFIDENCE, _DOCUMENT = nt_iri(RK.confidence), nt_iri(RK.document)
 
 
 class RecordedNode(NamedTuple):
-    """A node a vocabulary description stated: its IRI, rdf:type classes and statements."""
+    """A node a vocabulary description stated: its IRI, rdf:type classes and statements (sorted)."""
 
     iri: str
     classes: tuple[URIRef, ...]
-    statements: frozenset[str]
+    statements: tuple[str, ...]
 
 
 Recorded = tuple[str, tuple[RecordedNode, ...]]  # the description's result, its nodes
@@ -138,7 +138,7 @@ def _record(b: NQuadsBuilder, key: str, describe: VocabularyDescription) -> Reco
     for subject, rdf_class in recorder.typed_nodes:
         classes.setdefault(subject, []).append(rdf_class)
     nodes = tuple(
-        RecordedNode(iri, tuple(classes.get(iri, ())), frozenset(recorder._sets.get(iri, ())))
+        RecordedNode(iri, tuple(classes.get(iri, ())), tuple(sorted(recorder._sets.get(iri, ()))))
         for iri in recorder.described
     )
     return result, nodes
@@ -153,7 +153,9 @@ class NQuadsBuilder(GraphBuilder):
     orders a few hundred subjects and a handful of statements each, not thousands of full lines.
     """
 
-    statements: dict[str, set[str]] = field(default_factory=dict)  # <subject> -> {"<p> o"}
+    # <subject> -> {"<p> o"}; or the sorted tuple of a recorded vocabulary node (made a set when
+    # the subject is stated more, as a block is)
+    statements: dict[str, set[str] | tuple[str, ...]] = field(default_factory=dict)
     # <subject> -> its N-Quads lines, sorted: nodes written whole (evidence), about half the lines
     blocks: dict[str, str] = field(default_factory=dict)
     typed_nodes: set[tuple[str, URIRef]] = field(default_factory=set)  # (subject, class IRI)
@@ -177,7 +179,10 @@ class NQuadsBuilder(GraphBuilder):
         Hooks look the set up in ``_sets`` first (``_sets.get(s) or _about(s)``: a set is
         empty only until the statement that created it is added)."""
         text = self._iri(subject)
-        found = self._sets[subject] = self.statements.setdefault(text, set())
+        found = self.statements.get(text)
+        if type(found) is not set:  # a first statement, or a recorded node's tuple stated more
+            found = self.statements[text] = set(found or ())
+        self._sets[subject] = found
         if self.blocks and text in self.blocks:  # written whole, now stated more: back to a set
             found.update(self._unblock(text))
         return found
@@ -259,7 +264,7 @@ class NQuadsBuilder(GraphBuilder):
             type(sentence) is str and type(section) is str and type(rule) is str
             and type(confidence) is float and type(start) is int and type(end) is int
             and type(orig_start) is int and type(orig_end) is int
-            and subject not in self._sets and key not in self.blocks
+            and key not in self.statements and key not in self.blocks
         ):
             super().evidence(subject, ev)
             return
@@ -316,7 +321,11 @@ class NQuadsBuilder(GraphBuilder):
             if node.iri not in self.described:  # as GraphBuilder.first_time
                 self.described.add(node.iri)
                 self.typed_nodes.update((node.iri, rdf_class) for rdf_class in node.classes)
-                (self._sets.get(node.iri) or self._about(node.iri)).update(node.statements)
+                key = self._iris.get(node.iri) or self._iri(node.iri)
+                if key in self.statements or key in self.blocks:  # stated already: add to its set
+                    (self._sets.get(node.iri) or self._about(node.iri)).update(node.statements)
+                elif node.statements:  # stated first here: the recorded order is the written one
+                    self.statements[key] = node.statements
         return result
 
     def _type(self, subject: str, rdf_class: URIRef) -> None:
@@ -366,7 +375,7 @@ class NQuadsBuilder(GraphBuilder):
                 # three pieces, not one concatenation: the text is copied once, by the last join
                 head = subject + " "
                 add(head)
-                add((tail + head).join(sorted(stated)))
+                add((tail + head).join(stated if type(stated) is tuple else sorted(stated)))
                 add(tail)
         return "".join(chunks)
 

@@ -237,3 +237,36 @@ def test_a_block_holding_a_unicode_line_separator_is_reopened_whole(doc: Documen
     rdflib_builder, nquads_builder = builders
     assert nquads_builder.nquads() == nquads_text(URIRef(rdflib_builder.doc_iri), rdflib_builder.triples)  # type: ignore[attr-defined]
     assert nquads_builder.counts() == graph_counts(rdflib_builder.triples)  # type: ignore[attr-defined]
+
+
+def test_a_replayed_program_stated_more_keeps_every_statement(doc: Document) -> None:
+    """A program node replayed from the memo (kept as its sorted statements) that is then stated
+    more, or stated before the replay, holds the union, as the rdflib mapping's triples do."""
+    from types import SimpleNamespace
+
+    from kg.rdf import ntriples
+    from kg.rdf.builder import GraphBuilder
+    from kg.rdf.entities import add_program_iri
+    from kg.rdf.namespaces import RK
+
+    iri = "https://w3id.org/regkg/id/program/stated-more"
+    program = SimpleNamespace(iri=iri, pref_label="改革", alt_labels=("别名",), label_en=None,
+                              program_type="reform", candidate=False, broader=())
+    vocabulary = SimpleNamespace(get={iri: program}.get)
+    ntriples._VOCABULARY_MEMO.of(None)
+    for stated_before in (False, True):
+        graphs = []
+        for _ in range(3):  # the rdflib mapping, then a recording and a replaying builder
+            b = GraphBuilder(doc) if not graphs else ntriples.NQuadsBuilder(doc)
+            b.__dict__["vocabulary"] = vocabulary
+            if stated_before:
+                b.value(iri, RK.what, "之前")
+            add_program_iri(b, iri)
+            b.value(iri, RK.what, "之后")
+            b.link(iri, RK.place, "https://w3id.org/regkg/id/place/441900")
+            if isinstance(b, ntriples.NQuadsBuilder):
+                graphs.append((b.nquads(), b.counts()))
+            else:
+                graphs.append((nquads_text(URIRef(b.doc_iri), b.triples), graph_counts(b.triples)))
+        assert graphs[1] == graphs[0] and graphs[2] == graphs[0]
+        assert '"之后"' in graphs[0][0] and "别名" in graphs[0][0]
