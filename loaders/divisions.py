@@ -20,6 +20,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -71,7 +72,7 @@ class Gazetteer:
         by_key: dict[str, Division] = {}
         by_name: dict[str, list[Division]] = defaultdict(list)
         for div in divisions:
-            key = div.key
+            key = div.code or f"{div.parent_key or 'cn'}/{div.name}"  # div.key, without a call
             if key in by_key:
                 continue
             by_key[key] = div
@@ -81,6 +82,7 @@ class Gazetteer:
         self._by_key = by_key
         self._by_name = by_name
         self._children_index: dict[str, list[Division]] | None = None  # built when first asked
+        self._preorder: tuple[Division, ...] | None = None  # likewise
         self._former_names: set[str] = set()  # names add_former_names added
         self._automata: dict[tuple[str, ...], ahocorasick.Automaton] = {}
 
@@ -201,17 +203,23 @@ class Gazetteer:
     def provinces(self) -> list[Division]:
         return [d for d in self._by_key.values() if d.level == "province"]
 
-    def preorder(self) -> Iterator[Division]:
+    def preorder(self) -> tuple[Division, ...]:
         """Every division reachable from the provinces, each followed by everything below it
-        (children in the list's order): a walk with a stack, as 46,000 recursive calls cost more."""
+        (children in the list's order); walked once, with a stack (46,000 recursive calls cost more)."""
+        if self._preorder is None:
+            self._preorder = tuple(self._walk_down())
+        return self._preorder
+
+    def _walk_down(self) -> Iterator[Division]:
         children = self._children
-        stack = self.provinces()[::-1]
+        stack = [(d.key, d) for d in reversed(self.provinces())]
         while stack:
-            div = stack.pop()
+            key, div = stack.pop()
             yield div
-            kids = children.get(div.key)
+            kids = children.get(key)
             if kids:
-                stack.extend(reversed(kids))
+                # a child's key is its code, else <its parent's key>/<its name> (Division.key)
+                stack.extend((kid.code or f"{key}/{kid.name}", kid) for kid in reversed(kids))
 
     def mentions(self, text: str, *, levels: Iterable[str] = ("province", "prefecture", "county",
                                                              "district")) -> list[Mention]:
@@ -233,7 +241,8 @@ class Gazetteer:
         automaton = self._automaton(tuple(sorted(set(levels))))
         if not len(automaton):
             return []
-        return [found for _, found in automaton.iter_long(utf8_automaton.utf8_units(text))]
+        # map/itemgetter keeps the iteration over a long text's many matches in C
+        return list(map(itemgetter(1), automaton.iter_long(utf8_automaton.utf8_units(text))))
 
     def _names_at(self, levels: set[str]) -> list[str]:
         """The names (full, short, former) that may name a division of ``levels``, in index order:
