@@ -6,7 +6,7 @@ import re
 
 from kg.extract.context import SentenceContext
 from kg.extract.model import NoveltyClaim
-from kg.extract.regex_gate import may_match, word_gate
+from kg.extract.regex_gate import gate_pattern, word_gate
 from kg.extract.rules.claims import (
     ASPIRATION,
     CLAIM_CUES,
@@ -19,7 +19,8 @@ from kg.extract.rules.claims import (
 _CUES = tuple((rule, re.compile(pattern), scope) for rule, pattern, scope in CLAIM_CUES)
 # one pass over the sentence decides whether any cue can match at all (most sentences have none)
 _ANY_CUE = re.compile("|".join(f"(?:{pattern})" for _, pattern, _ in CLAIM_CUES))
-_CUE_GATE = word_gate(_ANY_CUE, CLAIM_GATE_WORDS)  # and a few `in` tests skip most sentences first
+# and a search for a few gate words skips most sentences first
+_CUE_GATE = gate_pattern(word_gate(_ANY_CUE, CLAIM_GATE_WORDS))
 _LEADING_VERB = re.compile("^(?:" + "|".join(sorted(CLAIM_VERBS, key=len, reverse=True)) + ")")
 _PHRASE_END = re.compile(r"[，,；;。：:！？]")
 _ASPIRATION = re.compile(ASPIRATION)
@@ -46,7 +47,7 @@ def _what(text: str, start: int, end: int, clause_start: int) -> str:
 def extract_claims(ctx: SentenceContext) -> list[NoveltyClaim]:
     """Every claim cue in the sentence, each once (scoped cues shadow bare 率先 inside them)."""
     text = ctx.text
-    if not may_match(_CUE_GATE, text) or not _ANY_CUE.search(text):
+    if not _CUE_GATE.search(text) or not _ANY_CUE.search(text):
         return []
     taken: list[tuple[int, int]] = []
     claims: list[NoveltyClaim] = []

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from kg.extract import claims
-from kg.extract.regex_gate import may_match, word_gate
+from kg.extract.regex_gate import gate_pattern, may_match, word_gate
 from kg.extract.rules.claims import CLAIM_GATE_WORDS
 
 
@@ -50,3 +50,13 @@ def test_every_seed_sentence_with_a_cue_passes_the_gate(seed_docs: dict) -> None
     gate = word_gate(claims._ANY_CUE, CLAIM_GATE_WORDS)
     cued = [s.text for doc in seed_docs.values() for s in doc.sentences if claims._ANY_CUE.search(s.text)]
     assert cued and all(may_match(gate, text) for text in cued)
+
+
+def test_the_gate_pattern_says_what_may_match_says(seed_docs: dict) -> None:
+    texts = [s.text for doc in seed_docs.values() for s in doc.sentences] + ["", "首", "第 一"]
+    for gate in (CLAIM_GATE_WORDS, ("首",), ("a.b", "率先"), None):
+        pattern = gate_pattern(gate)
+        verdicts = [pattern.search(text) is not None for text in texts]
+        assert verdicts == [may_match(gate, text) for text in texts]
+        assert any(verdicts)
+    assert not all(gate_pattern(CLAIM_GATE_WORDS).search(text) for text in texts)
