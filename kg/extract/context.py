@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from kg.extract.model import Evidence, ProgramMention, Status
 from kg.extract.places import PlaceFinder, PlaceMention
@@ -16,9 +17,9 @@ from kg.loaders.model import Document, Sentence
 CLAUSE_BREAK = re.compile(r"[，,；;。！？!?：:]")
 
 
-@dataclass(frozen=True)
-class ProgramSpan:
-    """A program named in a sentence (offsets in the sentence)."""
+class ProgramSpan(NamedTuple):
+    """A program named in a sentence (offsets in the sentence). A NamedTuple: a document has
+    hundreds, and a frozen dataclass costs several times more to build."""
 
     iri: str
     surface: str
@@ -94,8 +95,7 @@ def _program_spans(doc: Document, programs: list[ProgramMention]) -> dict[int, l
     """Per sentence index, where each program's surface forms occur in that sentence."""
     spans: dict[int, list[ProgramSpan]] = {}
     for program in programs:
-        # longest first, ties alphabetical: the order must not depend on the process's hash seed
-        forms = sorted(set(program.surface) | {program.label}, key=lambda f: (-len(f), f))
+        forms = _forms_longest_first(program)
         for ev in program.evidence:
             if ev.sentence_index >= len(doc.sentences):
                 continue
@@ -108,6 +108,18 @@ def _program_spans(doc: Document, programs: list[ProgramMention]) -> dict[int, l
                     )
                     break
     return spans
+
+
+def _forms_longest_first(program: ProgramMention) -> list[str]:
+    """The program's surface forms and label, longest first, ties alphabetical: the order must not
+    depend on the process's hash seed."""
+    if len(program.surface) == 1 and program.surface[0] == program.label:
+        return [program.label]  # the common case: nothing to sort
+    return sorted(set(program.surface) | {program.label}, key=_longest_first)
+
+
+def _longest_first(form: str) -> tuple[int, str]:
+    return -len(form), form
 
 
 def _span_start(span: ProgramSpan) -> int:

@@ -68,8 +68,13 @@ def pruned_automaton(
     the word. On those texts it finds what the automaton of all the words would find."""
     # a line break joins the texts: no word holds one, and a prefix found across it only keeps more
     automaton = ahocorasick.Automaton()
-    for word in (*index.words_in("\n".join(texts)), *extra_words):
-        utf8_automaton.add_word(automaton, word)
+    words = [*index.words_in("\n".join(texts)), *extra_words]
+    # all words' UTF-8 units in one conversion (line breaks split them again: no word holds one)
+    units = utf8_automaton.utf8_units("\n".join(words)).split("\n") if words else []
+    if len(units) != len(words):  # a word with a line break after all: one at a time
+        units = [utf8_automaton.utf8_units(word) for word in words]
+    for word, word_units in zip(words, units, strict=True):
+        automaton.add_word(word_units, word)
     if len(automaton):
         automaton.make_automaton()
     return automaton
