@@ -62,7 +62,7 @@ class Program:
         return (self.pref_label, *self.alt_labels)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: a frozen __init__ costs four object.__setattr__ calls per match
 class LexiconMatch:
     """A vocabulary label found in a text."""
 
