@@ -7,16 +7,20 @@ dict entries whose reference counts forked workers write to. The segmentation of
 frequencies: a pyahocorasick automaton with integer values holds them in C memory, finds every
 word of a text in one pass, and unpickles ten times faster.
 
-The cache file is keyed by jieba's dictionary file (size, mtime) and this module's format,
-written whole (:func:`kg.cachefile.write_cache_file`) and rebuilt from jieba itself when it is
-missing or unreadable, so it always holds what jieba would load.
+The cache file is keyed by jieba's dictionary file (size, mtime), this module's code and the
+Python and pyahocorasick builds, written whole (:func:`kg.cachefile.write_cache_file`) and
+rebuilt from jieba itself when it is missing or unreadable, so it always holds what jieba
+would load.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import importlib.util
 import logging
 import pickle
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -27,6 +31,7 @@ from kg.cachefile import cache_dir, write_cache_file
 from kg.loaders.utf8_automaton import utf8_units
 
 CACHE_FORMAT = 1
+CACHE_PREFIX = "jieba-words-"  # + a digest of what the cache is made from (see _cache_path)
 JIEBA_DICTIONARY = "dict.txt"  # jieba's DEFAULT_DICT_NAME, inside the jieba package
 
 # A word's value is ``frequency << LENGTH_BITS | its length in UTF-8 units``: the automaton
@@ -58,8 +63,18 @@ def base_dictionary() -> WordDictionary:
     if dictionary is None:
         dictionary = _from_jieba()
         data = (CACHE_FORMAT, dictionary.total, dictionary.automaton)
-        write_cache_file(path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+        if write_cache_file(path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)):
+            _remove_stale_caches(path)
     return dictionary
+
+
+def _remove_stale_caches(current: Path) -> None:
+    """Delete the caches of other dictionaries or code (43 MB each): one edit of this module
+    would otherwise leave one behind for good. Best effort, like every cache write."""
+    for stale in current.parent.glob(f"{CACHE_PREFIX}*.pickle"):
+        if stale != current:
+            with contextlib.suppress(OSError):
+                stale.unlink()
 
 
 def jieba_dictionary_file() -> Path:
@@ -71,8 +86,16 @@ def jieba_dictionary_file() -> Path:
 
 
 def _cache_path(source: Path) -> Path:
-    stat = source.stat()
-    return cache_dir() / f"jieba-words-v{CACHE_FORMAT}-{stat.st_size}-{stat.st_mtime_ns}.pickle"
+    """The cache file of the dictionary ``source``: named by a digest of what the cached
+    automaton is made from and by (the dictionary file, this module's code, the Python and
+    pyahocorasick builds: a pickled automaton belongs to the extension module that made it)."""
+    digest = hashlib.sha256(f"regkg-jieba-words-{CACHE_FORMAT}\0{sys.version}\0".encode())
+    for path in (source, Path(ahocorasick.__file__ or ""), Path(__file__)):
+        if path.is_file():
+            stat = path.stat()
+            digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+    digest.update(Path(__file__).read_bytes())
+    return cache_dir() / f"{CACHE_PREFIX}{digest.hexdigest()[:32]}.pickle"
 
 
 def _read_cache(path: Path) -> WordDictionary | None:

@@ -68,3 +68,14 @@ def test_a_word_value_holds_frequency_and_length() -> None:
     assert (value >> LENGTH_BITS, value & ((1 << LENGTH_BITS) - 1)) == (20, 9)
     with pytest.raises(ValueError):
         word_value("x" * (1 << LENGTH_BITS), 1)
+
+
+def test_a_rebuild_removes_the_caches_of_other_dictionaries(builds: list[int], tmp_path: Path) -> None:
+    stale = tmp_path / f"{word_dictionary.CACHE_PREFIX}0123456789abcdef.pickle"
+    stale.write_bytes(b"an older dictionary")
+    unrelated = tmp_path / "divisions-v1-1-2.pickle"
+    unrelated.write_bytes(b"another cache")
+    base_dictionary()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [word_dictionary._cache_path(word_dictionary.jieba_dictionary_file()).name, unrelated.name]
+    )
