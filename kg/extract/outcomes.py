@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from kg.extract.context import SentenceContext
 from kg.extract.model import Outcome
 from kg.extract.numbers import Quantity, find_quantities, parse_number
+from kg.extract.regex_gate import with_first_character_gate
 from kg.extract.rules.outcomes import (
     ACTION_VERBS,
     CHANGE_CUE,
@@ -38,11 +39,13 @@ from kg.extract.rules.units import DURATION_CUT, DURATION_METRIC, DURATION_UNITS
 
 SALIENCE_THRESHOLD = 2.0
 
-_CHANGE = re.compile(CHANGE_CUE + r"\s*$")
+# gated: both open with optional words, so re would try them at every character
+_CHANGE = with_first_character_gate(re.compile(CHANGE_CUE + r"\s*$"))
 _RANK = re.compile(RANK_CUE)
 _LEADING = re.compile(METRIC_LEADING_NOISE)
-_TRAILING = re.compile(METRIC_TRAILING_NOISE)
+_TRAILING = with_first_character_gate(re.compile(METRIC_TRAILING_NOISE))
 _METRIC_BREAK = re.compile(r"[，,；;。：:！？!?]")
+_UP_TO_LAST_BREAK = re.compile(rf"(?s:.*){_METRIC_BREAK.pattern}")
 _YEAR = re.compile(r"(\d{4})\s*年度?")
 _KPI = re.compile("|".join(sorted(KPI_WORDS, key=len, reverse=True)))
 _ACTION_END = re.compile("(?:" + "|".join(ACTION_VERBS) + r")(?:全市|全区|全县)?$")
@@ -66,10 +69,8 @@ _WORDS_AFTER = re.compile(r"[^，,；;。、]{0,12}")
 
 def metric_before(text: str, start: int) -> str:
     """The phrase naming what a number at ``start`` measures: its clause up to the number."""
-    lo = 0
-    for m in _METRIC_BREAK.finditer(text, 0, start):
-        lo = m.end()
-    phrase = _FROM_TO.sub("", text[lo:start])
+    last_break = _UP_TO_LAST_BREAK.match(text, 0, start)  # the greedy match backtracks to it in C
+    phrase = _FROM_TO.sub("", text[last_break.end() if last_break else 0 : start])
     head, sep, last = phrase.rpartition("、")
     if sep and _DIGIT.search(head):  # 检查A 66家次、B 47家次: each number has its own item
         phrase = last
@@ -92,7 +93,7 @@ def is_qualifier(q: Quantity, following: Quantity | None, text: str) -> bool:
     return not _METRIC_BREAK.search(between) and "、" not in between and not _GLUE.match(between)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: one per number of every reporting sentence, never changed
 class Candidate:
     """A number of a reporting sentence and what its surroundings say about it."""
 
@@ -105,7 +106,7 @@ class Candidate:
     @classmethod
     def of_number(cls, q: Quantity, metric: str, text: str, following: Quantity | None) -> Candidate:
         """The candidate with its clause breaks found once: several features read its clauses."""
-        breaks = tuple(m.end() for m in _METRIC_BREAK.finditer(text, 0, q.start))
+        breaks = tuple(map(re.Match.end, _METRIC_BREAK.finditer(text, 0, q.start)))
         return cls(q, metric, text, following, breaks)
 
     @property

@@ -117,3 +117,18 @@ def test_is_salient_agrees_with_the_salience_score_on_every_seed_number(seed_doc
                 assert is_salient(q, metric, text, following) == (score >= SALIENCE_THRESHOLD), text
                 verdicts.append(score >= SALIENCE_THRESHOLD)
     assert any(verdicts) and not all(verdicts)
+
+
+def test_the_metric_clause_starts_after_the_last_break(seed_docs: dict) -> None:
+    """metric_before finds its clause start with one greedy regex match: the end of the last
+    clause break before the number, as a scan over the breaks gives it."""
+    from kg.extract.outcomes import _METRIC_BREAK, _UP_TO_LAST_BREAK
+
+    checked = 0
+    for text in [s.text for doc in seed_docs.values() for s in doc.sentences] + ["", "，", "a\n，b"]:
+        for start in range(0, len(text) + 1, 2):
+            expected = max((m.end() for m in _METRIC_BREAK.finditer(text, 0, start)), default=0)
+            found = _UP_TO_LAST_BREAK.match(text, 0, start)
+            assert (found.end() if found else 0) == expected, (text, start)
+            checked += expected > 0
+    assert checked > 1000
