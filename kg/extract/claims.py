@@ -6,7 +6,7 @@ import re
 
 from kg.extract.context import SentenceContext
 from kg.extract.model import NoveltyClaim
-from kg.extract.regex_gate import gate_pattern, word_gate
+from kg.extract.regex_gate import gate_pattern, with_first_character_gate, word_gate
 from kg.extract.rules.claims import (
     ASPIRATION,
     CLAIM_CUES,
@@ -18,13 +18,13 @@ from kg.extract.rules.claims import (
 
 _CUES = tuple((rule, re.compile(pattern), scope) for rule, pattern, scope in CLAIM_CUES)
 # one pass over the sentence decides whether any cue can match at all (most sentences have none)
-_ANY_CUE = re.compile("|".join(f"(?:{pattern})" for _, pattern, _ in CLAIM_CUES))
+_ANY_CUE = with_first_character_gate(re.compile("|".join(f"(?:{pattern})" for _, pattern, _ in CLAIM_CUES)))
 # and a search for a few gate words skips most sentences first
 _CUE_GATE = gate_pattern(word_gate(_ANY_CUE, CLAIM_GATE_WORDS))
 _LEADING_VERB = re.compile("^(?:" + "|".join(sorted(CLAIM_VERBS, key=len, reverse=True)) + ")")
 _PHRASE_END = re.compile(r"[，,；;。：:！？]")
 _ASPIRATION = re.compile(ASPIRATION)
-_TRAILING_PREDICATE = re.compile(CLAIM_TRAILING_PREDICATE)
+_TRAILING_PREDICATE = with_first_character_gate(re.compile(CLAIM_TRAILING_PREDICATE))
 _FIELDS_FRAME = re.compile(CLAIM_FIELDS_FRAME)
 _GAP = re.compile(r"填补(?:了)?(?:我国|国内|全国|国家|全省|省内)?(?P<what>[^，；。]*?)(?:的)?空白")
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from kg.extract.context import SentenceContext
 from kg.extract.model import Pilot, PlaceRef
 from kg.extract.places import jurisdiction_ref
+from kg.extract.regex_gate import with_first_character_gate
 from kg.extract.rules.pilots import (
     HOST_BREAKS,
     HOST_LEADING_NOISE,
@@ -46,12 +47,12 @@ _HOST = re.compile(
     r"(?:[(（](?P<inner>[\u4e00-\u9fff]{2,10})[)）])?"
 )
 _HOST_NOISE = re.compile(HOST_LEADING_NOISE)
-_ADVERBS = re.compile(PILOT_ADVERBS + "$")
+_ADVERBS = with_first_character_gate(re.compile(PILOT_ADVERBS + "$"))  # sub: tried at every position
 _QUOTED = re.compile(r"“[^”]{2,30}”[\u4e00-\u9fff]{0,8}")
 # after a bare cue, a verb or a quoted name introduces what is piloted (试点推动X, 试点“证照同办”改革)
 _AFTER_CUE_VERB = re.compile(r"^(?:推动|推行|应用|探索|实施|开展|推进|(?=“))")
 _LIST_SEP = re.compile(r"、|和|及|与|以及")
-_TRAILING = re.compile(NAME_TRAILING)
+_TRAILING = with_first_character_gate(re.compile(NAME_TRAILING))
 _HEAD_NOUN = re.compile(PILOT_HEAD_NOUNS)
 _LIST_MARKER = re.compile(LIST_MARKER)
 _RESULT_VERB = re.compile(f"^(?:{RESULT_VERBS})")

@@ -74,3 +74,88 @@ def gate_pattern(gate: tuple[str, ...] | None) -> re.Pattern[str]:
     (the regex engine scans for their first characters in C, twice as fast as an ``in`` test per
     word), or the empty pattern, which matches every text, when there is no gate."""
     return re.compile("|".join(map(re.escape, gate)) if gate else "")
+
+
+# --- first-character lookaheads ------------------------------------------------------------
+
+_CATEGORIES = {
+    sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_NOT_DIGIT: r"\D", sre.CATEGORY_SPACE: r"\s",
+    sre.CATEGORY_NOT_SPACE: r"\S", sre.CATEGORY_WORD: r"\w", sre.CATEGORY_NOT_WORD: r"\W",
+}
+
+
+class _NoClass(Exception):
+    """The first character of a match cannot be told by a character class."""
+
+
+def with_first_character_gate(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` behind a lookahead for the characters a match can start with, when ``re``'s
+    parser shows them; else ``pattern`` itself.
+
+    A pattern that opens with an optional group or a repetition gets no first-character scan from
+    ``re``, which then tries the whole pattern at every position of the text. The lookahead only
+    states what every match already starts with, so the matches and groups stay the same while
+    most positions fail at the first test.
+    """
+    try:
+        parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+        if pattern.flags & re.IGNORECASE:
+            raise _NoClass
+        parts, nullable = _first_characters(list(parsed))
+        if nullable or not parts:
+            raise _NoClass  # an empty match can start anywhere
+        return re.compile(f"(?=[{''.join(sorted(parts))}])(?:{pattern.pattern})", pattern.flags)
+    except (_NoClass, re.error, AttributeError, TypeError, KeyError):
+        return pattern
+
+
+def _first_characters(items: list[tuple[Any, Any]]) -> tuple[set[str], bool]:
+    """The class parts a match of a sequence of regex items can start with, and whether the
+    sequence can match the empty string."""
+    parts: set[str] = set()
+    for op, av in items:
+        first, nullable = _first_of_item(op, av)
+        parts |= first
+        if not nullable:
+            return parts, False
+    return parts, True
+
+
+def _first_of_item(op: Any, av: Any) -> tuple[set[str], bool]:
+    if op is sre.LITERAL:
+        return {re.escape(chr(av))}, False
+    if op is sre.IN:
+        return _class_parts(av), False
+    if op is sre.SUBPATTERN:
+        _group, add_flags, _del_flags, sub = av
+        if add_flags & sre.SRE_FLAG_IGNORECASE:
+            raise _NoClass
+        return _first_characters(list(sub))
+    if op is sre.BRANCH:
+        parts: set[str] = set()
+        nullable = False
+        for branch in av[1]:
+            first, empty = _first_characters(list(branch))
+            parts |= first
+            nullable = nullable or empty
+        return parts, nullable
+    if op in _REPEATS:
+        first, empty = _first_characters(list(av[2]))
+        return first, empty or av[0] == 0
+    if op is sre.AT and av in (sre.AT_BEGINNING, sre.AT_BEGINNING_STRING):
+        return set(), True  # zero width: the first character comes after it
+    raise _NoClass  # any character, negated classes, lookarounds, end anchors, back references
+
+
+def _class_parts(items: list[tuple[Any, Any]]) -> set[str]:
+    parts: set[str] = set()
+    for op, av in items:
+        if op is sre.LITERAL:
+            parts.add(re.escape(chr(av)))
+        elif op is sre.RANGE:
+            parts.add(f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}")
+        elif op is sre.CATEGORY:
+            parts.add(_CATEGORIES[av])
+        else:  # NEGATE and the like
+            raise _NoClass
+    return parts

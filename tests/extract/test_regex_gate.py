@@ -7,8 +7,10 @@ import re
 import pytest
 
 from kg.extract import claims
-from kg.extract.regex_gate import gate_pattern, may_match, word_gate
-from kg.extract.rules.claims import CLAIM_GATE_WORDS
+from kg.extract.regex_gate import gate_pattern, may_match, with_first_character_gate, word_gate
+from kg.extract.rules.claims import CLAIM_CUES, CLAIM_GATE_WORDS, CLAIM_TRAILING_PREDICATE
+from kg.extract.rules.outcomes import CHANGE_CUE, METRIC_TRAILING_NOISE
+from kg.extract.rules.pilots import NAME_TRAILING, PILOT_ADVERBS
 
 
 @pytest.mark.parametrize(
@@ -60,3 +62,50 @@ def test_the_gate_pattern_says_what_may_match_says(seed_docs: dict) -> None:
         assert verdicts == [may_match(gate, text) for text in texts]
         assert any(verdicts)
     assert not all(gate_pattern(CLAIM_GATE_WORDS).search(text) for text in texts)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "gated"),
+    [
+        (r"(?:分别)?(?:同比|环比)增长", True),
+        (r"(?:工作|项目|的)+$", True),
+        (r"^\s*x", True),
+        (r"[a-c\d]?y", True),
+        (r"a*", False),  # can match the empty string anywhere
+        (r"[^a]b", False),
+        (r"(?i)ab", False),
+        (r".b", False),
+        (r"(?<=a)b", False),
+    ],
+)
+def test_first_character_gate(pattern: str, gated: bool) -> None:
+    compiled = re.compile(pattern)
+    assert (with_first_character_gate(compiled) is not compiled) == gated
+
+
+def test_gated_patterns_find_what_the_plain_patterns_find(seed_docs: dict) -> None:
+    """Every pattern the extractors gate, over every seed sentence: same search, finditer and sub."""
+    from kg.extract import numbers, outcomes, pilots
+
+    gated = [
+        (outcomes._CHANGE, CHANGE_CUE + r"\s*$"),
+        (outcomes._TRAILING, METRIC_TRAILING_NOISE),
+        (claims._ANY_CUE, "|".join(f"(?:{pattern})" for _, pattern, _ in CLAIM_CUES)),
+        (claims._TRAILING_PREDICATE, CLAIM_TRAILING_PREDICATE),
+        (pilots._ADVERBS, PILOT_ADVERBS + "$"),
+        (pilots._TRAILING, NAME_TRAILING),
+        (with_first_character_gate(re.compile(numbers.QUANTITY_PATTERN)), numbers.QUANTITY_PATTERN),
+    ]
+    texts = [s.text for doc in seed_docs.values() for s in doc.sentences]
+    texts += [t[i:] for t in texts[:300] for i in (1, 5)]  # clause tails, where the $ patterns end
+    texts += [t[:i] for t in texts[:1000] for i, ch in enumerate(t) if ch.isdigit()]  # before numbers
+    for gate, plain_pattern in gated:
+        plain = re.compile(plain_pattern)
+        assert gate.pattern.startswith("(?=[") and gate is not plain
+        found = 0
+        for text in texts:
+            expected = [(m.span(), m.groups()) for m in plain.finditer(text)]
+            assert [(m.span(), m.groups()) for m in gate.finditer(text)] == expected, (plain_pattern, text)
+            assert gate.sub("", text) == plain.sub("", text)
+            found += len(expected)
+        assert found > 0, plain_pattern
