@@ -22,7 +22,10 @@ CLAUSE_SPLIT = re.compile(f"[{re.escape(CLAUSE_BREAKS)}]")
 VERB_RE = re.compile("|".join(sorted(map(re.escape, INITIATIVE_VERBS), key=len, reverse=True)))
 _QUOTED_SPAN = re.compile(r"“[^“”]*”")
 _NOT_COMPACT = re.compile(rf"[{re.escape(PUNCT)}\s]")  # \s is exactly str.isspace()
-_NOISE_INITIALS = tuple({word[0] for word in LEADING_NOISE if word})
+_NOISE_INITIALS = frozenset(word[0] for word in LEADING_NOISE if word)
+# Any run of filler words at the start. No filler word is a prefix of another (tested), so at each
+# position at most one word can match and the run is the one the word-by-word scan consumes.
+_LEADING_NOISE_RUN = re.compile("(?:" + "|".join(map(re.escape, filter(None, LEADING_NOISE))) + ")*")
 _INTERNAL_AFFAIRS = re.compile("|".join(map(re.escape, INTERNAL_AFFAIRS)))
 
 
@@ -45,16 +48,10 @@ def mask_quotes(text: str) -> str:
 
 def leading_trim(item: str) -> int:
     """How many characters of leading filler words to skip."""
-    if not item.startswith(_NOISE_INITIALS):
-        return 0  # most items open with no filler word: skip the word-by-word scan
-    pos, changed = 0, True
-    while changed:
-        changed = False
-        for word in LEADING_NOISE:
-            if item.startswith(word, pos):
-                pos += len(word)
-                changed = True
-    return pos
+    if item[:1] not in _NOISE_INITIALS:
+        return 0  # most items open with no filler word
+    run = _LEADING_NOISE_RUN.match(item)
+    return run.end() if run else 0
 
 
 def is_internal_affairs(name: str) -> bool:

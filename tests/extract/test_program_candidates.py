@@ -202,3 +202,40 @@ def test_a_quote_clause_starts_after_the_last_break_or_enumeration_comma(seed_do
             assert (found.end() if found else 0) == expected, text
             checked += 1
     assert checked > 50
+
+
+def test_leading_filler_is_trimmed_as_the_word_by_word_scan_trims_it(seed_docs: dict) -> None:
+    from kg.extract.candidate_text import leading_trim
+    from kg.extract.rules.programs import LEADING_NOISE
+
+    words = [w for w in LEADING_NOISE if w]
+    assert not [(a, b) for a in words for b in words if a != b and b.startswith(a)]  # the regex relies on it
+
+    def scan(item: str) -> int:
+        pos, changed = 0, True
+        while changed:
+            changed = False
+            for word in LEADING_NOISE:
+                if word and item.startswith(word, pos):
+                    pos += len(word)
+                    changed = True
+        return pos
+
+    items = [part for doc in seed_docs.values() for s in doc.sentences for part in s.text.split("、")]
+    items += ["全面积极大力推进", "并和及与", "", "了"]
+    trims = [leading_trim(item) for item in items]
+    assert trims == [scan(item) for item in items]
+    assert max(trims) >= 4
+
+
+def test_clauses_split_at_every_break_with_their_offsets(seed_docs: dict) -> None:
+    from kg.extract.candidate_text import CLAUSE_SPLIT
+    from kg.extract.candidates_initiative import _clauses
+
+    for text in [s.text for doc in seed_docs.values() for s in doc.sentences] + ["", "，", "a，，b（c）"]:
+        expected, start = [], 0
+        for m in CLAUSE_SPLIT.finditer(text):
+            expected.append((start, text[start : m.start()]))
+            start = m.end()
+        expected.append((start, text[start:]))
+        assert _clauses(text) == expected, text
