@@ -97,9 +97,7 @@ def extract_targets(ctx: SentenceContext) -> list[Target]:
     if ctx.kind != "planning":
         return []
     text = ctx.text
-    default_year = plan_horizon(ctx.doc) or ctx.year
-    year_match = _TARGET_YEAR.search(text)
-    sentence_year = int(year_match["year"]) if year_match else None
+    years: tuple[int | None, int | None] | None = None  # read once a number is kept (few sentences)
     targets: list[Target] = []
     for q in find_quantities(text):
         clause_start, clause_end = ctx.clause_bounds(q.start)
@@ -110,6 +108,9 @@ def extract_targets(ctx: SentenceContext) -> list[Target]:
             continue
         if not _CUE.search(text[clause_start:clause_end]):
             continue
+        if years is None:
+            years = _sentence_years(ctx)
+        sentence_year, default_year = years
         target_year = _year_before(text, clause_start, q.start) or sentence_year or default_year
         targets.append(
             Target(
@@ -122,3 +123,10 @@ def extract_targets(ctx: SentenceContext) -> list[Target]:
             )
         )
     return targets
+
+
+def _sentence_years(ctx: SentenceContext) -> tuple[int | None, int | None]:
+    """The target year a planning sentence names (到2025年), and the year its targets default to:
+    the horizon of a five-year plan, else the sentence's year."""
+    year_match = _TARGET_YEAR.search(ctx.text)
+    return (int(year_match["year"]) if year_match else None), (plan_horizon(ctx.doc) or ctx.year)
