@@ -264,7 +264,7 @@ class _LocalIndex:
         return ref if ref is not None else _national_refs().get(name)
 
 
-@lru_cache(maxsize=128)  # documents repeat jurisdictions; a jurisdiction's index is small
+@lru_cache(maxsize=256)  # documents repeat jurisdictions; an index is small (~40 KB)
 def _local_index(jurisdiction: Jurisdiction | None) -> _LocalIndex:
     """The local names of documents of one jurisdiction, and the short names they match."""
     local = _local_names(jurisdiction) if jurisdiction is not None else {}
