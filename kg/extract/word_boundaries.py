@@ -157,10 +157,12 @@ def _best_route(candidates: Candidates, log_total: float) -> list[int]:
         words = candidates[index]
         if not words:
             score[index] = log(1) - log_total + score[index + 1]
-            continue
-        # jieba's max over (score, end) pairs: equal scores go to the longer word
-        best = max((log(frequency) - log_total + score[end + 1], end) for end, frequency in words)
-        score[index], last[index] = best
+        elif len(words) == 1:  # a third of the characters: the max of one is that one
+            end, frequency = words[0]
+            score[index], last[index] = log(frequency) - log_total + score[end + 1], end
+        else:  # jieba's max over (score, end) pairs: equal scores go to the longer word
+            best = max((log(frequency) - log_total + score[end + 1], end) for end, frequency in words)
+            score[index], last[index] = best
     return last
 
 
