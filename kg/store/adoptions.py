@@ -97,9 +97,17 @@ def sort_adoptions(graph: PropertyGraph) -> None:
     and although the query still sorts, the embedded engine sorts rows already in order faster.
     """
     table = graph.node_tables.get(ADOPTION)
-    if isinstance(table, ColumnarNodeTable) and table.data is not None:
-        table.data = _sorted_rows(table.data)
-    elif table is not None:
+    if table is not None:
+        sort_adoption_rows(table)
+
+
+def sort_adoption_rows(table: NodeTable) -> None:
+    """Sort the rows of the Adoption table (:func:`sort_adoptions`), as nodes or Arrow columns."""
+    if isinstance(table, ColumnarNodeTable):
+        table.fill()  # a no-op when called as the fill settles the table
+        if table.data is not None:
+            table.data = _sorted_rows(table.data)
+    else:
         table.nodes.sort(key=_stored_order)
 
 

@@ -15,6 +15,7 @@ import json
 import os
 import shutil
 import tempfile
+import threading
 import time
 import warnings
 from collections.abc import Iterator
@@ -37,7 +38,7 @@ from kg.store.dataset_projection import project_data_dir
 from kg.store.document_parts import CACHE_DIRNAME
 from kg.store.gc_pause import paused_gc
 from kg.store.ladybug_rows import result_rows
-from kg.store.ladybug_schema import copy_statements, schema_ddl
+from kg.store.ladybug_schema import load_statements
 from kg.store.layout import (  # the store's place and layout check live with the fingerprint
     MANIFEST_FILENAME,
     db_file,
@@ -108,9 +109,7 @@ def build_from_graph(
             try:
                 connection = ladybug.Connection(database)
                 try:
-                    for statement in schema_ddl(graph):
-                        connection.execute(statement)
-                    _copy_while_writing(connection, copy_statements(graph, workdir, release=release))
+                    _copy_while_writing(connection, load_statements(graph, workdir, release=release))
                 finally:
                     connection.close()
             finally:
@@ -127,36 +126,54 @@ def build_from_graph(
 
 
 def _copy_while_writing(connection: Any, statements: Iterator[str]) -> None:
-    """Run each ``COPY`` in a worker thread while this thread writes the next table's Parquet files.
+    """Run the statements (DDL or ``COPY``) in a worker thread while this thread gathers and
+    writes the next tables' Parquet files.
 
-    LadybugDB releases the GIL while it copies, so writing the next files (Python and Arrow work,
-    which happens as ``statements`` is advanced) overlaps the copy of the previous ones. The
-    statements still run one at a time and in order; a failed ``COPY`` stops the load.
+    LadybugDB releases the GIL while it copies, so gathering the next tables' rows and writing
+    their files (Python and Arrow work, which happens as ``statements`` is advanced) overlaps the
+    copies of the previous ones. This thread does not wait for a copy before preparing the next
+    table: a long copy overlaps as many tables as it takes, and the files on disk are all a queued
+    statement holds. The statements still run one at a time and in order; a failed one stops the
+    load and the statements queued after it are skipped.
     """
+    failed = threading.Event()
+
+    def run(statement: str) -> None:
+        if failed.is_set():
+            return
+        try:
+            connection.execute(statement)
+        except BaseException:
+            failed.set()
+            raise
+
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ladybug-copy") as copier:
-        pending: Future[Any] | None = None
+        queued: list[Future[Any]] = []  # run in submission order by the one worker
         try:
             for statement in statements:  # advancing the iterator writes this statement's files
-                if pending is not None:
-                    pending.result()
-                pending = copier.submit(connection.execute, statement)
-            if pending is not None:
-                pending.result()
-        except BaseException:  # Ctrl-C, or a failed file write while a COPY runs
-            _stop_copy(connection, pending)
+                if failed.is_set():
+                    break
+                queued.append(copier.submit(run, statement))
+            for future in queued:
+                future.result()  # the first failure, if any
+        except BaseException:  # Ctrl-C, a failed file write while a COPY runs, or a failed COPY
+            failed.set()
+            _stop_copy(connection, queued)
             raise
 
 
-def _stop_copy(connection: Any, pending: Future[Any] | None) -> None:
-    """Interrupt a running ``COPY`` and wait for its thread to leave the connection: the caller
-    closes the connection next, and closing it under a running copy can crash the process. More
-    Ctrl-Cs do not cut the wait short (the interrupted copy ends within moments)."""
-    if pending is None or pending.done():
+def _stop_copy(connection: Any, queued: list[Future[Any]]) -> None:
+    """Interrupt a running ``COPY`` and wait for the thread to leave the connection (the queued
+    statements after it are skipped): the caller closes the connection next, and closing it under
+    a running copy can crash the process. More Ctrl-Cs do not cut the wait short (the interrupted
+    copy ends within moments)."""
+    unfinished = [future for future in queued if not future.done()]
+    if not unfinished:
         return
     connection.interrupt()
-    while not pending.done():
+    while not all(future.done() for future in unfinished):
         try:
-            wait([pending])
+            wait(unfinished)
         except KeyboardInterrupt:
             continue
 

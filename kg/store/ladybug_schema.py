@@ -13,6 +13,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from kg.store.heap import return_freed_memory
 from kg.store.records import NodeTable, PropertyGraph, Relationship, RelTable
 
 # The files live only until their COPY, on the store's own disk: compressing them costs CPU to
@@ -48,6 +49,13 @@ def rel_table_ddl(table: RelTable) -> str:
 def schema_ddl(graph: PropertyGraph) -> list[str]:
     """Every DDL statement for ``graph``: node tables first, since relationship tables name them."""
     statements = [node_table_ddl(t) for _, t in sorted(graph.node_tables.items())]
+    return statements + _rel_ddl(graph)
+
+
+def _rel_ddl(graph: PropertyGraph) -> list[str]:
+    """The DDL of each relationship table that connects node tables of ``graph`` (pairs naming a
+    label without a table are dropped from the tables)."""
+    statements = []
     for _, table in sorted(graph.rel_tables.items()):
         table.pairs = {(a, b) for a, b in table.pairs if a in graph.node_tables and b in graph.node_tables}
         if table.pairs:
@@ -74,26 +82,32 @@ def write_node_parquet(table: NodeTable, path: Path) -> Path:
     return path
 
 
-def copy_statements(graph: PropertyGraph, workdir: Path, *, release: bool = False) -> Iterator[str]:
-    """Write each table's Parquet files into ``workdir``, yielding the ``COPY … FROM`` that loads each.
+def load_statements(graph: PropertyGraph, workdir: Path, *, release: bool = False) -> Iterator[str]:
+    """Every statement of a bulk load in order: each node table's DDL and ``COPY``, then each
+    relationship table's DDL, then their ``COPY``s; the Parquet files are written into ``workdir``.
 
-    Node tables are written lazily, one per statement, so a caller can run one table's ``COPY``
-    while the next table's file is written; the relationship files are all written before the
-    first statement, so with ``release`` (each table's Python rows dropped once its files are
-    written; the graph keeps its columns and label pairs) the million relationship tuples are
-    gone before the database starts filling its buffers. Node statements come first, as the
-    relationships' ``COPY`` needs their end nodes.
+    The statements give the same schema as :func:`schema_ddl`. Node tables are completed
+    (:meth:`~kg.store.records.NodeTable.fill`) and written lazily, one per statement, so a caller
+    can run one table's ``COPY`` while the next table is gathered and written; the relationship
+    files are all written before the first statement, so with ``release`` (each table's rows
+    dropped once its files are written; the graph keeps its columns and label pairs) the million
+    relationship tuples are gone before the database starts filling its buffers.
     """
+    rel_ddl = _rel_ddl(graph)  # settles the label pairs the relationship files are split by
     rel_statements = list(_rel_copies(graph, workdir, release))
     # Arrow's allocator keeps freed blocks for reuse; hand the relationship columns' back to the
     # system before the database starts filling its own buffers
     pa.default_memory_pool().release_unused()
     for count, (label, table) in enumerate(sorted(graph.node_tables.items())):
-        if table.count():
-            path = write_node_parquet(table, workdir / f"node-{count}.parquet")
-            if release:
-                table.release()
+        table.fill()  # its columns are settled once its rows are
+        path = write_node_parquet(table, workdir / f"node-{count}.parquet") if table.count() else None
+        if release:
+            table.release()
+            return_freed_memory()  # the values its rows were gathered from, for the database's buffers
+        yield node_table_ddl(table)
+        if path is not None:
             yield f"COPY {quote(label)} FROM {_literal(path)}"
+    yield from rel_ddl
     yield from rel_statements
 
 

@@ -10,8 +10,9 @@ building, sorting and converting a dict per node (the same table, column by colu
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
+from functools import partial
 from operator import itemgetter
 from typing import Any
 
@@ -33,18 +34,31 @@ Gathered = dict[str, tuple[list[Any], set[BaseType]]]
 class ColumnarNodeTable(NodeTable):
     """A node table whose rows are an Arrow table (``uri`` then property columns), not ``nodes``.
 
-    ``data`` may lack columns declared after it was filled (they are null) and lists its columns
-    in the order they were filled; :meth:`arrow_table` lines them up with ``columns``.
+    The rows are gathered when first read (:meth:`fill`), so the load can copy one table into the
+    database while the next is gathered. ``columns`` are settled by the fill. ``data`` may lack
+    columns declared after it was filled (they are null) and lists its columns in the order they
+    were filled; :meth:`arrow_table` lines them up with ``columns``.
     """
 
     data: pa.Table | None = field(default=None, compare=False, repr=False)
+    pending: Callable[[], None] | None = field(default=None, compare=False, repr=False)  # fills data
+    size: int = 0  # how many rows the pending fill makes
+
+    def fill(self) -> None:
+        """Gather the rows now if they are pending (``columns`` are settled only then)."""
+        if self.pending is not None:
+            pending, self.pending = self.pending, None
+            pending()
 
     def count(self) -> int:
-        """How many nodes the table has."""
+        """How many nodes the table has (filled or not)."""
+        if self.pending is not None:
+            return self.size
         return len(self.nodes) if self.data is None else self.data.num_rows
 
     def arrow_table(self) -> pa.Table | None:
         """``uri`` and every column of ``columns``, in that order and type (absent ones null)."""
+        self.fill()
         if self.data is None:
             return None
         data, size = self.data, self.data.num_rows
@@ -63,15 +77,22 @@ class ColumnarNodeTable(NodeTable):
 
     def release(self) -> None:
         """Drop the rows once they are written (the bulk load's memory)."""
-        self.nodes, self.data = [], None
+        self.nodes, self.data, self.pending = [], None, None
 
 
 def fill_node_columns(
-    graph: PropertyGraph, labels: dict[str, str], values: Values, warnings: list[str]
+    graph: PropertyGraph,
+    labels: dict[str, str],
+    values: Values,
+    warnings: list[str],
+    settle: Callable[[NodeTable], None] | None = None,
 ) -> None:
-    """:func:`kg.store.tables.fill_node_tables` with each table's rows as Arrow columns.
+    """:func:`kg.store.tables.fill_node_tables` with each table's rows as Arrow columns, gathered
+    when the table is first read (:meth:`ColumnarNodeTable.fill`).
 
-    The same columns, types, values, row order (by uri) and warnings; ``values`` is consumed.
+    The same columns, types, values, row order (by uri) and warnings, once every table is filled;
+    ``values`` is consumed as they are. ``settle`` is called on each table once its columns are
+    settled: at once for a table without nodes, else right after its fill.
     """
     tables = graph.node_tables
     for label in PRIMARY_LABELS:
@@ -85,7 +106,23 @@ def fill_node_columns(
             table = tables[label] = ColumnarNodeTable(
                 label, table.columns if table is not None else declared_columns(label)
             )
-        table.data = _arrow_rows(table, uris, values, warnings)
+        table.pending, table.size = partial(_fill_table, table, uris, values, warnings, settle), len(uris)
+    for table in tables.values():
+        if settle is not None and table.count() == 0:
+            settle(table)
+
+
+def _fill_table(
+    table: ColumnarNodeTable,
+    uris: list[str],
+    values: Values,
+    warnings: list[str],
+    settle: Callable[[NodeTable], None] | None,
+) -> None:
+    """Gather the rows of ``table`` (:func:`_arrow_rows`), then let ``settle`` adjust it."""
+    table.data = _arrow_rows(table, uris, values, warnings)
+    if settle is not None:
+        settle(table)
 
 
 def _arrow_rows(table: NodeTable, uris: list[str], values: Values, warnings: list[str]) -> pa.Table:

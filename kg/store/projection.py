@@ -23,7 +23,7 @@ from typing import Any
 from rdflib import Dataset, Graph
 
 from kg.store.accumulator import RK, TripleAccumulator, Values, add_value, local_name  # noqa: F401 (RK: re-exported)
-from kg.store.adoptions import declare_adoptions, sort_adoptions
+from kg.store.adoptions import ADOPTION, declare_adoptions, sort_adoption_rows
 from kg.store.declared import (
     PLACE_LEVELS,
     PRIMARY_LABELS,
@@ -40,7 +40,7 @@ from kg.store.derived_nodes import add_derived_nodes
 from kg.store.node_columns import fill_node_columns
 from kg.store.plain_rdf import PlainTriple, Row, plain_triples
 from kg.store.program_sets import declare_program_sets
-from kg.store.records import PropertyGraph
+from kg.store.records import NodeTable, PropertyGraph
 from kg.store.tables import fill_node_tables, fill_rel_tables
 
 Triple = tuple[Any, Any, Any]
@@ -122,10 +122,12 @@ class ProjectionBuilder(TripleAccumulator):
         # relationships first: their transient uri columns then share the memory peak with no node
         # table (Arrow node columns are held until the load writes them)
         fill_rel_tables(projection.graph, labels, links, tuples=rel_tuples)
-        fill_nodes = fill_node_tables if node_rows else fill_node_columns
-        fill_nodes(projection.graph, labels, values, projection.warnings)
-        sort_adoptions(projection.graph)
-        projection.graph.node_tables["Implementation"].columns.update(REPORTED_COLUMNS)  # even if none
+        if node_rows:
+            fill_node_tables(projection.graph, labels, values, projection.warnings)
+            for table in projection.graph.node_tables.values():
+                _settle_node_table(table)
+        else:  # each table is gathered when the load reads it, while the previous one is copied
+            fill_node_columns(projection.graph, labels, values, projection.warnings, _settle_node_table)
         return projection
 
     def _node_links(self, labels: dict[str, str], values: Values) -> dict[str, Collection[tuple[str, str]]]:
@@ -148,6 +150,15 @@ class ProjectionBuilder(TripleAccumulator):
             else:  # an IRI object that is not a node stays a string property
                 add_value(values[s], name, ("STRING", o))
         return links
+
+
+def _settle_node_table(table: NodeTable) -> None:
+    """What the projection adds to a node table once its columns are settled: Adoptions in the
+    matrix's order, and the reported columns of Implementations (even if none has them)."""
+    if table.label == ADOPTION:
+        sort_adoption_rows(table)
+    elif table.label == "Implementation":
+        table.columns.update(REPORTED_COLUMNS)
 
 
 def _node_labels(classes: dict[str, set[str]]) -> tuple[dict[str, str], dict[str, str]]:

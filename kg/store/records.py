@@ -89,6 +89,10 @@ class NodeTable:
         """How many nodes the table has (a table of Arrow columns may hold no ``nodes``)."""
         return len(self.nodes)
 
+    def fill(self) -> None:
+        """Complete the rows and settle ``columns``: these rows are complete (a table of Arrow
+        columns gathers its rows here, :class:`kg.store.node_columns.ColumnarNodeTable`)."""
+
     def arrow_table(self) -> pa.Table | None:
         """The rows as Arrow columns (:class:`kg.store.node_columns.ColumnarNodeTable`), if kept so."""
         return None

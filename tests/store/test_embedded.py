@@ -198,6 +198,30 @@ def test_copies_run_in_order_while_the_next_files_are_written_and_a_failure_stop
     assert [e for e in events if e.startswith("ran")] == ["ran COPY a"]  # nothing runs after the failure
 
 
+def test_the_next_tables_are_written_while_a_long_copy_runs() -> None:
+    import threading
+
+    from kg.store.embedded import _copy_while_writing
+
+    events: list[str] = []
+    all_written = threading.Event()
+
+    class Connection:
+        def execute(self, statement: str) -> None:
+            if statement == "COPY a":
+                all_written.wait(5)  # a long copy: it ends only once every file is written
+            events.append(f"ran {statement}")
+
+    def statements():
+        for name in ("a", "b", "c"):
+            events.append(f"wrote {name}")
+            yield f"COPY {name}"
+        all_written.set()
+
+    _copy_while_writing(Connection(), statements())
+    assert events == ["wrote a", "wrote b", "wrote c", "ran COPY a", "ran COPY b", "ran COPY c"]
+
+
 def test_an_interrupted_load_stops_the_running_copy_before_the_connection_is_closed(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -30,11 +30,14 @@ NODES: dict[str, tuple[str, dict[str, Any]]] = {
 
 
 def _projected(fill: Any) -> tuple[PropertyGraph, list[str], dict[str, Any]]:
-    """A graph filled by ``fill`` from a fresh copy of :data:`NODES`, its warnings and the values left."""
+    """A graph filled by ``fill`` from a fresh copy of :data:`NODES` (every table's rows gathered),
+    its warnings and the values left."""
     graph, warnings = PropertyGraph(), []
     labels = {uri: label for uri, (label, _) in NODES.items()}
     values = {uri: copy.deepcopy(props) for uri, (_, props) in NODES.items()}
     fill(graph, labels, values, warnings)
+    for table in graph.node_tables.values():
+        table.fill()
     return graph, warnings, values
 
 
@@ -93,3 +96,20 @@ def test_adoption_columns_are_stored_in_the_order_of_the_adoption_rows() -> None
         data = table.arrow_table()
         orders.append(data.column("uri").to_pylist() if data is not None else [n.uri for n in table.nodes])
     assert orders[1] == orders[0] == [U + s for s in ("a4", "a3", "a1", "a5", "a0", "a2")]
+
+
+def test_rows_are_gathered_when_a_table_is_first_read_and_settled_once() -> None:
+    labels = {uri: label for uri, (label, _) in NODES.items()}
+    values = {uri: copy.deepcopy(props) for uri, (_, props) in NODES.items()}
+    graph, settled = PropertyGraph(), []
+    fill_node_columns(graph, labels, values, [], settle=lambda table: settled.append(table.label))
+    assert "Program" not in settled and "Document" in settled  # tables without nodes are settled at once
+    assert len(values) == len(NODES)  # nothing gathered yet
+    table = graph.node_tables["Thing"]
+    assert table.count() == 3 and "flag" not in table.columns
+    data = table.arrow_table()
+    assert data is not None and data.column("uri").to_pylist() == [U + "t1", U + "t2", U + "t3"]
+    assert table.columns["flag"] == ColumnType("STRING") and settled[-1] == "Thing"
+    assert sorted(values) == [U + s for s in ("o1", "o2", "p0", "p1")]  # only Thing's were consumed
+    table.fill()
+    assert settled.count("Thing") == 1 and table.count() == 3
