@@ -118,8 +118,10 @@ def inline_points(paragraph: str) -> list[tuple[int, int, int]]:
     Only a run that starts at 一是 and counts up by one is accepted, so words that merely
     contain 是 (如“唯一是”, “更是”) are not mistaken for points.
     """
-    if "是" not in paragraph:
-        return []  # most paragraphs: a substring test is far cheaper than the regex scan
+    if "一是" not in paragraph or "二是" not in paragraph:
+        # most paragraphs: two substring tests are far cheaper than the regex scan, and a run
+        # needs both (only 一 reads 1 and only 二 reads 2, see chinese_ordinal)
+        return []
     points: list[tuple[int, int, int]] = []
     expected = 1
     for m in _INLINE_POINT.finditer(paragraph):

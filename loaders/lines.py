@@ -32,7 +32,8 @@ TABLE_ROW_END = re.compile(f"(?:{'|'.join(_TABLE_ROW_END_WORDS)})$")
 _SENTENCE_PUNCT = re.compile(r"[。，；！？,;]")
 _MARKDOWN_HEADING = re.compile(r"#{1,6}[ \t]+")
 _CELL_TAB = re.compile(r"\S\t+\S")
-_INNER_WS = re.compile(r"[ \t\u3000\u00a0]+")
+# A class then its repeat, not ``[…]+``: a pattern that starts with a class is searched by it
+_INNER_WS = re.compile(r"[ \t\u3000\u00a0][ \t\u3000\u00a0]*")
 # A gap between cells, with the characters on both sides.
 _GAP = re.compile(r"(\S)[ \t\u3000\u00a0]+(?=(\S))")
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
