@@ -19,6 +19,7 @@ from kg.extract.rules.programs import (
 )
 
 CLAUSE_SPLIT = re.compile(f"[{re.escape(CLAUSE_BREAKS)}]")
+_UP_TO_LAST_BREAK = re.compile(f"(?s:.*){CLAUSE_SPLIT.pattern}")
 VERB_RE = re.compile("|".join(sorted(map(re.escape, INITIATIVE_VERBS), key=len, reverse=True)))
 _QUOTED_SPAN = re.compile(r"“[^“”]*”")
 _NOT_COMPACT = re.compile(rf"[{re.escape(PUNCT)}\s]")  # \s is exactly str.isspace()
@@ -62,7 +63,8 @@ def is_internal_affairs(name: str) -> bool:
 def clause_around(text: str, start: int, end: int) -> str:
     """The clause (between clause breaks) holding ``text[start:end]``: a quoted name is the bureau's
     own affair when its clause is (构建“能上能下”常态化用人机制, 落实党风廉政…“三书三查两报告”制度)."""
-    clause_start = max((m.end() for m in CLAUSE_SPLIT.finditer(text, 0, start)), default=0)
+    last_break = _UP_TO_LAST_BREAK.match(text, 0, start)  # the greedy match backtracks to it in C
+    clause_start = last_break.end() if last_break else 0
     clause_end = CLAUSE_SPLIT.search(text, end)
     return text[clause_start : clause_end.start() if clause_end else len(text)]
 

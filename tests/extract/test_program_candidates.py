@@ -239,3 +239,22 @@ def test_clauses_split_at_every_break_with_their_offsets(seed_docs: dict) -> Non
             start = m.end()
         expected.append((start, text[start:]))
         assert _clauses(text) == expected, text
+
+
+def test_a_candidate_clause_is_cut_at_the_nearest_breaks(seed_docs: dict) -> None:
+    from kg.extract.candidate_text import CLAUSE_SPLIT, clause_around
+
+    def by_scanning(text: str, start: int, end: int) -> str:
+        clause_start = max((m.end() for m in CLAUSE_SPLIT.finditer(text, 0, start)), default=0)
+        clause_end = CLAUSE_SPLIT.search(text, end)
+        return text[clause_start : clause_end.start() if clause_end else len(text)]
+
+    texts = [*[s.text for doc in seed_docs.values() for s in doc.sentences][:400], "", "，a，"]
+    cut = 0
+    for text in texts:
+        for start in range(0, len(text) + 1, 3):
+            end = min(len(text), start + 2)
+            clause = clause_around(text, start, end)
+            assert clause == by_scanning(text, start, end), (text, start)
+            cut += len(clause) < len(text)
+    assert cut > 100
