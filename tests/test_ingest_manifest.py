@@ -49,8 +49,9 @@ def test_a_changed_entry_is_written_anew(tmp_path: Path) -> None:
     manifest.save(tmp_path)
     manifest.put(replace(manifest.documents["/r/a.txt"], counts={"triples": 900}))
     manifest.documents["/r/b.txt"].title = "中山市"  # even edited in place
+    manifest.documents["/r/b.txt"].counts["Pilot"] = 7  # counts too
     manifest.save(tmp_path)
     saved = (tmp_path / "manifest.json").read_text(encoding="utf-8")
     assert saved == reference_text(manifest)
-    assert '"triples": 900' in saved and "中山市" in saved
+    assert '"triples": 900' in saved and "中山市" in saved and '"Pilot": 7' in saved
     assert Manifest.load(tmp_path).documents == manifest.documents
