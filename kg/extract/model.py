@@ -47,7 +47,7 @@ class Evidence:
         orig_start, orig_end = doc.to_orig(start, end)
         # Filled in through __dict__: the frozen __init__ sets each of the nine fields through
         # object.__setattr__ (2.7 against 1.0 us), and a document has a few hundred evidences.
-        # Same fields, equality and hash as cls(...) (tests/extract/test_model.py).
+        # Same fields, equality and hash as cls(...) (tests/extract/test_evidence_record.py).
         evidence = object.__new__(cls)
         evidence.__dict__.update(
             sentence=sentence,
