@@ -90,11 +90,11 @@ def _cache_path(source: Path) -> Path:
     automaton is made from and by (the dictionary file, this module's code, the Python and
     pyahocorasick builds: a pickled automaton belongs to the extension module that made it)."""
     digest = hashlib.sha256(f"regkg-jieba-words-{CACHE_FORMAT}\0{sys.version}\0".encode())
-    for path in (source, Path(ahocorasick.__file__ or ""), Path(__file__)):
+    for path in (source, Path(ahocorasick.__file__ or "")):
         if path.is_file():
             stat = path.stat()
             digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
-    digest.update(Path(__file__).read_bytes())
+    digest.update(Path(__file__).read_bytes())  # the code by its bytes: checkouts of it share the cache
     return cache_dir() / f"{CACHE_PREFIX}{digest.hexdigest()[:32]}.pickle"
 
 
