@@ -55,6 +55,11 @@ def test_random_runs_match_the_list() -> None:
         offsets, plain = _build(steps, pos + 1)
         assert list(offsets) == plain
         assert [offsets[i] for i in range(-len(plain), len(plain))] == plain + plain
+        # many positions at once: ascending (as sentences ask), with repeats, and going back
+        ascending = sorted(rnd.choices(range(len(plain)), k=rnd.randint(0, 20)))
+        shuffled = rnd.sample(ascending, len(ascending))
+        for indices in (ascending, shuffled, ascending + ascending[:3]):
+            assert offsets.positions(indices) == [plain[i] for i in indices]
 
 
 def test_behaves_as_a_list_where_a_list_would_refuse_or_convert() -> None:
