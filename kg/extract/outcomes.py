@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kg.extract.context import SentenceContext
 from kg.extract.model import Outcome
@@ -47,6 +47,7 @@ _TRAILING = with_first_character_gate(re.compile(METRIC_TRAILING_NOISE))
 _METRIC_BREAK = re.compile(r"[，,；;。：:！？!?]")
 _UP_TO_LAST_BREAK = re.compile(rf"(?s:.*){_METRIC_BREAK.pattern}")
 _YEAR = re.compile(r"(\d{4})\s*年度?")
+_SUBORDINATE_CUE = re.compile("|".join(map(re.escape, SUBORDINATE_CUES)) or "(?!)")
 _KPI = re.compile("|".join(sorted(KPI_WORDS, key=len, reverse=True)))
 _ACTION_END = re.compile("(?:" + "|".join(ACTION_VERBS) + r")(?:全市|全区|全县)?$")
 _MEASURE = re.compile(MEASURE_NOUNS)
@@ -102,6 +103,9 @@ class Candidate:
     text: str
     following: Quantity | None
     breaks: tuple[int, ...] = ()  # ends of the clause breaks before the number (see of_number)
+    # read by several features each: found at the first read
+    _after: str | None = field(default=None, init=False, repr=False, compare=False)
+    _result_unit: bool | None = field(default=None, init=False, repr=False, compare=False)
 
     @classmethod
     def of_number(cls, q: Quantity, metric: str, text: str, following: Quantity | None) -> Candidate:
@@ -115,16 +119,20 @@ class Candidate:
 
     @property
     def after(self) -> str:
-        return noun_after(self.text, self.q.end)
+        if self._after is None:
+            self._after = noun_after(self.text, self.q.end)
+        return self._after
 
     @property
     def is_result_unit(self) -> bool:
         """A unit of results, or a duration that times something (办理时间由5天缩短至0.5天)."""
-        if self.unit in RESULT_UNITS:
-            return True
-        return self.unit in DURATION_UNITS and bool(
-            _DURATION_METRIC.search(self.metric) or _DURATION_CUT.search(self.clause_before.rstrip())
-        )
+        if self._result_unit is None:
+            unit = self.unit
+            self._result_unit = unit in RESULT_UNITS or (unit in DURATION_UNITS and self._times_something())
+        return self._result_unit
+
+    def _times_something(self) -> bool:
+        return bool(_DURATION_METRIC.search(self.metric) or _DURATION_CUT.search(self.clause_before.rstrip()))
 
     @property
     def clause_before(self) -> str:
@@ -143,7 +151,7 @@ def _subordinate(c: Candidate) -> bool:
     near = c.text[max(0, c.q.start - 4) : c.q.start]
     clause = c.clause_before.strip()
     return (
-        any(cue in near for cue in SUBORDINATE_CUES)
+        _SUBORDINATE_CUE.search(near) is not None
         or clause.startswith("其中")
         or c.previous_clause.strip(" ,，") == "其中"
     )
