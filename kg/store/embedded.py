@@ -99,7 +99,8 @@ def build_from_graph(
 
     target = Path(path)
     started = time.perf_counter()
-    nodes, relationships = graph.node_counts(), graph.rel_counts()
+    nodes = graph.node_counts()
+    relationships: dict[str, int] = {}  # counted by the load as the relationship tables are filled
     with load_lock(target):
         for stale in target.glob(BUILD_PREFIX + "*"):  # left by a build that was killed
             shutil.rmtree(stale, ignore_errors=True)
@@ -109,7 +110,8 @@ def build_from_graph(
             try:
                 connection = ladybug.Connection(database)
                 try:
-                    _copy_while_writing(connection, load_statements(graph, workdir, release=release))
+                    statements = load_statements(graph, workdir, release=release, rel_counts=relationships)
+                    _copy_while_writing(connection, statements)
                 finally:
                     connection.close()
             finally:

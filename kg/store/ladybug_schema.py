@@ -82,22 +82,20 @@ def write_node_parquet(table: NodeTable, path: Path) -> Path:
     return path
 
 
-def load_statements(graph: PropertyGraph, workdir: Path, *, release: bool = False) -> Iterator[str]:
+def load_statements(
+    graph: PropertyGraph, workdir: Path, *, release: bool = False, rel_counts: dict[str, int] | None = None
+) -> Iterator[str]:
     """Every statement of a bulk load in order: each node table's DDL and ``COPY``, then each
     relationship table's DDL, then their ``COPY``s; the Parquet files are written into ``workdir``.
 
-    The statements give the same schema as :func:`schema_ddl`. Node tables are completed
-    (:meth:`~kg.store.records.NodeTable.fill`) and written lazily, one per statement, so a caller
-    can run one table's ``COPY`` while the next table is gathered and written; the relationship
-    files are all written before the first statement, so with ``release`` (each table's rows
-    dropped once its files are written; the graph keeps its columns and label pairs) the million
-    relationship tuples are gone before the database starts filling its buffers.
+    The statements give the same schema as :func:`schema_ddl`. Tables are completed
+    (:meth:`~kg.store.records.NodeTable.fill`, :meth:`~kg.store.records.PropertyGraph.fill_relationships`)
+    and written lazily, as the statements are advanced, so a caller can run one table's ``COPY``
+    while the next table is gathered and written. With ``release`` each table's rows are dropped
+    once its files are written (the graph keeps its columns and label pairs) and the memory they
+    held is handed back before the database fills its buffers further. ``rel_counts`` receives the
+    number of relationships of each type before they are released.
     """
-    rel_ddl = _rel_ddl(graph)  # settles the label pairs the relationship files are split by
-    rel_statements = list(_rel_copies(graph, workdir, release))
-    # Arrow's allocator keeps freed blocks for reuse; hand the relationship columns' back to the
-    # system before the database starts filling its own buffers
-    pa.default_memory_pool().release_unused()
     for count, (label, table) in enumerate(sorted(graph.node_tables.items())):
         table.fill()  # its columns are settled once its rows are
         path = write_node_parquet(table, workdir / f"node-{count}.parquet") if table.count() else None
@@ -107,7 +105,14 @@ def load_statements(graph: PropertyGraph, workdir: Path, *, release: bool = Fals
         yield node_table_ddl(table)
         if path is not None:
             yield f"COPY {quote(label)} FROM {_literal(path)}"
-    yield from rel_ddl
+    graph.fill_relationships()
+    if rel_counts is not None:
+        rel_counts.update(graph.rel_counts())
+    yield from _rel_ddl(graph)  # settles the label pairs the relationship files are split by
+    rel_statements = list(_rel_copies(graph, workdir, release))
+    if release:  # Arrow's allocator keeps freed blocks for reuse; the links' C heap too
+        pa.default_memory_pool().release_unused()
+        return_freed_memory()
     yield from rel_statements
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from rdflib import Dataset, Graph
@@ -102,7 +103,9 @@ class ProjectionBuilder(TripleAccumulator):
         Consumes the builder: its accumulated values move into the tables node by node. Without
         ``rel_tuples`` the relationship tables hold only what the bulk load reads (see
         :func:`kg.store.tables.fill_rel_tables`); without ``node_rows`` the node tables hold their
-        rows as Arrow columns, no :class:`~kg.store.records.Node` each (:mod:`kg.store.node_columns`).
+        rows as Arrow columns, no :class:`~kg.store.records.Node` each (:mod:`kg.store.node_columns`),
+        and every table is filled when the load first reads it (the relationship tables by
+        :meth:`~kg.store.records.PropertyGraph.fill_relationships`).
         """
         labels, levels = _node_labels(self.classes)
         values = {uri: self.values.pop(uri, None) or {} for uri in labels}
@@ -119,15 +122,16 @@ class ProjectionBuilder(TripleAccumulator):
         projection = Projection(PropertyGraph())
         declare_adoptions(projection.graph)
         declare_program_sets(projection.graph)
-        # relationships first: their transient uri columns then share the memory peak with no node
-        # table (Arrow node columns are held until the load writes them)
-        fill_rel_tables(projection.graph, labels, links, tuples=rel_tuples)
+        graph = projection.graph
         if node_rows:
-            fill_node_tables(projection.graph, labels, values, projection.warnings)
-            for table in projection.graph.node_tables.values():
+            fill_rel_tables(graph, labels, links, tuples=rel_tuples)
+            fill_node_tables(graph, labels, values, projection.warnings)
+            for table in graph.node_tables.values():
                 _settle_node_table(table)
-        else:  # each table is gathered when the load reads it, while the previous one is copied
-            fill_node_columns(projection.graph, labels, values, projection.warnings, _settle_node_table)
+        else:  # each table is gathered when the load reads it, while the previous one is copied,
+            # and the relationships after the node tables, while the last of those are copied
+            fill_node_columns(graph, labels, values, projection.warnings, _settle_node_table)
+            graph.pending_relationships = partial(fill_rel_tables, graph, labels, links, tuples=rel_tuples)
         return projection
 
     def _node_links(self, labels: dict[str, str], values: Values) -> dict[str, Collection[tuple[str, str]]]:

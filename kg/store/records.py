@@ -8,6 +8,7 @@ rendered per target (LadybugDB DDL, ``neo4j-admin`` CSV headers, Arrow).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
@@ -129,6 +130,15 @@ class PropertyGraph:
 
     node_tables: dict[str, NodeTable] = field(default_factory=dict)
     rel_tables: dict[str, RelTable] = field(default_factory=dict)
+    # fills rel_tables: a bulk-load projection leaves them to the load, which fills them once the
+    # node tables are written, while those are being copied (kg.store.ladybug_schema.load_statements)
+    pending_relationships: Callable[[], None] | None = field(default=None, compare=False, repr=False)
+
+    def fill_relationships(self) -> None:
+        """Fill the relationship tables now if they are pending."""
+        if self.pending_relationships is not None:
+            pending, self.pending_relationships = self.pending_relationships, None
+            pending()
 
     def node_counts(self) -> dict[str, int]:
         """Nodes per label."""
@@ -136,6 +146,7 @@ class PropertyGraph:
 
     def rel_counts(self) -> dict[str, int]:
         """Relationships per type."""
+        self.fill_relationships()
         return {rtype: t.count() for rtype, t in sorted(self.rel_tables.items())}
 
     def nodes(self) -> list[Node]:
@@ -144,4 +155,5 @@ class PropertyGraph:
 
     def relationships(self) -> list[Relationship]:
         """Every relationship, type by type."""
+        self.fill_relationships()
         return [r for _, t in sorted(self.rel_tables.items()) for r in t.relationships]

@@ -167,6 +167,26 @@ def test_a_released_build_empties_the_graph_and_loads_every_row(sample, tmp_path
             assert store.run(f"MATCH (n:{label}) RETURN count(n)").rows == [[count]], label
 
 
+def test_a_bulk_load_projection_fills_its_tables_as_the_load_reads_them(sample, tmp_path: Path) -> None:
+    from kg.store.embedded import build_from_projection
+    from kg.store.plain_rdf import plain_triples
+    from kg.store.projection import ProjectionBuilder, project_with_warnings, triples_of
+
+    eager = project_with_warnings(sample).graph
+    builder = ProjectionBuilder()
+    for s, p, o in plain_triples(triples_of(sample)):
+        builder.add(s, p, o)
+    projection = builder.finish(rel_tuples=False, node_rows=False)
+    graph = projection.graph
+    assert graph.rel_tables == {} and graph.pending_relationships is not None  # left to the load
+    assert graph.node_counts() == eager.node_counts()  # known before the rows are gathered
+    report = build_from_projection(projection, tmp_path / "store", release=True)
+    assert (report.nodes, report.relationships) == (eager.node_counts(), eager.rel_counts())
+    with open_embedded(tmp_path / "store") as store:
+        for rtype, count in eager.rel_counts().items():
+            assert store.run(f"MATCH ()-[r:{rtype}]->() RETURN count(r)").rows == [[count]], rtype
+
+
 def test_copies_run_in_order_while_the_next_files_are_written_and_a_failure_stops_them() -> None:
     import threading
 
