@@ -11,7 +11,6 @@ each line is one f-string: the mapping states about 4,500 triples per report.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -50,7 +49,18 @@ def nt_term(node: Node) -> str:
 
 
 # The characters rdflib refuses to write in an IRI (rdflib.term._invalid_uri_chars).
-_NOT_IN_IRIS = re.compile(r'[<>" {}|\\^`]')
+NOT_IN_IRIS = '<>" {}|\\^`'
+
+
+def writable_iri(iri: str) -> bool:
+    """Whether ``iri`` holds none of :data:`NOT_IN_IRIS`.
+
+    Ten ``in`` scans, each at memchr speed, cost a fifth of one regex search, which tries its
+    character class at every character (a graph checks about 800 IRIs)."""
+    return not (
+        "<" in iri or ">" in iri or '"' in iri or " " in iri or "{" in iri
+        or "}" in iri or "|" in iri or "\\" in iri or "^" in iri or "`" in iri
+    )
 
 
 def _escape(lexical: str) -> str:
@@ -73,7 +83,7 @@ def nt_integer(value: int) -> str:
 
 def nt_iri(iri: str) -> str:
     """``nt_term(URIRef(iri))``: ``<iri>``, refusing what N-Triples cannot write as rdflib does."""
-    if _NOT_IN_IRIS.search(iri) is not None:
+    if not writable_iri(iri):
         raise Exception(  # rdflib's exception and message, so a failed document reads the same
             f'"{iri}" does not look like a valid URI, I cannot serialize this as N3/Turtle. '
             "Perhaps you wanted to urlencode it?"
@@ -170,7 +180,7 @@ class NQuadsBuilder(GraphBuilder):
         """``<iri>`` as :func:`nt_iri` writes it, formatted once per graph."""
         text = self._iris.get(iri)
         if text is None:
-            text = self._iris[iri] = nt_iri(iri) if _NOT_IN_IRIS.search(iri) else f"<{iri}>"
+            text = self._iris[iri] = f"<{iri}>" if writable_iri(iri) else nt_iri(iri)
         return text
 
     def _about(self, subject: str) -> set[str]:

@@ -270,3 +270,13 @@ def test_a_replayed_program_stated_more_keeps_every_statement(doc: Document) -> 
                 graphs.append((nquads_text(URIRef(b.doc_iri), b.triples), graph_counts(b.triples)))
         assert graphs[1] == graphs[0] and graphs[2] == graphs[0]
         assert '"之后"' in graphs[0][0] and "别名" in graphs[0][0]
+
+
+@given(st.text(alphabet=st.sampled_from('<>" {}|\\^`ab:/#%é东\n\t'), max_size=8))
+def test_iris_are_refused_as_rdflib_refuses_them(iri: str) -> None:
+    from rdflib.term import _invalid_uri_chars
+
+    from kg.rdf.ntriples import NOT_IN_IRIS, writable_iri
+
+    assert set(NOT_IN_IRIS) == set(_invalid_uri_chars)
+    assert writable_iri(iri) == (not any(c in iri for c in _invalid_uri_chars))
