@@ -6,6 +6,7 @@
 // param limit: int = 1000 -- most rows returned
 // columns: agency, level, jurisdiction, parents, partners, sub_units, implementations, agency_uri,
 //   jurisdiction_uri
+// sets: parents, partners, sub_units
 MATCH (a:Agency)
 WHERE $agency IS NULL OR a.uri IN $agency_uris
 // Counted first, per agency: counting after the collects made the engine redo them per implementation.
@@ -29,5 +30,5 @@ RETURN a.prefLabel AS agency,
        implementations,
        a.uri AS agency_uri,
        pl.uri AS jurisdiction_uri
-ORDER BY implementations DESC, agency
+ORDER BY implementations DESC, agency, agency_uri, jurisdiction_uri
 LIMIT $limit

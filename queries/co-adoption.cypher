@@ -8,6 +8,7 @@
 // param min_count: int = 1 -- least number of shared documents/jurisdictions
 // param limit: int = 100 -- most rows returned
 // columns: program_a, program_b, together, contexts, program_a_uri, program_b_uri
+// sets: contexts
 // Each document and place has a derived ProgramSet node (docs/schema.md) listing the programs its
 // implementations name, with or without candidates and plans: pairs come from those lists instead
 // of joining every Implementation with its program, place and document. The lists are read as the
@@ -52,4 +53,4 @@ RETURN first.prefLabel AS program_a,
        contexts,
        first.uri AS program_a_uri,
        second.uri AS program_b_uri
-ORDER BY together DESC, program_a, program_b
+ORDER BY together DESC, program_a, program_b, program_a_uri, program_b_uri

@@ -12,7 +12,7 @@ WHERE n.uri IN $node_uris
 RETURN n.uri AS node, a.uri AS assertion, e.text AS evidence, e.sectionPath AS section,
        coalesce(d.title, d.path, d.uri) AS document, e.rule AS rule, e.confidence AS confidence,
        e.uri AS evidence_uri, d.uri AS document_uri
-ORDER BY document, section, assertion
+ORDER BY document, section, assertion, evidence_uri, document_uri
 LIMIT $limit
 UNION ALL
 MATCH (n:Place)<-[:hasPlace|recipient]-(a)-[:hasEvidence]->(e:Evidence)-[:hasDocument]->(d:Document)
@@ -20,7 +20,7 @@ WHERE n.uri IN $node_uris
 RETURN n.uri AS node, a.uri AS assertion, e.text AS evidence, e.sectionPath AS section,
        coalesce(d.title, d.path, d.uri) AS document, e.rule AS rule, e.confidence AS confidence,
        e.uri AS evidence_uri, d.uri AS document_uri
-ORDER BY document, section, assertion
+ORDER BY document, section, assertion, evidence_uri, document_uri
 LIMIT $limit
 UNION ALL
 MATCH (n:Agency)<-[:agent|recipient|publisher]-(a)-[:hasEvidence]->(e:Evidence)-[:hasDocument]->(d:Document)
@@ -28,7 +28,7 @@ WHERE n.uri IN $node_uris
 RETURN n.uri AS node, a.uri AS assertion, e.text AS evidence, e.sectionPath AS section,
        coalesce(d.title, d.path, d.uri) AS document, e.rule AS rule, e.confidence AS confidence,
        e.uri AS evidence_uri, d.uri AS document_uri
-ORDER BY document, section, assertion
+ORDER BY document, section, assertion, evidence_uri, document_uri
 LIMIT $limit
 UNION ALL
 MATCH (n:Implementation|Pilot|NoveltyClaim|Outcome|Target|PolicyDocument|Recognition)
@@ -37,7 +37,7 @@ WHERE n.uri IN $node_uris
 RETURN n.uri AS node, coalesce(n.uri, e.uri) AS assertion, e.text AS evidence, e.sectionPath AS section,
        coalesce(d.title, d.path, d.uri) AS document, e.rule AS rule, e.confidence AS confidence,
        e.uri AS evidence_uri, d.uri AS document_uri
-ORDER BY document, section, assertion
+ORDER BY document, section, assertion, evidence_uri, document_uri
 LIMIT $limit
 UNION ALL
 // An Evidence node by uri: the embedded engine reads every column it returns for the whole
@@ -51,5 +51,5 @@ WHERE e.uri = x.uri
 RETURN e.uri AS node, coalesce(e.uri, d.uri) AS assertion, e.text AS evidence, e.sectionPath AS section,
        coalesce(d.title, d.path, d.uri) AS document, e.rule AS rule, e.confidence AS confidence,
        coalesce(e.uri, e.text, d.uri) AS evidence_uri, d.uri AS document_uri
-ORDER BY document, section
+ORDER BY document, section, evidence_uri, document_uri
 LIMIT $limit

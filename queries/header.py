@@ -7,7 +7,11 @@ A canned query is a ``queries/<name>.cypher`` file that starts with ``//`` comme
     // param program: program! -- the program, by label, alias or uri
     // param limit: int = 200 -- most rows returned
     // columns: program, jurisdiction, first_year
+    // sets: programs
 
+``sets`` names the list columns whose items have no order of their own (``collect(DISTINCT …)``):
+the engines return them in whatever order they met the rows, so the runner sorts them and a
+query gives the same answer on every run and engine.
 ``param NAME: TYPE`` ends in ``!`` when the parameter is required, or in ``= DEFAULT``.
 A line that starts with ``//`` plus extra indentation continues the previous field.
 """
@@ -23,7 +27,7 @@ ENTITY_TYPES = ("program", "place", "agency", "node")
 SCALAR_TYPES = ("string", "int", "float", "bool")
 CHOICE_RE = re.compile(r"^choice\(([^)]*)\)$")
 
-_FIELD_RE = re.compile(r"^//\s?(name|description|param|columns)\b\s*:?\s*(.*)$")
+_FIELD_RE = re.compile(r"^//\s?(name|description|param|columns|sets)\b\s*:?\s*(.*)$")
 _CONTINUATION_RE = re.compile(r"^//\s{2,}(\S.*)$")
 _PARAM_RE = re.compile(
     r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*:\s*(?P<type>choice\([^)]*\)|[a-z]+)\s*"
@@ -69,6 +73,7 @@ class QueryHeader:
     description: str
     params: tuple[QueryParam, ...] = field(default_factory=tuple)
     columns: tuple[str, ...] = field(default_factory=tuple)
+    sets: tuple[str, ...] = field(default_factory=tuple)  # list columns returned sorted
 
     def param(self, name: str) -> QueryParam | None:
         """The declared parameter called ``name``, if any."""
@@ -106,8 +111,17 @@ def _header_from_fields(fields: list[tuple[str, str]], source: str) -> QueryHead
     for required in ("name", "description", "columns"):
         if not values.get(required):
             raise HeaderError(f"{source}: header has no '// {required}:' line")
-    columns = tuple(c.strip() for c in values["columns"].split(",") if c.strip())
-    return QueryHeader(values["name"], values["description"], tuple(params), columns)
+    columns = _names(values["columns"])
+    sets = _names(values.get("sets", ""))
+    unknown = [name for name in sets if name not in columns]
+    if unknown:
+        raise HeaderError(f"{source}: '// sets:' names {', '.join(unknown)}, which are not columns")
+    return QueryHeader(values["name"], values["description"], tuple(params), columns, sets)
+
+
+def _names(value: str) -> tuple[str, ...]:
+    """The comma-separated names of a header field."""
+    return tuple(name.strip() for name in value.split(",") if name.strip())
 
 
 def parse_param(spec: str, *, source: str = "<query>") -> QueryParam:

@@ -16,7 +16,7 @@ WHERE ($program IS NULL OR p.uri IN $program_uris)
 // Sort and cut before reading the sentences: every kept row yields at least one row below, in
 // the same order, so the final LIMIT keeps exactly the rows a single sort would.
 WITH t, pl, p
-ORDER BY pl.label, t.year, t.what
+ORDER BY pl.label, t.year, t.what, t.uri, p.uri
 LIMIT $limit
 OPTIONAL MATCH (t)-[:hasEvidence]->(e:Evidence)-[:hasDocument]->(d:Document)
 RETURN pl.label AS place,
@@ -31,5 +31,5 @@ RETURN pl.label AS place,
        t.uri AS pilot_uri,
        pl.uri AS place_uri,
        p.uri AS program_uri
-ORDER BY place, year, what
+ORDER BY place, year, what, pilot_uri, program_uri, document, evidence
 LIMIT $limit

@@ -23,5 +23,5 @@ RETURN a.year AS year,
        a.uri AS assertion_uri,
        pl.uri AS place_uri,
        p.uri AS program_uri
-ORDER BY year, place, kind, program, what
+ORDER BY year, place, kind, program, what, assertion_uri, program_uri
 LIMIT $limit

@@ -5,6 +5,7 @@
 // param limit: int = 1000 -- most rows returned
 // columns: jurisdiction, jurisdiction_code, first_year, latest_year, latest_status, programs, documents,
 //   evidence_count, jurisdiction_uri
+// sets: programs
 MATCH (i:Implementation)-[:hasProgram]->(p:Program), (i)-[:hasPlace]->(pl:Place)
 WHERE p.uri IN $program_uris
 OPTIONAL MATCH (i)-[:hasEvidence]->(e:Evidence)-[:hasDocument]->(d:Document)
@@ -27,5 +28,5 @@ RETURN pl.label AS jurisdiction,
        documents,
        evidence_count,
        pl.uri AS jurisdiction_uri
-ORDER BY first_year, jurisdiction
+ORDER BY first_year, jurisdiction, jurisdiction_uri
 LIMIT $limit

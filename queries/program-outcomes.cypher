@@ -19,7 +19,7 @@ WHERE $place IS NULL OR pl.uri IN $place_uris OR o.jurisdictionUri IN $place_uri
 // Sort and cut before reading documents and sentences: every kept row yields at least one row
 // below, in the same order, so the final LIMIT keeps exactly the rows a single sort would.
 WITH o, p, pl
-ORDER BY p.prefLabel, o.metric, coalesce(pl.label, o.jurisdictionLabel), o.year
+ORDER BY p.prefLabel, o.metric, coalesce(pl.label, o.jurisdictionLabel), o.year, o.uri, p.uri, pl.uri
 LIMIT $limit
 OPTIONAL MATCH (o)-[:hasEvidence]->(e:Evidence)
 RETURN p.prefLabel AS program,
@@ -35,5 +35,5 @@ RETURN p.prefLabel AS program,
        o.uri AS outcome_uri,
        p.uri AS program_uri,
        coalesce(pl.uri, o.jurisdictionUri) AS place_uri
-ORDER BY program, metric, place, year
+ORDER BY program, metric, place, year, outcome_uri, program_uri, place_uri, evidence
 LIMIT $limit

@@ -46,7 +46,9 @@ class QueryRunner:
         text, params = inline_parameters(canned.text, params, literal_parameters(canned.header, params))
         result = self.store.run(text, params, read_only=True)
         # Both engines name columns by the RETURN aliases; keep the header's order regardless.
-        return QueryResult(list(canned.header.columns), _reorder(result, canned.header.columns))
+        rows = _reorder(result, canned.header.columns)
+        _sort_sets(rows, [canned.header.columns.index(name) for name in canned.header.sets])
+        return QueryResult(list(canned.header.columns), rows)
 
     def run_statement(
         self, cypher: str, params: Mapping[str, Any] | None = None, *, allow_write: bool = False
@@ -91,6 +93,20 @@ def _reorder(result: QueryResult, columns: tuple[str, ...]) -> list[list[Any]]:
     if positions == list(range(len(result.columns))):
         return result.rows  # already in order: copying a large result costs as much as reading it
     return [[row[i] for i in positions] for row in result.rows]
+
+
+def _sort_sets(rows: list[list[Any]], positions: list[int]) -> None:
+    """Sort, in place, the list cells at ``positions`` (the header's ``sets``: collected names
+    whose order is the engine's scan order, which differs between runs and engines)."""
+    for row in rows:
+        for i in positions:
+            if isinstance(row[i], list):
+                row[i] = sorted(row[i], key=_set_item_key)
+
+
+def _set_item_key(value: Any) -> tuple[bool, str, Any]:
+    """Order for a set's items: nulls last, else by type name, then value."""
+    return (value is None, type(value).__name__, value if value is not None else "")
 
 
 def run_canned(store: GraphStore, name: str, raw: Mapping[str, Any] | None = None) -> QueryResult:

@@ -60,3 +60,12 @@ def test_bad_param_specs_are_refused(spec: str) -> None:
 def test_missing_columns_line_is_an_error() -> None:
     with pytest.raises(HeaderError, match="columns"):
         parse_header("// name: x\n// description: y\nMATCH (n) RETURN n")
+
+
+def test_sets_name_list_columns_and_must_be_columns() -> None:
+    text = "// name: x\n// description: y\n// columns: a, tags, b\n// sets: tags\nMATCH (n) RETURN n"
+    header = parse_header(text)
+    assert header.sets == ("tags",)
+    assert parse_header(HEADER).sets == ()
+    with pytest.raises(HeaderError, match="not columns"):
+        parse_header("// name: x\n// description: y\n// columns: a\n// sets: tags\nMATCH (n) RETURN n")
