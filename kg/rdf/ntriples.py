@@ -280,30 +280,25 @@ class NQuadsBuilder(GraphBuilder):
             return
         self.typed_nodes.add((subject, RK.Evidence))
         head, tail = key + " ", self._quad_tail
-        if rule.strip() and section.strip() and sentence.strip():
-            # the usual node: its ten lines as one f-string (one copy, no list to join)
-            self.blocks[key] = (
-                f"{head}{_EVIDENCE_TYPE}{tail}"
-                f"{head}{_CONFIDENCE} {_nt_value(confidence, float)}{tail}"
-                f"{head}{_DOCUMENT} {self._iri(self.doc_iri)}{tail}"
-                f'{head}{_END} "{end}{_INTEGER_END}{tail}'
-                f'{head}{_ORIG_END} "{orig_end}{_INTEGER_END}{tail}'
-                f'{head}{_ORIG_START} "{orig_start}{_INTEGER_END}{tail}'
-                f'{head}{_RULE} "{_escape(rule)}"{tail}'
-                f'{head}{_SECTION_PATH} "{_escape(section)}"{tail}'
-                f'{head}{_START} "{start}{_INTEGER_END}{tail}'
-                f'{head}{_TEXT} "{_escape(sentence)}"{tail}'
-            )
-            self._block_triples += 10
-            return
-        lines = [  # the six lines always stated, as one piece
+        always = (  # the six lines stated whatever the text properties hold, as one piece
             f"{head}{_EVIDENCE_TYPE}{tail}"
             f"{head}{_CONFIDENCE} {_nt_value(confidence, float)}{tail}"
             f"{head}{_DOCUMENT} {self._iri(self.doc_iri)}{tail}"
             f'{head}{_END} "{end}{_INTEGER_END}{tail}'
             f'{head}{_ORIG_END} "{orig_end}{_INTEGER_END}{tail}'
             f'{head}{_ORIG_START} "{orig_start}{_INTEGER_END}{tail}'
-        ]
+        )
+        if rule.strip() and section.strip() and sentence.strip():
+            # the usual node: all ten lines, without a list to join
+            self.blocks[key] = (
+                f'{always}{head}{_RULE} "{_escape(rule)}"{tail}'
+                f'{head}{_SECTION_PATH} "{_escape(section)}"{tail}'
+                f'{head}{_START} "{start}{_INTEGER_END}{tail}'
+                f'{head}{_TEXT} "{_escape(sentence)}"{tail}'
+            )
+            self._block_triples += 10
+            return
+        lines = [always]
         # text properties are stated only when not blank (GraphBuilder.value)
         if rule.strip():
             lines.append(f'{head}{_RULE} "{_escape(rule)}"{tail}')
