@@ -19,8 +19,10 @@ import contextlib
 import hashlib
 import importlib.util
 import logging
+import os
 import pickle
 import sys
+import time
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -32,6 +34,10 @@ from kg.loaders.utf8_automaton import utf8_units
 
 CACHE_FORMAT = 1
 CACHE_PREFIX = "jieba-words-"  # + a digest of what the cache is made from (see _cache_path)
+# A cache no process has read for this long is removed by the next rebuild. Not at once: two
+# environments (a project venv and a notebook's, each its own jieba and pyahocorasick) have caches
+# of their own, and removing the other's made each switch rebuild (2.5 s).
+UNUSED_FOR = 7 * 24 * 3600.0  # seconds
 JIEBA_DICTIONARY = "dict.txt"  # jieba's DEFAULT_DICT_NAME, inside the jieba package
 
 # A word's value is ``frequency << LENGTH_BITS | its length in UTF-8 units``: the automaton
@@ -60,7 +66,10 @@ def base_dictionary() -> WordDictionary:
     """The process's copy of jieba's dictionary: from the cache file, else built and cached."""
     path = _cache_path(jieba_dictionary_file())
     dictionary = _read_cache(path)
-    if dictionary is None:
+    if dictionary is not None:
+        with contextlib.suppress(OSError):
+            os.utime(path)  # in use: see UNUSED_FOR
+    else:
         dictionary = _from_jieba()
         data = (CACHE_FORMAT, dictionary.total, dictionary.automaton)
         if write_cache_file(path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)):
@@ -69,11 +78,13 @@ def base_dictionary() -> WordDictionary:
 
 
 def _remove_stale_caches(current: Path) -> None:
-    """Delete the caches of other dictionaries or code (43 MB each): one edit of this module
-    would otherwise leave one behind for good. Best effort, like every cache write."""
+    """Delete the caches of other dictionaries or code (43 MB each) that no process has read for
+    :data:`UNUSED_FOR`: one edit of this module would otherwise leave one behind for good. Best
+    effort, like every cache write."""
+    unused_since = time.time() - UNUSED_FOR
     for stale in current.parent.glob(f"{CACHE_PREFIX}*.pickle"):
-        if stale != current:
-            with contextlib.suppress(OSError):
+        with contextlib.suppress(OSError):
+            if stale != current and stale.stat().st_mtime < unused_since:
                 stale.unlink()
 
 

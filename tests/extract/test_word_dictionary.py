@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -70,12 +72,27 @@ def test_a_word_value_holds_frequency_and_length() -> None:
         word_value("x" * (1 << LENGTH_BITS), 1)
 
 
-def test_a_rebuild_removes_the_caches_of_other_dictionaries(builds: list[int], tmp_path: Path) -> None:
+def test_a_rebuild_removes_the_caches_no_process_read_for_a_week(builds: list[int], tmp_path: Path) -> None:
     stale = tmp_path / f"{word_dictionary.CACHE_PREFIX}0123456789abcdef.pickle"
     stale.write_bytes(b"an older dictionary")
+    long_ago = time.time() - word_dictionary.UNUSED_FOR - 60
+    os.utime(stale, (long_ago, long_ago))
+    other_venv = tmp_path / f"{word_dictionary.CACHE_PREFIX}fedcba9876543210.pickle"
+    other_venv.write_bytes(b"another environment's dictionary, read yesterday")
     unrelated = tmp_path / "divisions-v1-1-2.pickle"
     unrelated.write_bytes(b"another cache")
+    os.utime(unrelated, (long_ago, long_ago))
     base_dictionary()
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
-        [word_dictionary._cache_path(word_dictionary.jieba_dictionary_file()).name, unrelated.name]
-    )
+    current = word_dictionary._cache_path(word_dictionary.jieba_dictionary_file())
+    kept = sorted(p.name for p in tmp_path.iterdir())
+    assert kept == sorted([current.name, other_venv.name, unrelated.name])
+
+
+def test_reading_the_cache_marks_it_in_use(builds: list[int], tmp_path: Path) -> None:
+    base_dictionary()
+    (cached,) = tmp_path.iterdir()
+    long_ago = time.time() - word_dictionary.UNUSED_FOR - 60
+    os.utime(cached, (long_ago, long_ago))
+    base_dictionary.cache_clear()
+    base_dictionary()
+    assert builds == [1] and cached.stat().st_mtime > long_ago + 60
