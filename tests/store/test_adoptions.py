@@ -6,7 +6,14 @@ from typing import Any
 
 import pytest
 
-from kg.store.adoptions import ADOPTION, SORT_SEPARATOR, add_adoptions, adoption_uri, sort_adoptions
+from kg.store.adoptions import (
+    ADOPTION,
+    SORT_MISSING,
+    SORT_SEPARATOR,
+    add_adoptions,
+    adoption_uri,
+    sort_adoptions,
+)
 from kg.store.derived import implementation_links
 from kg.store.projection import project_with_warnings
 from kg.store.records import Node, NodeTable, PropertyGraph
@@ -129,3 +136,27 @@ def test_projection_declares_the_adoption_table_even_without_implementations() -
     projection = project_with_warnings(Graph())
     table = projection.graph.node_tables[ADOPTION]
     assert table.nodes == [] and table.columns["statuses"].is_list
+
+
+def test_pairs_with_the_same_facts_share_tallies_but_keep_their_own_names() -> None:
+    # (P, L) and (Q, M) have the same (status, year) sequence, so their tallies are made once
+    labels, values, rel_keys = _graph(("i1", P, L, "done", 2020), ("i2", Q, M, "done", 2020))
+    add_adoptions(labels, values, implementation_links(labels, rel_keys))
+    for status in (None, "done"):
+        at_l, at_m = values[adoption_uri(P, L, status)], values[adoption_uri(Q, M, status)]
+        assert at_l is not at_m  # each node owns its dict: the tables pop and fill them one by one
+        plain_l, plain_m = _plain(at_l), _plain(at_m)
+        assert (plain_l["program"], plain_l["jurisdiction"]) == ("证照分离", "东莞市")
+        assert (plain_m["program"], plain_m["jurisdiction"]) == ("双随机一公开", "中山市")
+        tally = ("implementations", "firstYear", "latestYear", "statuses", "statusCode")
+        assert [plain_l[k] for k in tally] == [plain_m[k] for k in tally] == [
+            1, 2020, 2020, ["done"], 0 if status is None else 1]
+
+
+def test_a_missing_name_sorts_last_in_the_sort_key() -> None:
+    labels, values, rel_keys = _graph(("i1", P, L, "done", 2020))
+    del values[L]["label"]
+    add_adoptions(labels, values, implementation_links(labels, rel_keys))
+    got = _plain(values[adoption_uri(P, L)])
+    assert got["sortKey"] == SORT_SEPARATOR.join(("证照分离", SORT_MISSING, P, L))
+    assert "jurisdiction" not in got
