@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kg.extract.regex_gate import with_first_character_gate
 from kg.extract.rules.units import APPROX_PREFIXES, APPROX_SUFFIXES, MAGNITUDES, UNITS
 
 _CN_DIGITS = "零〇一二两三四五六七八九十百千"
@@ -25,12 +26,7 @@ def _alternation(words: list[str] | tuple[str, ...]) -> str:
 
 _MAGNITUDE_RE = _alternation(list(MAGNITUDES))
 _UNIT_RE = _alternation(UNITS)
-# Every quantity starts with a digit, a Chinese numeral or the first character of an
-# approximation word. Saying so in a lookahead lets the search fail at once at every other
-# character instead of trying the optional prefix and both numeral forms there (same matches:
-# the lookahead only states a necessary condition; 3x faster over bench sentences).
-_FIRST_CHARACTERS = "".join(sorted({word[0] for word in APPROX_PREFIXES} | set(_CN_DIGITS)))
-QUANTITY_PATTERN = (  # without the lookahead
+QUANTITY_PATTERN = (
     rf"(?P<approx_pre>{_alternation(APPROX_PREFIXES)})?"
     rf"(?P<num>{_ARABIC}|{_CHINESE})\s*"
     rf"(?P<approx>余|多)?\s*"
@@ -38,7 +34,10 @@ QUANTITY_PATTERN = (  # without the lookahead
     rf"(?P<unit>{_UNIT_RE})"
     rf"(?P<approx_post>{_alternation(APPROX_SUFFIXES)})?"
 )
-QUANTITY_RE = re.compile(rf"(?=[\d{re.escape(_FIRST_CHARACTERS)}])" + QUANTITY_PATTERN)
+# Every quantity starts with a digit, a Chinese numeral or the first character of an approximation
+# word: the gate's lookahead says so, and the search fails at once at every other character instead
+# of trying the optional prefix and both numeral forms there (3x faster over bench sentences).
+QUANTITY_RE = with_first_character_gate(re.compile(QUANTITY_PATTERN))
 
 
 @dataclass(slots=True)  # not frozen: a frozen __init__ sets each of the 9 fields via object.__setattr__
