@@ -32,6 +32,7 @@ from kg.ingest.refresh import GraphRefresh, embedded_graph_stale, refresh_embedd
 from kg.ingest.version import code_version
 from kg.ingest.work import Extractor, Loader, Processed, process_file
 from kg.ingest.workers import WorkerBatch
+from kg.store.gc_pause import paused_gc
 
 log = logging.getLogger(__name__)
 
@@ -231,7 +232,9 @@ def _run(
     """
     if not pending:
         return
-    with _collector_paused():  # the warm-up builds tables that live as long as the process
+    # The warm-up builds long-lived tables (the gazetteer's divisions, the matchers, the vocabulary):
+    # collections during it walk every object built so far, a third of a second for no garbage.
+    with paused_gc():
         first = process_file(pending[0][0], load, extract, root)
     yield first
     if jobs <= 1 or len(pending) <= 1:
@@ -244,23 +247,6 @@ def _run(
             yield from batch.results([path for path, _, _ in pending[1:]])
         finally:
             batch.close()
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """No cyclic garbage collection while the first document warms the process up.
-
-    The warm-up builds long-lived tables (the gazetteer's 46,000 divisions, the matchers, the
-    vocabulary): each few hundred new objects trigger a collection, and the older generations'
-    collections walk every object built so far, a third of a second of CPU for no garbage.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 @contextlib.contextmanager
