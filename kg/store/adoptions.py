@@ -124,12 +124,16 @@ def sort_adoption_rows(table: NodeTable) -> None:
         table.nodes.sort(key=_stored_order)
 
 
+# The stored order's code for an Adoption without a status: after every known status.
+UNKNOWN_STATUS_CODE = len(STATUS_CODES) + 1
+
+
 def _sorted_rows(data: pa.Table) -> pa.Table:
     """Arrow rows (sorted by uri) in :func:`_stored_order`, the uri breaking ties as the stable sort did."""
     code = data.column("statusCode") if "statusCode" in data.column_names else pa.nulls(len(data), pa.int64())
     sort_key = data.column("sortKey") if "sortKey" in data.column_names else pa.nulls(len(data), pa.string())
     keys = pa.table({
-        "code": pc.fill_null(code, len(STATUS_CODES) + 1),
+        "code": pc.fill_null(code, UNKNOWN_STATUS_CODE),
         "sortKey": pc.fill_null(sort_key, ""),
         "uri": data.column("uri"),
     })
@@ -139,7 +143,7 @@ def _sorted_rows(data: pa.Table) -> pa.Table:
 def _stored_order(node: Node) -> tuple[int, str]:
     """Sort key of a stored Adoption: its status code (unknown statuses last), then its sortKey."""
     code = node.properties.get("statusCode")
-    return (len(STATUS_CODES) + 1 if code is None else code, node.properties.get("sortKey") or "")
+    return (UNKNOWN_STATUS_CODE if code is None else code, node.properties.get("sortKey") or "")
 
 
 def adoption_uri(program: str, place: str, status: str | None = None) -> str:
