@@ -72,7 +72,7 @@ class Gazetteer:
         by_key: dict[str, Division] = {}
         by_name: dict[str, list[Division]] = defaultdict(list)
         for div in divisions:
-            key = div.code or f"{div.parent_key or 'cn'}/{div.name}"  # div.key, without a call
+            key = div.key
             if key in by_key:
                 continue
             by_key[key] = div
@@ -218,8 +218,7 @@ class Gazetteer:
             yield div
             kids = children.get(key)
             if kids:
-                # a child's key is its code, else <its parent's key>/<its name> (Division.key)
-                stack.extend((kid.code or f"{key}/{kid.name}", kid) for kid in reversed(kids))
+                stack.extend((kid.key, kid) for kid in reversed(kids))
 
     def mentions(self, text: str, *, levels: Iterable[str] = ("province", "prefecture", "county",
                                                              "district")) -> list[Mention]:
