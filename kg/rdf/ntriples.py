@@ -326,11 +326,11 @@ class NQuadsBuilder(GraphBuilder):
             if node.iri not in self.described:  # as GraphBuilder.first_time
                 self.described.add(node.iri)
                 self.typed_nodes.update((node.iri, rdf_class) for rdf_class in node.classes)
-                key = self._iris.get(node.iri) or self._iri(node.iri)
-                if key in self.statements or key in self.blocks:  # stated already: add to its set
+                node_key = self._iris.get(node.iri) or self._iri(node.iri)
+                if node_key in self.statements or node_key in self.blocks:  # stated already: add to its set
                     (self._sets.get(node.iri) or self._about(node.iri)).update(node.statements)
                 elif node.statements:  # stated first here: the recorded order is the written one
-                    self.statements[key] = node.statements
+                    self.statements[node_key] = node.statements
         return result
 
     def _type(self, subject: str, rdf_class: URIRef) -> None:
