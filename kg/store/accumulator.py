@@ -32,8 +32,11 @@ TypedValue = tuple[BaseType, Any]
 # properties; a tuple takes a quarter of a set's memory, which matters at millions of literals),
 # a set once there are several. Readers only iterate, count and take the min.
 Values = dict[str, dict[str, "tuple[TypedValue] | set[TypedValue]"]]
-# An accumulator's state: rk: class names per uri, literal values per uri, IRI links (s, name, o).
-BuilderState = tuple[dict[str, set[str]], Values, set[tuple[str, str, str]]]
+# IRI links by the predicate's local name: name -> {(subject, object)}. Grouped by name, documents'
+# links merge as a few dozen set unions instead of one tuple at a time.
+Links = dict[str, set[tuple[str, str]]]
+# An accumulator's state: rk: class names per uri, literal values per uri, IRI links by name.
+BuilderState = tuple[dict[str, set[str]], Values, Links]
 
 
 def local_name(iri: str) -> str:
@@ -86,7 +89,7 @@ class TripleAccumulator:
     def __init__(self) -> None:
         self.classes: dict[str, set[str]] = {}
         self.values: Values = {}
-        self.links: set[tuple[str, str, str]] = set()
+        self.links: Links = {}
         self._names: dict[str, str] = {}  # predicate IRI -> local name (a few dozen predicates)
         self._keys: dict[tuple[str, str], str] = {}  # (predicate, language) -> property key
 
@@ -106,7 +109,11 @@ class TripleAccumulator:
                     if o.startswith(RK):
                         classes.setdefault(s, set()).add(o[_RK_LEN:])
                 else:
-                    links.add((s, names.get(p) or self._name(p), o))
+                    name = names.get(p) or self._name(p)
+                    pairs = links.get(name)
+                    if pairs is None:
+                        pairs = links[name] = set()
+                    pairs.add((s, o))
                 continue
             key = keys.get((p, lang))
             if key is None:
@@ -146,7 +153,13 @@ class TripleAccumulator:
                     mine_props[key] = typed
                 elif bucket != typed:  # documents repeating a shared node's value change nothing
                     mine_props[key] = {*bucket, *typed}
-        self.links |= part_links
+        links = self.links
+        for name, pairs in part_links.items():
+            mine_pairs = links.get(name)
+            if mine_pairs is None:
+                links[name] = pairs
+            else:
+                mine_pairs |= pairs
 
     def state(self) -> BuilderState:
         """What the builder accumulated, as plain containers (what :meth:`merge` takes, picklable)."""

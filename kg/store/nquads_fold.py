@@ -39,6 +39,7 @@ def fold_nquads_text(text: str, builder: TripleAccumulator) -> None:
     cut = -len(suffix)
     classes, values, links = builder.classes, builder.values, builder.links
     predicates: dict[str, tuple[bool, str]] = {}  # <p> -> (is rdf:type, local name)
+    pair_sets: dict[str, set[tuple[str, str]]] = {}  # <p> -> its (subject, object) links in the builder
     keys: dict[tuple[str, str], str] = {}  # (local name, language) -> property key
     last_subject, uri, props = "", "", None
     for line in text.split("\n"):
@@ -58,7 +59,10 @@ def fold_nquads_text(text: str, builder: TripleAccumulator) -> None:
             if obj[-1] != ">":
                 raise UnsupportedLine(f"object is not an IRI: {line[:120]!r}")
             if not info[0]:
-                links.add((uri, info[1], obj[1:-1]))
+                pairs = pair_sets.get(predicate)
+                if pairs is None:
+                    pairs = pair_sets[predicate] = links.setdefault(info[1], set())
+                pairs.add((uri, obj[1:-1]))
             elif obj.startswith(_RK_TERM):
                 names = classes.get(uri)
                 if names is None:

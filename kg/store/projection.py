@@ -137,22 +137,22 @@ class ProjectionBuilder(TripleAccumulator):
     def _node_links(self, labels: dict[str, str], values: Values) -> dict[str, Collection[tuple[str, str]]]:
         """The IRI links between two nodes grouped by name; a link to a non-node becomes a string property.
 
-        Consumes the builder's links, freeing each (start, name, end) tuple as its pair is made.
+        Consumes the builder's links, freeing each name's pairs once they are sorted out.
         """
         links: dict[str, Collection[tuple[str, str]]] = {}
         pending = self.links
-        self.links = set()
+        self.links = {}
         while pending:
-            s, name, o = pending.pop()
-            if s not in labels:
-                continue
-            if o in labels:
-                pairs = links.get(name)
-                if pairs is None:
-                    pairs = links[name] = []
-                pairs.append((s, o))  # type: ignore[attr-defined]  # every list here is ours
-            else:  # an IRI object that is not a node stays a string property
-                add_value(values[s], name, ("STRING", o))
+            name, pairs = pending.popitem()
+            from_nodes = [pair for pair in pairs if pair[0] in labels]
+            del pairs
+            between_nodes = [pair for pair in from_nodes if pair[1] in labels]
+            if between_nodes:
+                links[name] = between_nodes
+            if len(between_nodes) < len(from_nodes):  # a link to a non-node stays a string property
+                for s, o in from_nodes:
+                    if o not in labels:
+                        add_value(values[s], name, ("STRING", o))
         return links
 
 

@@ -34,15 +34,15 @@ def _added(text: str) -> tuple[object, ...]:
     ("line", "state"),
     [
         (f"<https://x/s> <{RK}year> \"2020\"^^<{XSD}integer> {G} .",
-         ({}, {"https://x/s": {"year": (("INT64", 2020),)}}, set())),
+         ({}, {"https://x/s": {"year": (("INT64", 2020),)}}, {})),
         (f"<https://x/s> <{RK}label> \"National food safety\"@en {G} .",
-         ({}, {"https://x/s": {"label_en": (("STRING", "National food safety"),)}}, set())),
+         ({}, {"https://x/s": {"label_en": (("STRING", "National food safety"),)}}, {})),
         (f"<https://x/s> <{RK}text> \"说 \\\"全国首个\\\" > <a> .\\n\" {G} .",
-         ({}, {"https://x/s": {"text": (("STRING", '说 "全国首个" > <a> .\n'),)}}, set())),
+         ({}, {"https://x/s": {"text": (("STRING", '说 "全国首个" > <a> .\n'),)}}, {})),
         (f"<https://x/s> <{RK}place> <https://x/place/441900> {G} .",
-         ({}, {}, {("https://x/s", "place", "https://x/place/441900")})),
-        (f"<https://x/s> <{RDF_TYPE}> <{RK}Pilot> {G} .", ({"https://x/s": {"Pilot"}}, {}, set())),
-        (f"<https://x/s> <{RDF_TYPE}> <http://www.w3.org/2004/02/skos/core#Concept> {G} .", ({}, {}, set())),
+         ({}, {}, {"place": {("https://x/s", "https://x/place/441900")}})),
+        (f"<https://x/s> <{RDF_TYPE}> <{RK}Pilot> {G} .", ({"https://x/s": {"Pilot"}}, {}, {})),
+        (f"<https://x/s> <{RDF_TYPE}> <http://www.w3.org/2004/02/skos/core#Concept> {G} .", ({}, {}, {})),
     ],
 )
 def test_a_line_folds_into_classes_values_or_links(line: str, state: tuple[object, ...]) -> None:
