@@ -35,14 +35,18 @@ def fold_nquads_text(text: str, builder: TripleAccumulator) -> None:
     """
     if not text.strip():
         return
-    suffix = _graph_suffix(text)
+    _fold_lines(text.split("\n"), _graph_suffix(text), builder)
+
+
+def _fold_lines(lines: list[str], suffix: str, builder: TripleAccumulator) -> None:
+    """Fold ``<s> <p> <o><suffix>`` lines into ``builder``, skipping blank ones."""
     cut = -len(suffix)
     classes, values, links = builder.classes, builder.values, builder.links
     predicates: dict[str, tuple[bool, str]] = {}  # <p> -> (is rdf:type, local name)
     pair_sets: dict[str, set[tuple[str, str]]] = {}  # <p> -> its (subject, object) links in the builder
     keys: dict[tuple[str, str], str] = {}  # (local name, language) -> property key
     last_subject, uri, props = "", "", None
-    for line in text.split("\n"):
+    for line in lines:
         if not line.endswith(suffix):
             if line.strip():
                 raise UnsupportedLine(f"not in the ingest layout: {line[:120]!r}")
@@ -55,7 +59,13 @@ def fold_nquads_text(text: str, builder: TripleAccumulator) -> None:
         info = predicates.get(predicate)
         if info is None:
             info = predicates[predicate] = _predicate(predicate, line)
-        if obj[0] == "<":
+        if obj[-1] == '"' and obj[0] == '"' and len(obj) > 1:  # a plain literal, the most common kind
+            lexical = obj[1:-1]
+            if "\\" in lexical:
+                lexical = _unescape(lexical)
+            key = info[1]  # untagged: the property key is the name (property_key)
+            typed: tuple[str, object] = ("STRING", lexical)
+        elif obj[0] == "<":
             if obj[-1] != ">":
                 raise UnsupportedLine(f"object is not an IRI: {line[:120]!r}")
             if not info[0]:
@@ -70,11 +80,12 @@ def fold_nquads_text(text: str, builder: TripleAccumulator) -> None:
                 else:
                     names.add(obj[_RK_TERM_LEN:-1])
             continue
-        lexical, lang, datatype = _literal(obj, line)
-        key = keys.get((info[1], lang))
-        if key is None:
-            key = keys[(info[1], lang)] = property_key(info[1], lang)
-        typed = ("STRING", lexical) if not datatype else typed_value(lexical, datatype)
+        else:
+            lexical, lang, datatype = _literal(obj, line)
+            key = keys.get((info[1], lang))
+            if key is None:
+                key = keys[(info[1], lang)] = property_key(info[1], lang)
+            typed = ("STRING", lexical) if not datatype else typed_value(lexical, datatype)
         if props is None:
             props = values[uri] = {}
         if key in props:
