@@ -99,8 +99,10 @@ def build_from_graph(
 
     target = Path(path)
     started = time.perf_counter()
-    nodes = graph.node_counts()
-    relationships: dict[str, int] = {}  # counted by the load as the relationship tables are filled
+    # counted by the load as the tables are filled: a bulk-load projection declares some node
+    # tables while the others are copied (kg.store.records.PropertyGraph.fill_nodes)
+    nodes: dict[str, int] = {}
+    relationships: dict[str, int] = {}
     with load_lock(target):
         for stale in target.glob(BUILD_PREFIX + "*"):  # left by a build that was killed
             shutil.rmtree(stale, ignore_errors=True)
@@ -110,7 +112,9 @@ def build_from_graph(
             try:
                 connection = ladybug.Connection(database)
                 try:
-                    statements = load_statements(graph, workdir, release=release, rel_counts=relationships)
+                    statements = load_statements(
+                        graph, workdir, release=release, rel_counts=relationships, node_counts=nodes
+                    )
                     _copy_while_writing(connection, statements)
                 finally:
                     connection.close()
@@ -121,7 +125,8 @@ def build_from_graph(
             shutil.rmtree(workdir, ignore_errors=True)
         seconds = time.perf_counter() - started
         report = LoadReport(
-            str(target), nodes, relationships, seconds, list(load_warnings or ()), layout_fingerprint()
+            str(target), dict(sorted(nodes.items())), relationships, seconds, list(load_warnings or ()),
+            layout_fingerprint(),
         )
         _write_manifest(target, report)
     return report

@@ -83,7 +83,12 @@ def write_node_parquet(table: NodeTable, path: Path) -> Path:
 
 
 def load_statements(
-    graph: PropertyGraph, workdir: Path, *, release: bool = False, rel_counts: dict[str, int] | None = None
+    graph: PropertyGraph,
+    workdir: Path,
+    *,
+    release: bool = False,
+    rel_counts: dict[str, int] | None = None,
+    node_counts: dict[str, int] | None = None,
 ) -> Iterator[str]:
     """Every statement of a bulk load in order: each node table's DDL and ``COPY``, then each
     relationship table's DDL, then their ``COPY``s; the Parquet files are written into ``workdir``.
@@ -91,20 +96,23 @@ def load_statements(
     The statements give the same schema as :func:`schema_ddl`. Tables are completed
     (:meth:`~kg.store.records.NodeTable.fill`, :meth:`~kg.store.records.PropertyGraph.fill_relationships`)
     and written lazily, as the statements are advanced, so a caller can run one table's ``COPY``
-    while the next table is gathered and written. With ``release`` each table's rows are dropped
-    once its files are written (the graph keeps its columns and label pairs) and the memory they
-    held is handed back before the database fills its buffers further. ``rel_counts`` receives the
-    number of relationships of each type before they are released.
+    while the next table is gathered and written; the node tables a projection declares late
+    (:meth:`~kg.store.records.PropertyGraph.fill_nodes`) come after the others. With ``release``
+    each table's rows are dropped once its files are written (the graph keeps its columns and label
+    pairs) and the memory they held is handed back before the database fills its buffers further.
+    ``node_counts`` and ``rel_counts`` receive the number of nodes of each label and relationships
+    of each type before they are released.
     """
-    for count, (label, table) in enumerate(sorted(graph.node_tables.items())):
-        table.fill()  # its columns are settled once its rows are
-        path = write_node_parquet(table, workdir / f"node-{count}.parquet") if table.count() else None
-        if release:
-            table.release()
-            return_freed_memory()  # the values its rows were gathered from, for the database's buffers
-        yield node_table_ddl(table)
-        if path is not None:
-            yield f"COPY {quote(label)} FROM {_literal(path)}"
+    written: set[str] = set()
+    while True:
+        pending = sorted((label, t) for label, t in graph.node_tables.items() if label not in written)
+        for label, table in pending:
+            written.add(label)
+            yield from _node_statements(label, table, workdir / f"node-{len(written) - 1}.parquet", release,
+                                        node_counts)
+        if graph.pending_nodes is None:
+            break
+        graph.fill_nodes()
     graph.fill_relationships()
     if rel_counts is not None:
         rel_counts.update(graph.rel_counts())
@@ -114,6 +122,23 @@ def load_statements(
         pa.default_memory_pool().release_unused()
         return_freed_memory()
     yield from rel_statements
+
+
+def _node_statements(
+    label: str, table: NodeTable, path: Path, release: bool, node_counts: dict[str, int] | None
+) -> Iterator[str]:
+    """The DDL and ``COPY`` of one node table, its rows gathered and written to ``path`` first."""
+    table.fill()  # its columns are settled once its rows are
+    count = table.count()
+    if node_counts is not None:
+        node_counts[label] = count
+    written = write_node_parquet(table, path) if count else None
+    if release:
+        table.release()
+        return_freed_memory()  # the values its rows were gathered from, for the database's buffers
+    yield node_table_ddl(table)
+    if written is not None:
+        yield f"COPY {quote(label)} FROM {_literal(written)}"
 
 
 def _rel_copies(graph: PropertyGraph, workdir: Path, release: bool) -> Iterator[str]:

@@ -86,29 +86,35 @@ def fill_node_columns(
     values: Values,
     warnings: list[str],
     settle: Callable[[NodeTable], None] | None = None,
+    *,
+    keep: Callable[[str], bool] = lambda label: True,
 ) -> None:
     """:func:`kg.store.tables.fill_node_tables` with each table's rows as Arrow columns, gathered
     when the table is first read (:meth:`ColumnarNodeTable.fill`).
 
     The same columns, types, values, row order (by uri) and warnings, once every table is filled;
     ``values`` is consumed as they are. ``settle`` is called on each table once its columns are
-    settled: at once for a table without nodes, else right after its fill.
+    settled: at once for a table without nodes, else right after its fill. Only the labels
+    ``keep`` accepts are declared (the rest is left to another call).
     """
     tables = graph.node_tables
     for label in PRIMARY_LABELS:
-        tables[label] = ColumnarNodeTable(label, declared_columns(label))
+        if keep(label):
+            tables[label] = ColumnarNodeTable(label, declared_columns(label))
     by_label: dict[str, list[str]] = {}
     for uri, label in labels.items():
         by_label.setdefault(label, []).append(uri)
     for label, uris in sorted(by_label.items()):
+        if not keep(label):
+            continue
         table = tables.get(label)
         if not isinstance(table, ColumnarNodeTable):  # undeclared, or declared by a derivation
             table = tables[label] = ColumnarNodeTable(
                 label, table.columns if table is not None else declared_columns(label)
             )
         table.pending, table.size = partial(_fill_table, table, uris, values, warnings, settle), len(uris)
-    for table in tables.values():
-        if settle is not None and table.count() == 0:
+    for label, table in tables.items():
+        if settle is not None and keep(label) and table.count() == 0:
             settle(table)
 
 

@@ -45,6 +45,10 @@ from kg.store.records import NodeTable, PropertyGraph
 from kg.store.tables import fill_node_tables, fill_rel_tables
 
 Triple = tuple[Any, Any, Any]
+# Labels whose values the derivations neither read nor change (they read Implementations, their
+# programs, places and documents). A bulk load gathers and copies these tables first, while the
+# derivations run; gathering pops a node's values, so a derivation reading one would fail loudly.
+UNDERIVED_LABELS = frozenset({"Evidence"})
 
 
 @dataclass
@@ -114,24 +118,23 @@ class ProjectionBuilder(TripleAccumulator):
         for uri, level in levels.items():
             values[uri].setdefault("level", (("STRING", level),))
         links[IN_DOCUMENT] = set(links.get(IN_DOCUMENT, ())) | document_shortcuts(labels, links)
-        gathered = implementation_links(labels, links)  # once, for the reported plans and the derived nodes
-        add_reported(labels, values, gathered)
-        add_document_context(labels, values, links)
-        add_derived_nodes(labels, values, gathered)
-        del gathered  # a few hundred thousand sets, not to be held through the tables
         projection = Projection(PropertyGraph())
-        declare_adoptions(projection.graph)
-        declare_program_sets(projection.graph)
         graph = projection.graph
         if node_rows:
+            _derive(labels, values, links)
+            declare_adoptions(graph)
+            declare_program_sets(graph)
             fill_rel_tables(graph, labels, links, tuples=rel_tuples)
             fill_node_tables(graph, labels, values, projection.warnings)
             for table in graph.node_tables.values():
                 _settle_node_table(table)
-        else:  # each table is gathered when the load reads it, while the previous one is copied,
-            # and the relationships after the node tables, while the last of those are copied
-            fill_node_columns(graph, labels, values, projection.warnings, _settle_node_table)
-            graph.pending_relationships = partial(fill_rel_tables, graph, labels, links, tuples=rel_tuples)
+            return projection
+        # Each table is gathered when the load reads it, while the previous one is copied. The
+        # tables the derivations do not touch come first, so their copies overlap the derivations;
+        # the relationships come after the node tables, while the last of those are copied.
+        fill_node_columns(graph, labels, values, projection.warnings, _settle_node_table, keep=_underived)
+        graph.pending_nodes = partial(_derive_node_columns, graph, labels, values, links, projection.warnings)
+        graph.pending_relationships = partial(fill_rel_tables, graph, labels, links, tuples=rel_tuples)
         return projection
 
     def _node_links(self, labels: dict[str, str], values: Values) -> dict[str, Collection[tuple[str, str]]]:
@@ -154,6 +157,36 @@ class ProjectionBuilder(TripleAccumulator):
                     if o not in labels:
                         add_value(values[s], name, ("STRING", o))
         return links
+
+
+def _derive(labels: dict[str, str], values: Values, links: dict[str, Collection[tuple[str, str]]]) -> None:
+    """Add the derived columns and nodes (:mod:`kg.store.derived`, :mod:`kg.store.derived_nodes`)."""
+    gathered = implementation_links(labels, links)  # once, for the reported plans and the derived nodes
+    add_reported(labels, values, gathered)
+    add_document_context(labels, values, links)
+    add_derived_nodes(labels, values, gathered)
+
+
+def _underived(label: str) -> bool:
+    return label in UNDERIVED_LABELS
+
+
+def _derived(label: str) -> bool:
+    return label not in UNDERIVED_LABELS
+
+
+def _derive_node_columns(
+    graph: PropertyGraph,
+    labels: dict[str, str],
+    values: Values,
+    links: dict[str, Collection[tuple[str, str]]],
+    warnings: list[str],
+) -> None:
+    """Derive, then declare every node table but the :data:`UNDERIVED_LABELS` (as Arrow columns)."""
+    _derive(labels, values, links)
+    declare_adoptions(graph)
+    declare_program_sets(graph)
+    fill_node_columns(graph, labels, values, warnings, _settle_node_table, keep=_derived)
 
 
 def _settle_node_table(table: NodeTable) -> None:

@@ -133,15 +133,26 @@ class PropertyGraph:
     # fills rel_tables: a bulk-load projection leaves them to the load, which fills them once the
     # node tables are written, while those are being copied (kg.store.ladybug_schema.load_statements)
     pending_relationships: Callable[[], None] | None = field(default=None, compare=False, repr=False)
+    # declares the node tables a bulk-load projection derives last, while the load copies those
+    # already declared (kg.store.projection.ProjectionBuilder.finish)
+    pending_nodes: Callable[[], None] | None = field(default=None, compare=False, repr=False)
+
+    def fill_nodes(self) -> None:
+        """Declare the pending node tables now, if any."""
+        if self.pending_nodes is not None:
+            pending, self.pending_nodes = self.pending_nodes, None
+            pending()
 
     def fill_relationships(self) -> None:
-        """Fill the relationship tables now if they are pending."""
+        """Fill the relationship tables now if they are pending (after the node tables)."""
+        self.fill_nodes()
         if self.pending_relationships is not None:
             pending, self.pending_relationships = self.pending_relationships, None
             pending()
 
     def node_counts(self) -> dict[str, int]:
         """Nodes per label."""
+        self.fill_nodes()
         return {label: t.count() for label, t in sorted(self.node_tables.items())}
 
     def rel_counts(self) -> dict[str, int]:
@@ -151,6 +162,7 @@ class PropertyGraph:
 
     def nodes(self) -> list[Node]:
         """Every node, label by label."""
+        self.fill_nodes()
         return [n for _, t in sorted(self.node_tables.items()) for n in t.nodes]
 
     def relationships(self) -> list[Relationship]:

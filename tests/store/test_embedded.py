@@ -170,7 +170,7 @@ def test_a_released_build_empties_the_graph_and_loads_every_row(sample, tmp_path
 def test_a_bulk_load_projection_fills_its_tables_as_the_load_reads_them(sample, tmp_path: Path) -> None:
     from kg.store.embedded import build_from_projection
     from kg.store.plain_rdf import plain_triples
-    from kg.store.projection import ProjectionBuilder, project_with_warnings, triples_of
+    from kg.store.projection import UNDERIVED_LABELS, ProjectionBuilder, project_with_warnings, triples_of
 
     eager = project_with_warnings(sample).graph
     builder = ProjectionBuilder()
@@ -179,10 +179,13 @@ def test_a_bulk_load_projection_fills_its_tables_as_the_load_reads_them(sample, 
     projection = builder.finish(rel_tuples=False, node_rows=False)
     graph = projection.graph
     assert graph.rel_tables == {} and graph.pending_relationships is not None  # left to the load
-    assert graph.node_counts() == eager.node_counts()  # known before the rows are gathered
+    # the derivations are left to the load too: it copies the tables they do not touch meanwhile
+    assert set(graph.node_tables) == set(UNDERIVED_LABELS) and graph.pending_nodes is not None
     report = build_from_projection(projection, tmp_path / "store", release=True)
     assert (report.nodes, report.relationships) == (eager.node_counts(), eager.rel_counts())
     with open_embedded(tmp_path / "store") as store:
+        for label, count in eager.node_counts().items():
+            assert store.run(f"MATCH (n:{label}) RETURN count(n)").rows == [[count]], label
         for rtype, count in eager.rel_counts().items():
             assert store.run(f"MATCH ()-[r:{rtype}]->() RETURN count(r)").rows == [[count]], rtype
 
@@ -279,3 +282,15 @@ def test_an_interrupted_load_stops_the_running_copy_before_the_connection_is_clo
     with pytest.raises(KeyboardInterrupt):
         embedded._copy_while_writing(Connection(), statements())
     assert interrupted.is_set() and finished.is_set() and presses == [1]
+
+
+def test_a_bulk_load_projection_counts_its_late_tables_on_demand(sample) -> None:
+    from kg.store.plain_rdf import plain_triples
+    from kg.store.projection import ProjectionBuilder, project_with_warnings, triples_of
+
+    builder = ProjectionBuilder()
+    for s, p, o in plain_triples(triples_of(sample)):
+        builder.add(s, p, o)
+    graph = builder.finish(rel_tuples=False, node_rows=False).graph
+    assert graph.node_counts() == project_with_warnings(sample).graph.node_counts()  # derives first
+    assert graph.pending_nodes is None and "Adoption" in graph.node_tables
