@@ -126,11 +126,19 @@ def _fits(observed: BaseType, column: BaseType) -> bool:
     return observed == column or column == "STRING" or (observed == "INT64" and column == "DOUBLE")
 
 
+# The Python type of each base type's values (bool is not an INT64 value, though a subclass of int).
+_NATIVE_TYPES: dict[BaseType, type] = {"STRING": str, "INT64": int, "DOUBLE": float, "BOOLEAN": bool}
+
+
 def coerce_values(
     uri: str, key: str, column: ColumnType, typed: Collection[tuple[BaseType, Any]], warnings: list[str]
 ) -> Any:
     """The property value in the column's type: a sorted list, or one value (warning if several)."""
-    converted = sorted({convert_value(v, column.base) for _, v in typed}, key=lambda v: (str(type(v)), v))
+    base, native = column.base, _NATIVE_TYPES[column.base]
+    if all(b == base and type(v) is native for b, v in typed):  # nothing to convert; one type sorts as it is
+        converted = sorted({v for _, v in typed})
+    else:
+        converted = sorted({convert_value(v, base) for _, v in typed}, key=lambda v: (str(type(v)), v))
     if column.is_list:
         return converted
     if len(converted) > 1:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kg.store.declared import relationship_type
 from kg.store.derived import group_links
@@ -133,3 +135,28 @@ def test_tables_without_tuples_hold_the_same_relationships_as_ranks() -> None:
             ranked, full = lean.ranked_ends(), table.ranked_ends()
             assert ranked is not None and full is not None
             assert ranked.pair_columns(start, end).equals(full.pair_columns(start, end))
+
+
+_SCALARS = st.one_of(
+    st.text(max_size=3), st.integers(-5, 5), st.booleans(), st.floats(-5, 5, allow_nan=False)
+)
+_BASE_OF = {str: "STRING", int: "INT64", bool: "BOOLEAN", float: "DOUBLE"}
+
+
+@given(values=st.lists(_SCALARS, min_size=1, max_size=6), is_list=st.booleans(),
+       declared=st.sampled_from([None, "STRING", "DOUBLE"]))
+def test_several_values_are_converted_and_sorted_by_type_then_value(
+    values: list[Any], declared: Any, is_list: bool
+) -> None:
+    from kg.store.tables import coerce_values, column_type, convert_value
+
+    typed = {(_BASE_OF[type(v)], v) for v in values}  # one base per value, as the accumulator keeps them
+    # the column's type as the load settles it from the values seen (and a declared type they fit)
+    base = column_type("k", declared and ColumnType(declared), {b for b, _ in typed}).base
+    expected = sorted({convert_value(v, base) for _, v in typed}, key=lambda v: (str(type(v)), v))
+    warnings: list[str] = []
+    got = coerce_values("u", "k", ColumnType(base, is_list), typed, warnings)
+    got_list, expected_list = (got, expected) if is_list else ([got], expected[:1])
+    assert got_list == expected_list
+    assert [type(v) for v in got_list] == [type(v) for v in expected_list]
+    assert len(warnings) == (0 if is_list or len(expected) == 1 else 1)
