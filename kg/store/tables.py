@@ -301,24 +301,28 @@ class RankedRelTable(RelTable):
         self.relationships, self.ranked = [], None
 
 
+_URI_PAIR = pa.struct([("start", pa.string()), ("end", pa.string())])
+
+
 def _ranks(groups: list[Collection[tuple[str, str]]], node_uris: pa.Array) -> Iterator[pa.Table]:
     """Each group's (start, end) uri pairs as a table of ``start``/``end`` ranks in ``node_uris``.
 
     All the starts, then all the ends, are looked up in one Arrow ``index_in`` call each: a hash
     table of the node uris built in C, instead of two dictionary look-ups per relationship in
-    Python. (One call for both would build that table once, but hold twice the uri bytes.)
+    Python.
     """
-    ranked = [pc.index_in(_column(groups, end), value_set=node_uris) for end in (0, 1)]
+    # Arrow reads each (start, end) tuple as a struct: no Python list per end to build first
+    pairs = [pa.array(group if isinstance(group, list) else list(group), _URI_PAIR) for group in groups]
+    ranked = [
+        pc.index_in(pa.chunked_array([pc.struct_field(chunk, [end]) for chunk in pairs], pa.string()),
+                    value_set=node_uris).combine_chunks()
+        for end in (0, 1)
+    ]
     offset = 0
-    for pairs in groups:
-        size = len(pairs)
+    for chunk in pairs:
+        size = len(chunk)
         yield pa.table({"start": ranked[0].slice(offset, size), "end": ranked[1].slice(offset, size)})
         offset += size
-
-
-def _column(groups: list[Collection[tuple[str, str]]], end: int) -> pa.Array:
-    """The uris at position ``end`` (0: start, 1: end) of every pair of every group, as Arrow strings."""
-    return pa.array([pair[end] for pairs in groups for pair in pairs], pa.string())
 
 
 def _ordered_ends(coded: list[tuple[str, pa.Table]]) -> pa.Table:
