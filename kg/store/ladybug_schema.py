@@ -8,6 +8,7 @@ Parquet files written here, column order matching the DDL, instead of row-by-row
 from __future__ import annotations
 
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import pyarrow as pa
@@ -104,24 +105,43 @@ def load_statements(
     of each type before they are released.
     """
     written: set[str] = set()
-    while True:
-        pending = sorted((label, t) for label, t in graph.node_tables.items() if label not in written)
-        for label, table in pending:
-            written.add(label)
-            yield from _node_statements(label, table, workdir / f"node-{len(written) - 1}.parquet", release,
-                                        node_counts)
-        if graph.pending_nodes is None:
-            break
-        graph.fill_nodes()
-    graph.fill_relationships()
-    if rel_counts is not None:
-        rel_counts.update(graph.rel_counts())
-    yield from _rel_ddl(graph)  # settles the label pairs the relationship files are split by
-    rel_statements = list(_rel_copies(graph, workdir, release))
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="relationship-files") as helper:
+        rel_files: Future[list[str]] | None = None
+        while True:
+            pending = sorted((label, t) for label, t in graph.node_tables.items() if label not in written)
+            for label, table in pending:
+                path = workdir / f"node-{len(written)}.parquet"
+                written.add(label)
+                yield from _node_statements(label, table, path, release, node_counts)
+            if graph.pending_nodes is None:
+                break
+            if not graph.relationships_need_nodes:
+                # Arrow sorts, looks up and writes the relationships without the GIL, while this
+                # thread declares the late node tables
+                rel_files = helper.submit(_relationship_files, graph, workdir, release, rel_counts)
+            graph.fill_nodes()
+        if rel_files is None:
+            rel_files = helper.submit(_relationship_files, graph, workdir, release, rel_counts)
+        rel_statements = rel_files.result()
+    yield from _rel_ddl(graph)  # settles the label pairs of the tables (their files hold only real pairs)
     if release:  # Arrow's allocator keeps freed blocks for reuse; the links' C heap too
         pa.default_memory_pool().release_unused()
         return_freed_memory()
     yield from rel_statements
+
+
+def _relationship_files(
+    graph: PropertyGraph, workdir: Path, release: bool, rel_counts: dict[str, int] | None
+) -> list[str]:
+    """Fill the relationship tables, count them into ``rel_counts`` and write their files; the
+    ``COPY`` of each file, in order. Reads and writes only the relationship tables (it may run
+    beside :meth:`~kg.store.records.PropertyGraph.fill_nodes` when they do not depend on it)."""
+    pending, graph.pending_relationships = graph.pending_relationships, None
+    if pending is not None:
+        pending()
+    if rel_counts is not None:
+        rel_counts.update({rtype: t.count() for rtype, t in sorted(graph.rel_tables.items())})
+    return list(_rel_copies(graph, workdir, release))
 
 
 def _node_statements(

@@ -133,8 +133,14 @@ class ProjectionBuilder(TripleAccumulator):
         # tables the derivations do not touch come first, so their copies overlap the derivations;
         # the relationships come after the node tables, while the last of those are copied.
         fill_node_columns(graph, labels, values, projection.warnings, _settle_node_table, keep=_underived)
+        # The derived nodes have no relationships, so the relationships are filled from the nodes
+        # and links as they are now (copies: the derivations add nodes, the fill empties the links)
+        # and the load may fill them while the derivations run.
+        graph.pending_relationships = partial(
+            fill_rel_tables, graph, dict(labels), dict(links), tuples=rel_tuples
+        )
+        graph.relationships_need_nodes = False
         graph.pending_nodes = partial(_derive_node_columns, graph, labels, values, links, projection.warnings)
-        graph.pending_relationships = partial(fill_rel_tables, graph, labels, links, tuples=rel_tuples)
         return projection
 
     def _node_links(self, labels: dict[str, str], values: Values) -> dict[str, Collection[tuple[str, str]]]:

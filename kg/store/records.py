@@ -136,6 +136,8 @@ class PropertyGraph:
     # declares the node tables a bulk-load projection derives last, while the load copies those
     # already declared (kg.store.projection.ProjectionBuilder.finish)
     pending_nodes: Callable[[], None] | None = field(default=None, compare=False, repr=False)
+    # False when pending_relationships reads nothing pending_nodes adds: a load may fill both at once
+    relationships_need_nodes: bool = field(default=True, compare=False, repr=False)
 
     def fill_nodes(self) -> None:
         """Declare the pending node tables now, if any."""

@@ -294,3 +294,35 @@ def test_a_bulk_load_projection_counts_its_late_tables_on_demand(sample) -> None
     graph = builder.finish(rel_tuples=False, node_rows=False).graph
     assert graph.node_counts() == project_with_warnings(sample).graph.node_counts()  # derives first
     assert graph.pending_nodes is None and "Adoption" in graph.node_tables
+
+
+def test_a_bulk_load_fills_the_relationships_while_the_late_node_tables_are_declared(
+    sample, tmp_path: Path
+) -> None:
+    import time
+
+    from kg.store.ladybug_schema import load_statements
+    from kg.store.plain_rdf import plain_triples
+    from kg.store.projection import ProjectionBuilder, triples_of
+
+    builder = ProjectionBuilder()
+    for s, p, o in plain_triples(triples_of(sample)):
+        builder.add(s, p, o)
+    graph = builder.finish(rel_tuples=False, node_rows=False).graph
+    derive, seen = graph.pending_nodes, {}
+    assert derive is not None and not graph.relationships_need_nodes
+
+    def derive_once_relationships_started() -> None:
+        deadline = time.monotonic() + 10
+        while not graph.rel_tables and time.monotonic() < deadline:
+            time.sleep(0.01)
+        seen["relationships started"] = bool(graph.rel_tables)
+        derive()
+
+    graph.pending_nodes = derive_once_relationships_started
+    counts: dict[str, int] = {}
+    statements = list(load_statements(graph, tmp_path, release=True, rel_counts=counts))
+    assert seen == {"relationships started": True}
+    copies = [s for s in statements if s.startswith("COPY `hasEvidence`")]
+    assert copies and counts["hasEvidence"] > 0
+    assert statements.index(copies[0]) > max(i for i, s in enumerate(statements) if "NODE TABLE" in s)
