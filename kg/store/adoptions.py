@@ -19,7 +19,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from kg.store.derived import ImplementationLinks, Values, single_value
+from kg.store.derived import Fact, ImplementationLinks, Values, single_value
 from kg.store.node_columns import ColumnarNodeTable
 from kg.store.records import ColumnType, Node, NodeTable, PropertyGraph
 
@@ -56,8 +56,6 @@ ALL_STATUSES_CODE = 0
 # own values are one-tuples (or a tuple of distinct statuses), a quarter of a set's memory, which
 # matters at a hundred thousand Adoptions.
 Props = dict[str, Collection[tuple[str, Any]]]
-# What the tally reads of one Implementation: its status and its year (None when absent).
-Fact = tuple[str | None, int | None]
 
 
 def declare_adoptions(graph: PropertyGraph) -> None:
@@ -73,8 +71,9 @@ def add_adoptions(labels: dict[str, str], values: Values, links: ImplementationL
     one status counts only the Implementations of that status.
     """
     groups: defaultdict[tuple[str, str], list[Fact]] = defaultdict(list)
+    facts = links.read_facts(values)
     for uri, programs in links.programs.items():
-        fact = _fact(values[uri])  # read once, though the implementation may count in several pairs
+        fact = facts[uri]  # read once, though the implementation may count in several pairs
         for pair in product(programs, links.places.get(uri, ())):
             groups[pair].append(fact)
     names = _NameCopies(values)
@@ -207,12 +206,6 @@ def _sort_name(props: Props, key: str) -> str:
     """The one value of a copied name as the sortKey holds it (a missing name sorts last)."""
     typed = props.get(key)
     return str(next(iter(typed))[1]) if typed else SORT_MISSING
-
-
-def _fact(props: Props) -> Fact:
-    """An Implementation's status and year (a year that is no integer counts as absent)."""
-    year = single_value(props, "year")
-    return single_value(props, "status"), year if isinstance(year, int) else None
 
 
 def _tally(facts: list[Fact], status: str | None) -> Props:

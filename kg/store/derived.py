@@ -37,6 +37,8 @@ Values = dict[str, dict[str, set[tuple[str, Any]]]]
 # uri pairs, each pair once. Each derivation reads the few names it needs instead of walking
 # every relationship of the corpus (a million at a thousand documents).
 Links = Mapping[str, Collection[tuple[str, str]]]
+# What the derived nodes read of an Implementation: its status and its year (None when absent).
+Fact = tuple[str | None, int | None]
 
 
 def group_links(rel_keys: Iterable[RelKey]) -> dict[str, list[tuple[str, str]]]:
@@ -133,11 +135,32 @@ def _document_context(
 
 @dataclass
 class ImplementationLinks:
-    """Each Implementation's programs, places and documents (uri -> set of uris)."""
+    """Each Implementation's programs, places and documents (uri -> set of uris), and the
+    status and year of those with a program once :meth:`read_facts` has read them."""
 
     programs: defaultdict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     places: defaultdict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     documents: defaultdict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    facts: dict[str, Fact] = field(default_factory=dict)
+
+    def read_facts(self, values: Values) -> dict[str, Fact]:
+        """The status and year of every Implementation with a program, read from ``values`` once.
+
+        The derived nodes read Implementations only through these, so a bulk load can write the
+        Implementation table (popping its values) while they are derived.
+        """
+        facts = self.facts
+        if len(facts) < len(self.programs):
+            for uri in self.programs:
+                if uri not in facts:
+                    facts[uri] = implementation_fact(values[uri])
+        return facts
+
+
+def implementation_fact(props: dict[str, Any]) -> Fact:
+    """An Implementation's status and year (a year that is no integer counts as absent)."""
+    year = single_value(props, "year")
+    return single_value(props, "status"), year if isinstance(year, int) else None
 
 
 def implementation_links(

@@ -115,11 +115,11 @@ def load_statements(
                 yield from _node_statements(label, table, path, release, node_counts)
             if graph.pending_nodes is None:
                 break
-            if not graph.relationships_need_nodes:
+            if rel_files is None and not graph.relationships_need_nodes:
                 # Arrow sorts, looks up and writes the relationships without the GIL, while this
                 # thread declares the late node tables
                 rel_files = helper.submit(_relationship_files, graph, workdir, release, rel_counts)
-            graph.fill_nodes()
+            graph.fill_node_stage()  # it may leave the next stage pending, declared once these are written
         if rel_files is None:
             rel_files = helper.submit(_relationship_files, graph, workdir, release, rel_counts)
         rel_statements = rel_files.result()

@@ -55,11 +55,12 @@ def add_program_sets(labels: dict[str, str], values: Values, links: Implementati
     """
     lists: defaultdict[tuple[str, str], defaultdict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     keys_of: dict[tuple[str, bool], list[str]] = {}  # (program, reported) -> the lists it goes in
+    facts = links.read_facts(values)
     for uri, documents in links.documents.items():
         programs, places = links.programs.get(uri), links.places.get(uri)
         if not (programs and places):
             continue
-        status = single_value(values[uri], "status")
+        status = facts[uri][0]
         reported = status is not None and status != "planned"
         contexts = [lists[("document", d)] for d in documents] + [lists[("jurisdiction", p)] for p in places]
         for program in programs:

@@ -30,8 +30,10 @@ from kg.store.declared import (
     PRIMARY_LABELS,
 )
 from kg.store.derived import (
+    ASSERTION_LABELS,
     IN_DOCUMENT,
     REPORTED_COLUMNS,
+    ImplementationLinks,
     add_document_context,
     add_reported,
     document_shortcuts,
@@ -45,10 +47,14 @@ from kg.store.records import NodeTable, PropertyGraph
 from kg.store.tables import fill_node_tables, fill_rel_tables
 
 Triple = tuple[Any, Any, Any]
-# Labels whose values the derivations neither read nor change (they read Implementations, their
-# programs, places and documents). A bulk load gathers and copies these tables first, while the
-# derivations run; gathering pops a node's values, so a derivation reading one would fail loudly.
-UNDERIVED_LABELS = frozenset({"Evidence"})
+# When a node table's values are final, so a bulk load can gather and copy it while the later
+# derivations run. Gathering pops the nodes' values, so a derivation reading one would fail
+# loudly. No derivation reads or changes Evidence. The assertions are final once the reported
+# plans and the document context are added: the derived nodes read Implementations only through
+# the facts read before (kg.store.derived.ImplementationLinks.read_facts). Every other table
+# (documents, places, programs, the derived nodes) waits for the derived nodes.
+BEFORE_DERIVATIONS = frozenset({"Evidence"})
+AFTER_ASSERTION_COLUMNS = ASSERTION_LABELS - BEFORE_DERIVATIONS
 
 
 @dataclass
@@ -130,9 +136,9 @@ class ProjectionBuilder(TripleAccumulator):
                 _settle_node_table(table)
             return projection
         # Each table is gathered when the load reads it, while the previous one is copied. The
-        # tables the derivations do not touch come first, so their copies overlap the derivations;
-        # the relationships come after the node tables, while the last of those are copied.
-        fill_node_columns(graph, labels, values, projection.warnings, _settle_node_table, keep=_underived)
+        # tables whose values are final come first, so their copies overlap the derivations still
+        # to run (see LOAD_STAGES); the relationships come after the node tables.
+        fill_node_columns(graph, labels, values, projection.warnings, _settle_node_table, keep=_first_stage)
         # The derived nodes have no relationships, so the relationships are filled from the nodes
         # and links as they are now (copies: the derivations add nodes, the fill empties the links)
         # and the load may fill them while the derivations run.
@@ -140,7 +146,7 @@ class ProjectionBuilder(TripleAccumulator):
             fill_rel_tables, graph, dict(labels), dict(links), tuples=rel_tuples
         )
         graph.relationships_need_nodes = False
-        graph.pending_nodes = partial(_derive_node_columns, graph, labels, values, links, projection.warnings)
+        graph.pending_nodes = partial(_assertion_stage, graph, labels, values, links, projection.warnings)
         return projection
 
     def _node_links(self, labels: dict[str, str], values: Values) -> dict[str, Collection[tuple[str, str]]]:
@@ -167,32 +173,59 @@ class ProjectionBuilder(TripleAccumulator):
 
 def _derive(labels: dict[str, str], values: Values, links: dict[str, Collection[tuple[str, str]]]) -> None:
     """Add the derived columns and nodes (:mod:`kg.store.derived`, :mod:`kg.store.derived_nodes`)."""
+    add_derived_nodes(labels, values, _add_assertion_columns(labels, values, links))
+
+
+def _add_assertion_columns(
+    labels: dict[str, str], values: Values, links: dict[str, Collection[tuple[str, str]]]
+) -> ImplementationLinks:
+    """Add the reported plans and document context to the assertions; the Implementations' links
+    and facts, which are all the derived nodes read of them."""
     gathered = implementation_links(labels, links)  # once, for the reported plans and the derived nodes
     add_reported(labels, values, gathered)
     add_document_context(labels, values, links)
-    add_derived_nodes(labels, values, gathered)
+    gathered.read_facts(values)
+    return gathered
 
 
-def _underived(label: str) -> bool:
-    return label in UNDERIVED_LABELS
+def _first_stage(label: str) -> bool:
+    return label in BEFORE_DERIVATIONS
 
 
-def _derived(label: str) -> bool:
-    return label not in UNDERIVED_LABELS
+def _assertion_stage_table(label: str) -> bool:
+    return label in AFTER_ASSERTION_COLUMNS
 
 
-def _derive_node_columns(
+def _assertion_stage(
     graph: PropertyGraph,
     labels: dict[str, str],
     values: Values,
     links: dict[str, Collection[tuple[str, str]]],
     warnings: list[str],
 ) -> None:
-    """Derive, then declare every node table but the :data:`UNDERIVED_LABELS` (as Arrow columns)."""
-    _derive(labels, values, links)
+    """A bulk load's second stage: complete the assertions and declare their tables; the derived
+    nodes are left pending (:meth:`~kg.store.records.PropertyGraph.fill_nodes`)."""
+    gathered = _add_assertion_columns(labels, values, links)
+    fill_node_columns(graph, labels, values, warnings, _settle_node_table, keep=_assertion_stage_table)
+    graph.pending_nodes = partial(_derived_node_stage, graph, labels, values, gathered, warnings)
+
+
+def _derived_node_stage(
+    graph: PropertyGraph,
+    labels: dict[str, str],
+    values: Values,
+    gathered: ImplementationLinks,
+    warnings: list[str],
+) -> None:
+    """A bulk load's last stage: add the derived nodes and declare every table not declared yet."""
+    add_derived_nodes(labels, values, gathered)
     declare_adoptions(graph)
     declare_program_sets(graph)
-    fill_node_columns(graph, labels, values, warnings, _settle_node_table, keep=_derived)
+    fill_node_columns(graph, labels, values, warnings, _settle_node_table, keep=_last_stage)
+
+
+def _last_stage(label: str) -> bool:
+    return label not in BEFORE_DERIVATIONS and label not in AFTER_ASSERTION_COLUMNS
 
 
 def _settle_node_table(table: NodeTable) -> None:

@@ -134,13 +134,18 @@ class PropertyGraph:
     # node tables are written, while those are being copied (kg.store.ladybug_schema.load_statements)
     pending_relationships: Callable[[], None] | None = field(default=None, compare=False, repr=False)
     # declares the node tables a bulk-load projection derives last, while the load copies those
-    # already declared (kg.store.projection.ProjectionBuilder.finish)
+    # already declared (kg.store.projection.ProjectionBuilder.finish); it may set a next stage
     pending_nodes: Callable[[], None] | None = field(default=None, compare=False, repr=False)
     # False when pending_relationships reads nothing pending_nodes adds: a load may fill both at once
     relationships_need_nodes: bool = field(default=True, compare=False, repr=False)
 
     def fill_nodes(self) -> None:
         """Declare the pending node tables now, if any."""
+        while self.pending_nodes is not None:
+            self.fill_node_stage()
+
+    def fill_node_stage(self) -> None:
+        """Run the next pending stage of node tables, if any; it may leave another one pending."""
         if self.pending_nodes is not None:
             pending, self.pending_nodes = self.pending_nodes, None
             pending()

@@ -170,7 +170,7 @@ def test_a_released_build_empties_the_graph_and_loads_every_row(sample, tmp_path
 def test_a_bulk_load_projection_fills_its_tables_as_the_load_reads_them(sample, tmp_path: Path) -> None:
     from kg.store.embedded import build_from_projection
     from kg.store.plain_rdf import plain_triples
-    from kg.store.projection import UNDERIVED_LABELS, ProjectionBuilder, project_with_warnings, triples_of
+    from kg.store.projection import BEFORE_DERIVATIONS, ProjectionBuilder, project_with_warnings, triples_of
 
     eager = project_with_warnings(sample).graph
     builder = ProjectionBuilder()
@@ -180,7 +180,7 @@ def test_a_bulk_load_projection_fills_its_tables_as_the_load_reads_them(sample, 
     graph = projection.graph
     assert graph.rel_tables == {} and graph.pending_relationships is not None  # left to the load
     # the derivations are left to the load too: it copies the tables they do not touch meanwhile
-    assert set(graph.node_tables) == set(UNDERIVED_LABELS) and graph.pending_nodes is not None
+    assert set(graph.node_tables) == set(BEFORE_DERIVATIONS) and graph.pending_nodes is not None
     report = build_from_projection(projection, tmp_path / "store", release=True)
     assert (report.nodes, report.relationships) == (eager.node_counts(), eager.rel_counts())
     with open_embedded(tmp_path / "store") as store:
