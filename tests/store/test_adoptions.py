@@ -160,3 +160,19 @@ def test_a_missing_name_sorts_last_in_the_sort_key() -> None:
     got = _plain(values[adoption_uri(P, L)])
     assert got["sortKey"] == SORT_SEPARATOR.join(("证照分离", SORT_MISSING, P, L))
     assert "jurisdiction" not in got
+
+
+def test_implementations_are_read_only_through_the_facts_read_before() -> None:
+    from kg.store.program_sets import add_program_sets
+
+    labels, values, rel_keys = _graph(("i1", P, L, "done", 2020), ("i2", P, L, "planned", 2021))
+    rel_keys |= {("i1", "inDocument", "d1"), ("i2", "inDocument", "d1")}
+    labels["d1"], values["d1"] = "Document", {"title": {("STRING", "报告")}}
+    links = implementation_links(labels, rel_keys)
+    assert links.read_facts(values) == {"i1": ("done", 2020), "i2": ("planned", 2021)}
+    for uri in ("i1", "i2"):  # a bulk load may have written (and popped) the Implementations by now
+        del values[uri]
+    add_adoptions(labels, values, links)
+    add_program_sets(labels, values, links)
+    assert _plain(values[adoption_uri(P, L)])["statuses"] == ["done", "planned"]
+    assert "ProgramSet" in labels.values()
