@@ -92,7 +92,8 @@ def load_statements(
     node_counts: dict[str, int] | None = None,
 ) -> Iterator[str]:
     """Every statement of a bulk load in order: each node table's DDL and ``COPY``, then each
-    relationship table's DDL, then their ``COPY``s; the Parquet files are written into ``workdir``.
+    relationship table's DDL and their ``COPY``s, then the node tables no relationship names; the
+    Parquet files are written into ``workdir``.
 
     The statements give the same schema as :func:`schema_ddl`. Tables are completed
     (:meth:`~kg.store.records.NodeTable.fill`, :meth:`~kg.store.records.PropertyGraph.fill_relationships`)
@@ -105,16 +106,20 @@ def load_statements(
     of each type before they are released.
     """
     written: set[str] = set()
+
+    def node_statements(tables: list[tuple[str, NodeTable]]) -> Iterator[str]:
+        for label, table in tables:
+            path = workdir / f"node-{len(written)}.parquet"
+            written.add(label)
+            yield from _node_statements(label, table, path, release, node_counts)
+
+    def unwritten() -> list[tuple[str, NodeTable]]:
+        return sorted((label, t) for label, t in graph.node_tables.items() if label not in written)
+
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="relationship-files") as helper:
         rel_files: Future[list[str]] | None = None
-        while True:
-            pending = sorted((label, t) for label, t in graph.node_tables.items() if label not in written)
-            for label, table in pending:
-                path = workdir / f"node-{len(written)}.parquet"
-                written.add(label)
-                yield from _node_statements(label, table, path, release, node_counts)
-            if graph.pending_nodes is None:
-                break
+        while graph.pending_nodes is not None:  # the tables declared so far, then each stage's
+            yield from node_statements(unwritten())
             if rel_files is None and not graph.relationships_need_nodes:
                 # Arrow sorts, looks up and writes the relationships without the GIL, while this
                 # thread declares the late node tables
@@ -123,11 +128,26 @@ def load_statements(
         if rel_files is None:
             rel_files = helper.submit(_relationship_files, graph, workdir, release, rel_counts)
         rel_statements = rel_files.result()
+    # The relationships need only the tables they connect: they are copied before the tables
+    # no relationship names (the derived nodes), which are gathered meanwhile.
+    linked = _linked_labels(graph)
+    last = unwritten()
+    yield from node_statements([(label, t) for label, t in last if label in linked])
     yield from _rel_ddl(graph)  # settles the label pairs of the tables (their files hold only real pairs)
     if release:  # Arrow's allocator keeps freed blocks for reuse; the links' C heap too
         pa.default_memory_pool().release_unused()
         return_freed_memory()
     yield from rel_statements
+    yield from node_statements([(label, t) for label, t in last if label not in linked])
+
+
+def _linked_labels(graph: PropertyGraph) -> set[str]:
+    """The node tables the relationship tables' DDL names (:func:`_rel_ddl` keeps these pairs)."""
+    tables = graph.node_tables
+    return {
+        label for t in graph.rel_tables.values() for pair in t.pairs
+        if pair[0] in tables and pair[1] in tables for label in pair
+    }
 
 
 def _relationship_files(

@@ -325,4 +325,8 @@ def test_a_bulk_load_fills_the_relationships_while_the_late_node_tables_are_decl
     assert seen == {"relationships started": True}
     copies = [s for s in statements if s.startswith("COPY `hasEvidence`")]
     assert copies and counts["hasEvidence"] > 0
-    assert statements.index(copies[0]) > max(i for i, s in enumerate(statements) if "NODE TABLE" in s)
+    created = {s.split("`")[1]: i for i, s in enumerate(statements) if s.startswith("CREATE NODE TABLE")}
+    for copy in copies:  # after the tables it connects; the tables no relationship names come last
+        start, end = copy.split("from='")[1].split("'")[0], copy.split("to='")[1].split("'")[0]
+        at = statements.index(copy)
+        assert max(created[start], created[end]) < at < created["Adoption"]
