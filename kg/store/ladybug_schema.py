@@ -106,6 +106,7 @@ def load_statements(
     of each type before they are released.
     """
     written: set[str] = set()
+    rel_written: set[str] = set()
 
     def node_statements(tables: list[tuple[str, NodeTable]]) -> Iterator[str]:
         for label, table in tables:
@@ -116,10 +117,18 @@ def load_statements(
     def unwritten() -> list[tuple[str, NodeTable]]:
         return sorted((label, t) for label, t in graph.node_tables.items() if label not in written)
 
+    def rel_statements(copies: dict[str, list[str]], rtypes: list[str]) -> Iterator[str]:
+        for rtype in rtypes:
+            rel_written.add(rtype)
+            yield rel_table_ddl(graph.rel_tables[rtype])
+            yield from copies.get(rtype, ())
+
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="relationship-files") as helper:
-        rel_files: Future[list[str]] | None = None
+        rel_files: Future[dict[str, list[str]]] | None = None
         while graph.pending_nodes is not None:  # the tables declared so far, then each stage's
             yield from node_statements(unwritten())
+            if rel_files is not None and rel_files.done():  # the relationship tables whose ends are copied
+                yield from rel_statements(rel_files.result(), _connecting(graph, written, rel_written))
             if rel_files is None and not graph.relationships_need_nodes:
                 # Arrow sorts, looks up and writes the relationships without the GIL, while this
                 # thread declares the late node tables
@@ -127,41 +136,46 @@ def load_statements(
             graph.fill_node_stage()  # it may leave the next stage pending, declared once these are written
         if rel_files is None:
             rel_files = helper.submit(_relationship_files, graph, workdir, release, rel_counts)
-        rel_statements = rel_files.result()
+        copies = rel_files.result()
     # The relationships need only the tables they connect: they are copied before the tables
     # no relationship names (the derived nodes), which are gathered meanwhile.
-    linked = _linked_labels(graph)
+    _rel_ddl(graph)  # settles the label pairs of the tables (their files hold only real pairs)
+    linked = {label for rtype, t in graph.rel_tables.items() if rtype not in rel_written for pair in t.pairs
+              for label in pair}
     last = unwritten()
     yield from node_statements([(label, t) for label, t in last if label in linked])
-    yield from _rel_ddl(graph)  # settles the label pairs of the tables (their files hold only real pairs)
+    yield from rel_statements(copies, [rtype for rtype, t in sorted(graph.rel_tables.items())
+                                       if t.pairs and rtype not in rel_written])
     if release:  # Arrow's allocator keeps freed blocks for reuse; the links' C heap too
         pa.default_memory_pool().release_unused()
         return_freed_memory()
-    yield from rel_statements
     yield from node_statements([(label, t) for label, t in last if label not in linked])
 
 
-def _linked_labels(graph: PropertyGraph) -> set[str]:
-    """The node tables the relationship tables' DDL names (:func:`_rel_ddl` keeps these pairs)."""
-    tables = graph.node_tables
-    return {
-        label for t in graph.rel_tables.values() for pair in t.pairs
-        if pair[0] in tables and pair[1] in tables for label in pair
-    }
+def _connecting(graph: PropertyGraph, written: set[str], rel_written: set[str]) -> list[str]:
+    """The relationship tables not copied yet whose every label pair names node tables already
+    copied: they can be copied now (a pair naming a table not declared yet waits for the end)."""
+    return [
+        rtype for rtype, t in sorted(graph.rel_tables.items())
+        if rtype not in rel_written and t.pairs and all(a in written and b in written for a, b in t.pairs)
+    ]
 
 
 def _relationship_files(
     graph: PropertyGraph, workdir: Path, release: bool, rel_counts: dict[str, int] | None
-) -> list[str]:
+) -> dict[str, list[str]]:
     """Fill the relationship tables, count them into ``rel_counts`` and write their files; the
-    ``COPY`` of each file, in order. Reads and writes only the relationship tables (it may run
+    ``COPY`` of each file, by type. Reads and writes only the relationship tables (it may run
     beside :meth:`~kg.store.records.PropertyGraph.fill_nodes` when they do not depend on it)."""
     pending, graph.pending_relationships = graph.pending_relationships, None
     if pending is not None:
         pending()
     if rel_counts is not None:
         rel_counts.update({rtype: t.count() for rtype, t in sorted(graph.rel_tables.items())})
-    return list(_rel_copies(graph, workdir, release))
+    copies: dict[str, list[str]] = {}
+    for rtype, statement in _rel_copies(graph, workdir, release):
+        copies.setdefault(rtype, []).append(statement)
+    return copies
 
 
 def _node_statements(
@@ -181,8 +195,8 @@ def _node_statements(
         yield f"COPY {quote(label)} FROM {_literal(written)}"
 
 
-def _rel_copies(graph: PropertyGraph, workdir: Path, release: bool) -> Iterator[str]:
-    """Write every relationship file, yielding the ``COPY`` of each (label pair of a type)."""
+def _rel_copies(graph: PropertyGraph, workdir: Path, release: bool) -> Iterator[tuple[str, str]]:
+    """Write every relationship file, yielding (type, the ``COPY`` of the file) for each label pair."""
     count = 0
     for rtype, rel_table in sorted(graph.rel_tables.items()):
         for start, end, data in _pair_columns(rel_table, release):
@@ -190,7 +204,7 @@ def _rel_copies(graph: PropertyGraph, workdir: Path, release: bool) -> Iterator[
             pq.write_table(data, path, **PARQUET_OPTIONS)
             count += 1
             ends = f"from={_literal(start)}, to={_literal(end)}"
-            yield f"COPY {quote(rtype)} FROM {_literal(path)} ({ends})"
+            yield rtype, f"COPY {quote(rtype)} FROM {_literal(path)} ({ends})"
 
 
 def _pair_columns(rel_table: RelTable, release: bool) -> Iterator[tuple[str, str, pa.Table]]:
