@@ -330,3 +330,4 @@ def test_a_bulk_load_fills_the_relationships_while_the_late_node_tables_are_decl
         start, end = copy.split("from='")[1].split("'")[0], copy.split("to='")[1].split("'")[0]
         at = statements.index(copy)
         assert max(created[start], created[end]) < at < created["Adoption"]
+        assert at < created["Document"]  # copied once its ends are, before the last stage's tables
