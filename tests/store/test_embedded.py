@@ -330,4 +330,18 @@ def test_a_bulk_load_fills_the_relationships_while_the_late_node_tables_are_decl
         start, end = copy.split("from='")[1].split("'")[0], copy.split("to='")[1].split("'")[0]
         at = statements.index(copy)
         assert max(created[start], created[end]) < at < created["Adoption"]
-        assert at < created["Document"]  # copied once its ends are, before the last stage's tables
+
+
+def test_a_relationship_table_is_ready_once_every_table_it_connects_is_copied() -> None:
+    from kg.store.ladybug_schema import _connecting
+    from kg.store.records import PropertyGraph, RelTable
+
+    graph = PropertyGraph(rel_tables={
+        "hasEvidence": RelTable("hasEvidence", {("Outcome", "Evidence"), ("Pilot", "Evidence")}),
+        "hasDocument": RelTable("hasDocument", {("Evidence", "Document")}),
+        "broader": RelTable("broader", set()),  # no pairs: no table
+    })
+    assert _connecting(graph, {"Evidence", "Outcome"}, set()) == []
+    assert _connecting(graph, {"Evidence", "Outcome", "Pilot"}, set()) == ["hasEvidence"]
+    everything = {"Evidence", "Outcome", "Pilot", "Document"}
+    assert _connecting(graph, everything, {"hasEvidence"}) == ["hasDocument"]
