@@ -45,6 +45,9 @@ def _fold_lines(lines: list[str], suffix: str, builder: TripleAccumulator) -> No
     predicates: dict[str, tuple[bool, str]] = {}  # <p> -> (is rdf:type, local name)
     pair_sets: dict[str, set[tuple[str, str]]] = {}  # <p> -> its (subject, object) links in the builder
     keys: dict[tuple[str, str], str] = {}  # (local name, language) -> property key
+    # One string per IRI of the file, as subject and as object: pickled once, and the load's
+    # look-ups of a link's ends find the node's own key (an identity test, not a string compare).
+    same: dict[str, str] = {}
     last_subject, uri, props = "", "", None
     for line in lines:
         if not line.endswith(suffix):
@@ -55,7 +58,9 @@ def _fold_lines(lines: list[str], suffix: str, builder: TripleAccumulator) -> No
         if subject != last_subject:  # lines come sorted, so a subject's lines are adjacent
             if subject[0] != "<" or subject[-1] != ">":
                 raise UnsupportedLine(f"subject is not an IRI: {line[:120]!r}")
-            last_subject, uri, props = subject, subject[1:-1], values.get(subject[1:-1])
+            uri = subject[1:-1]
+            uri = same.setdefault(uri, uri)
+            last_subject, props = subject, values.get(uri)
         info = predicates.get(predicate)
         if info is None:
             info = predicates[predicate] = _predicate(predicate, line)
@@ -72,7 +77,8 @@ def _fold_lines(lines: list[str], suffix: str, builder: TripleAccumulator) -> No
                 pairs = pair_sets.get(predicate)
                 if pairs is None:
                     pairs = pair_sets[predicate] = links.setdefault(info[1], set())
-                pairs.add((uri, obj[1:-1]))
+                end = obj[1:-1]
+                pairs.add((uri, same.setdefault(end, end)))
             elif obj.startswith(_RK_TERM):
                 names = classes.get(uri)
                 if names is None:

@@ -79,3 +79,15 @@ def test_the_seed_graphs_fold_like_the_row_reader(seeds_data_dir: Path) -> None:
         accumulator = TripleAccumulator()
         accumulator.add_rows(rows)
         assert _folded(path.read_text(encoding="utf-8")) == accumulator.state(), path
+
+
+def test_an_iri_is_one_string_object_as_subject_and_as_object() -> None:
+    text = (
+        f"<https://x/a> <{RK}evidence> <https://x/e> {G} .\n"
+        f"<https://x/e> <{RDF_TYPE}> <{RK}Evidence> {G} .\n"
+        f"<https://x/e> <{RK}text> \"句子\" {G} .\n"
+    )
+    classes, values, links = _folded(text)
+    (pair,) = links["evidence"]
+    (node,) = classes
+    assert pair[1] is node and next(iter(values)) is node  # pickled once, found by identity
