@@ -257,12 +257,14 @@ def merge_programs(base: list[Program], extra: list[Program]) -> list[Program]:
                 ext.iri, pref, alts, ext.label_en, ext.program_type, ext.broader, matchable=ext.matchable
             )
             continue
-        alts = list(old.alt_labels)
-        alts += [a for a in (ext.pref_label, *ext.alt_labels) if a and a not in alts and a != old.pref_label]
+        merged_alts = list(old.alt_labels)
+        merged_alts += [
+            a for a in (ext.pref_label, *ext.alt_labels) if a and a not in merged_alts and a != old.pref_label
+        ]
         merged[ext.iri] = Program(
             iri=old.iri,
             pref_label=old.pref_label,
-            alt_labels=tuple(alts),
+            alt_labels=tuple(merged_alts),
             label_en=old.label_en or ext.label_en,
             program_type=old.program_type if ext.program_type == "other" else ext.program_type,
             broader=tuple(sorted(set(old.broader) | set(ext.broader))),

@@ -157,7 +157,7 @@ def test_a_changed_vocabulary_is_not_answered_from_the_old_one(doc: Document) ->
             candidate=False, broader=(),
         )
         b = NQuadsBuilder(doc)
-        b.__dict__["vocabulary"] = SimpleNamespace(get={iri: program}.get)
+        b.use_vocabulary(SimpleNamespace(get={iri: program}.get))
         add_program_iri(b, iri)
         return b.nquads()
 
@@ -207,12 +207,12 @@ def test_a_broader_cycle_in_the_vocabulary_is_stated_once_not_recursed(doc: Docu
     vocabulary = SimpleNamespace(get=programs.get)
     ntriples._VOCABULARY_MEMO.of(None)
     rdflib_builder = GraphBuilder(doc)
-    rdflib_builder.__dict__["vocabulary"] = vocabulary
+    rdflib_builder.use_vocabulary(vocabulary)
     add_program_iri(rdflib_builder, a)
     expected = nquads_text(URIRef(rdflib_builder.doc_iri), rdflib_builder.triples)
     for _ in range(2):  # recorded, then replayed
         b_ = ntriples.NQuadsBuilder(doc)
-        b_.__dict__["vocabulary"] = vocabulary
+        b_.use_vocabulary(vocabulary)
         add_program_iri(b_, a)
         assert b_.nquads() == expected
     assert "甲改革" in expected and "乙改革" in expected
@@ -258,7 +258,7 @@ def test_a_replayed_program_stated_more_keeps_every_statement(doc: Document) -> 
         graphs = []
         for _ in range(3):  # the rdflib mapping, then a recording and a replaying builder
             b = GraphBuilder(doc) if not graphs else ntriples.NQuadsBuilder(doc)
-            b.__dict__["vocabulary"] = vocabulary
+            b.use_vocabulary(vocabulary)
             if stated_before:
                 b.value(iri, RK.what, "之前")
             add_program_iri(b, iri)
