@@ -24,8 +24,7 @@ SHARED_LIBRARY = "regkg_native"  # top level: mypyc derives each module's __file
 # The modules that hold the per-document CPU of `kg ingest` (profiled on the bench corpus), in one
 # group so calls between them are C calls. Left out on purpose: kg.rdf.namespaces (subclasses a str
 # type), the disk caches kg.extract.vocabulary_cache / word_dictionary (run once per process; their
-# tests replace module functions, which compiled callers never see), kg.loaders.api (ditto),
-# kg.loaders.offsets (mypyc treats a tuple as an OffsetMap in isinstance: its == with a tuple raises).
+# tests replace module functions, which compiled callers never see), kg.loaders.api (ditto).
 COMPILED_MODULES = [
     *(f"kg.extract.{name}" for name in (
         "agencies candidate_index candidate_text candidates_initiative candidates_quoted claims context "
@@ -37,8 +36,8 @@ COMPILED_MODULES = [
         "agencies assertions builder divisions document entities iris ntriples vocabulary"
     ).split()),
     *(f"kg.loaders.{name}" for name in (
-        "charclass headings jurisdiction kinds lines metadata model normalize numerals script sections "
-        "sentences summary utf8_automaton"
+        "charclass headings jurisdiction kinds lines metadata model normalize numerals offsets script "
+        "sections sentences summary utf8_automaton"
     ).split()),
 ]
 
