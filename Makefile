@@ -9,7 +9,7 @@ BIN = $(VENV)/bin
 
 .PHONY: install demo test test-deps lint bench clean
 
-$(BIN)/.installed: setup.cfg pyproject.toml
+$(BIN)/.installed: setup.cfg pyproject.toml setup.py
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[dev]'
@@ -37,4 +37,5 @@ bench: $(BIN)/.installed
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) kg-data node_modules *.egg-info
+	rm -rf $(VENV) kg-data node_modules *.egg-info build regkg_native__mypyc.*.so kg/native_build.json
+	find kg loaders -name '*.so' -delete  # a compiled build's modules (setup.py)

@@ -19,7 +19,7 @@ CJK = HAN + CJK_PUNCT
 HAN_RE = re.compile(f"[{HAN}]")
 
 # Full-width digits and Latin letters → ASCII; Chinese punctuation is kept as written.
-_WIDTH_TABLE = {cp: cp - 0xFEE0 for cp in range(0xFF10, 0xFF1A)}
+_WIDTH_TABLE: dict[int, int | str] = {cp: cp - 0xFEE0 for cp in range(0xFF10, 0xFF1A)}
 _WIDTH_TABLE.update({cp: cp - 0xFEE0 for cp in range(0xFF21, 0xFF3B)})
 _WIDTH_TABLE.update({cp: cp - 0xFEE0 for cp in range(0xFF41, 0xFF5B)})
 _WIDTH_TABLE[0xFF05] = ord("%")  # ％ belongs to the number it follows

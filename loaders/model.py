@@ -8,7 +8,7 @@ offsets into ``Document.text`` (normalized) unless the name says ``orig``.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Literal
 
 Level = Literal["province", "prefecture", "county", "district", "township"]
@@ -94,6 +94,11 @@ class Sentence:
         set_field(self, "section", section)
         set_field(self, "kind", kind)
         set_field(self, "year", year)
+
+    def __reduce__(self) -> tuple[type[Sentence], tuple[object, ...]]:
+        # explicit (the fields, in order), so a compiled Sentence pickles too: mypyc's default
+        # sets a frozen record's fields one by one, which it refuses
+        return Sentence, tuple(getattr(self, f.name) for f in fields(self))
 
 
 _SET_FIELD = object.__setattr__  # how a frozen dataclass sets its fields

@@ -94,7 +94,8 @@ class OffsetMap(Sequence[int]):
         return OffsetMap, (self._starts, self._origins, self._steps, self._length)
 
     def __eq__(self, other: object) -> bool:
-        if isinstance(other, OffsetMap | list):  # a list is never equal to a tuple either
+        # two isinstance calls: mypyc takes a tuple for an OffsetMap in isinstance(other, OffsetMap | list)
+        if isinstance(other, OffsetMap) or isinstance(other, list):  # a list never equals a tuple either
             return len(self) == len(other) and list(self) == list(other)
         return NotImplemented
 

@@ -75,8 +75,8 @@ class SentenceContext:
         start = 0
         for m in CLAUSE_BREAK.finditer(text, 0, pos):
             start = m.end()
-        m = CLAUSE_BREAK.search(text, pos)
-        return start, (m.start() if m else len(text))
+        end = CLAUSE_BREAK.search(text, pos)
+        return start, (end.start() if end else len(text))
 
 
 def _section_kind_year(doc: Document, index: int | None) -> tuple[str, str | None, int | None]:

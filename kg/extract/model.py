@@ -45,6 +45,10 @@ class Evidence:
     ) -> Evidence:
         """Evidence for the normalized-text span [start, end) of ``doc``, mapped to the original text."""
         orig_start, orig_end = doc.to_orig(start, end)
+        if not _EVIDENCE_HAS_DICT:  # compiled by mypyc: a native class, whose __init__ is C code
+            return cls(
+                sentence, sentence_index, section_path, start, end, orig_start, orig_end, rule, confidence
+            )
         # Filled in through __dict__: the frozen __init__ sets each of the nine fields through
         # object.__setattr__ (2.7 against 1.0 us), and a document has a few hundred evidences.
         # Same fields, equality and hash as cls(...) (tests/extract/test_evidence_record.py).
@@ -61,6 +65,10 @@ class Evidence:
             confidence=confidence,
         )
         return evidence
+
+
+# False when mypyc compiled this module: its instances have no __dict__ to fill.
+_EVIDENCE_HAS_DICT = Evidence.__dictoffset__ != 0
 
 
 @dataclass(frozen=True)

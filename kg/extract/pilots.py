@@ -247,7 +247,7 @@ def extract_pilots(ctx: SentenceContext) -> list[Pilot]:
                 or _topic_before(ctx, clause_start)
                 or ""
             )
-            hosts = _subject_hosts(ctx, clause_start, m.start())
+            hosts: list[_Host] | list[_Host | None] = _subject_hosts(ctx, clause_start, m.start())
             after = _candidate_hosts(ctx, m.end(), clause_end)
             if rule in LISTING_CUES:  # 市局选取A、B开展…: the selected places host it, not the selector
                 named = [h for h in after if not _COUNTED.match(h.name)]

@@ -78,7 +78,7 @@ def _is_scope(prefix: str, unit: str) -> bool:
     if _SCOPE_AT.search(prefix):
         return unit in SCOPE_COUNT_UNITS
     located = re.search(r"在([^在]*)$", prefix)
-    return bool(located) and not _CUE.search(located.group(1))
+    return located is not None and not _CUE.search(located.group(1))
 
 
 def _is_duration_target(prefix: str, unit: str) -> bool:

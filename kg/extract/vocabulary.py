@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
 
@@ -24,6 +24,7 @@ from kg.config import data_dir
 from kg.extract import textnorm
 from kg.extract.textnorm import normalize_label, normalize_lazily
 from kg.extract.vocabulary_cache import cached_build
+from kg.native import code_files
 from kg.ontology import PROGRAMS_TTL
 
 RK = Namespace("https://w3id.org/regkg/ontology#")
@@ -60,6 +61,11 @@ class Program:
     def labels(self) -> tuple[str, ...]:
         """The zh prefLabel followed by every alt label."""
         return (self.pref_label, *self.alt_labels)
+
+    def __reduce__(self) -> tuple[type[Program], tuple[object, ...]]:
+        # explicit (the fields, in order), so the vocabulary's disk cache also unpickles a compiled
+        # Program: mypyc's default sets a frozen record's fields one by one, which it refuses
+        return type(self), tuple(getattr(self, f.name) for f in fields(self))
 
 
 @dataclass(slots=True)  # not frozen: a frozen __init__ costs four object.__setattr__ calls per match
@@ -257,12 +263,14 @@ def merge_programs(base: list[Program], extra: list[Program]) -> list[Program]:
                 ext.iri, pref, alts, ext.label_en, ext.program_type, ext.broader, matchable=ext.matchable
             )
             continue
-        alts = list(old.alt_labels)
-        alts += [a for a in (ext.pref_label, *ext.alt_labels) if a and a not in alts and a != old.pref_label]
+        merged_alts = list(old.alt_labels)
+        merged_alts += [
+            a for a in (ext.pref_label, *ext.alt_labels) if a and a not in merged_alts and a != old.pref_label
+        ]
         merged[ext.iri] = Program(
             iri=old.iri,
             pref_label=old.pref_label,
-            alt_labels=tuple(alts),
+            alt_labels=tuple(merged_alts),
             label_en=old.label_en or ext.label_en,
             program_type=old.program_type if ext.program_type == "other" else ext.program_type,
             broader=tuple(sorted(set(old.broader) | set(ext.broader))),
@@ -289,7 +297,8 @@ def read_vocabulary(
 def _cached(extra: str | None, mtime: float | None) -> ProgramVocabulary:
     """The vocabulary of the shipped file and ``extra``, from the disk cache when it holds them."""
     sources = [Path(PROGRAMS_TTL), *([Path(extra)] if extra else [])]
-    code = [Path(__file__), Path(textnorm.__file__)]  # how labels become the index and automaton
+    # how labels become the index and automaton (compiled: the sources and the C library)
+    code = [*code_files(__file__), *code_files(textnorm.__file__ or "")]
     return cached_build(sources, code, lambda: read_vocabulary(extra=extra), ProgramVocabulary)
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from typing import Any
 
 from rdflib import Literal, URIRef
@@ -47,7 +47,7 @@ XSD_DOUBLE = XSD.double
 def literal(value: LiteralValue, lang: str | None = None) -> Literal:
     """The rdflib Literal of a Python value (float → xsd:double, int → xsd:integer, bool →
     xsd:boolean, str → plain or ``@lang``), built once per distinct value."""
-    return _literal(value, type(value), lang)
+    return _literal(value, type(value), lang)  # type: ignore[arg-type]  # a type is hashable
 
 
 @lru_cache(maxsize=1 << 16)
@@ -67,16 +67,28 @@ class GraphBuilder:
     described: set[str] = field(default_factory=set)
     doc_iri: str = field(init=False)
     _uris: dict[str, URIRef] = field(default_factory=dict, repr=False)
+    # The vocabulary once fetched: fields, not a cached_property, which a mypyc-compiled class (no
+    # instance __dict__) would run again on every access. Set in __post_init__: mypyc leaves an
+    # init=False field's default unset.
+    _vocabulary: Any | None = field(init=False, repr=False)
+    _vocabulary_fetched: bool = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.doc_iri = document_iri_text(self.doc.sha256)
+        self._vocabulary, self._vocabulary_fetched = None, False
 
-    @cached_property
+    @property
     def vocabulary(self) -> Any | None:
         """The program vocabulary, fetched once per document (fetching checks the disk)."""
-        from kg.rdf.vocabulary import current_vocabulary
+        if not self._vocabulary_fetched:
+            from kg.rdf.vocabulary import current_vocabulary
 
-        return current_vocabulary()
+            self.use_vocabulary(current_vocabulary())
+        return self._vocabulary
+
+    def use_vocabulary(self, vocabulary: Any | None) -> None:
+        """Describe with ``vocabulary`` rather than fetch one (a builder that records for another)."""
+        self._vocabulary, self._vocabulary_fetched = vocabulary, True
 
     @property
     def doc_sha(self) -> str:

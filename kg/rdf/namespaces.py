@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from rdflib import Graph, Namespace, URIRef
-from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
 
 
 class CachingNamespace(Namespace):
@@ -38,7 +38,7 @@ RKP = CachingNamespace("https://w3id.org/regkg/id/program/")
 ONTOLOGY_GRAPH = RKD["graph/ontology"]
 VOCABULARY_GRAPH = RKD["graph/vocabulary"]
 
-PREFIXES: dict[str, Namespace] = {
+PREFIXES: dict[str, Namespace | type[DefinedNamespace]] = {
     "rk": RK,
     "rkd": RKD,
     "rkp": RKP,

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -126,7 +126,7 @@ class _VocabularyMemo:
     """What was recorded per description and key, for one vocabulary object (held, so its identity stays its
     own: a changed extension file gives a new vocabulary object, and a fresh memo)."""
 
-    vocabulary: object = None
+    vocabulary: object | None = None  # "| None": mypyc cannot build a dataclass field of bare object
     recorded: dict[tuple[VocabularyDescription, str], Recorded] = field(default_factory=dict)
 
     def of(self, vocabulary: object) -> dict[tuple[VocabularyDescription, str], Recorded]:
@@ -142,7 +142,7 @@ def _record(b: NQuadsBuilder, key: str, describe: VocabularyDescription) -> Reco
     """Run ``describe`` on an empty builder of the same document and vocabulary, so every node
     it reaches is stated in full (not only those ``b`` lacks), and keep what it stated."""
     recorder = NQuadsBuilder(b.doc, recording=True)
-    recorder.__dict__["vocabulary"] = b.vocabulary  # the cached_property's slot
+    recorder.use_vocabulary(b.vocabulary)
     result = describe(recorder, key)
     classes: dict[str, list[URIRef]] = {}
     for subject, rdf_class in recorder.typed_nodes:
@@ -175,6 +175,12 @@ class NQuadsBuilder(GraphBuilder):
     # A recorder describes what a vocabulary entry reaches (its broader programs too) in itself,
     # without the memo: entries recorded one inside another never stop on a broader cycle.
     recording: bool = False
+    # What ends every line: the graph term (the document IRI) and the full stop.
+    _quad_tail: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        self._quad_tail = f" {self._iri(self.doc_iri)} .\n"
 
     def _iri(self, iri: str) -> str:
         """``<iri>`` as :func:`nt_iri` writes it, formatted once per graph."""
@@ -204,11 +210,6 @@ class NQuadsBuilder(GraphBuilder):
         self._block_triples -= len(lines)
         head, tail = len(subject) + 1, len(self._quad_tail) - 1  # the tail without its "\n"
         return [line[head:-tail] for line in lines]
-
-    @cached_property
-    def _quad_tail(self) -> str:
-        """What ends every line: the graph term (the document IRI) and the full stop."""
-        return f" {self._iri(self.doc_iri)} .\n"
 
     # The methods below run for every triple: memo look-ups are inlined (``known(x) or …``),
     # and the three most frequent statements (value, link, typed: nine triples in ten) are
@@ -352,7 +353,7 @@ class NQuadsBuilder(GraphBuilder):
 
     def _literal(self, subject: str, predicate: URIRef, value: int | float | bool) -> None:
         kind = type(value)
-        obj = f'"{value}"^^<{_XSD_INTEGER}>' if kind is int else _nt_value(value, kind)
+        obj = f'"{value}"^^<{_XSD_INTEGER}>' if kind is int else _nt_value(value, kind)  # type: ignore[arg-type]
         (self._sets.get(subject) or self._about(subject)).add(
             f"{self._iris.get(predicate) or self._iri(predicate)} {obj}"
         )

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import kg
 from kg.rdf.iris import agency_iri, assertion_iri, doc_id, document_iri, evidence_iri_text, place_iri
 
 SHA = "b7fed75f1054aa9a" + "0" * 48
@@ -63,4 +64,8 @@ def test_evidence_iri_is_the_assertion_iri_of_its_key(index: int, start: int, en
 
 @pytest.mark.parametrize("key", [(None, 1, 2, "r"), (1.5, 1, 2, "r"), (True, 1, 2, None)])
 def test_evidence_iri_of_an_unusual_key_is_the_assertion_iri(key: tuple[Any, ...]) -> None:
+    if kg.CODE == "compiled":  # mypyc checks the annotations (three ints and a str) on every call
+        with pytest.raises(TypeError):
+            evidence_iri_text(SHA, *key)
+        return
     assert evidence_iri_text(SHA, *key) == str(assertion_iri(SHA, "Evidence", *key))
