@@ -11,10 +11,13 @@ import hashlib
 import json
 import os
 import shutil
+import sys
+import sysconfig
 from pathlib import Path
 
 from setuptools import setup
 from setuptools.command.build_ext import build_ext
+from setuptools.errors import CCompilerError, ExecError
 
 ROOT = Path(__file__).resolve().parent
 STAGE = ROOT / "build" / "mypyc-src"  # the import layout (kg.loaders = loaders/ ...) that mypy must see
@@ -72,9 +75,23 @@ def stage_sources(dirs: dict[str, str]) -> None:
             shutil.copyfile(path, target / relative)
 
 
+def missing_toolchain() -> str | None:
+    """What a compiled build lacks here (a C compiler, Python's headers), or None."""
+    compiler = os.environ.get("CC", "cc").split()[0]
+    if shutil.which(compiler) is None:
+        return f"no C compiler ({compiler})"
+    if not (Path(sysconfig.get_paths()["include"]) / "Python.h").exists():
+        return "no Python headers (Python.h)"
+    return None
+
+
 def compiled_extensions() -> list:
     """mypycify's extensions for COMPILED_MODULES, or none for a pure-Python build."""
     if os.environ.get("REGKG_PURE_PYTHON") == "1":
+        return []
+    missing = missing_toolchain()
+    if missing is not None:  # the same package, only slower: say so and build pure Python
+        print(f"regkg: {missing}: installing pure Python", file=sys.stderr)
         return []
     from mypyc.build import mypycify
 
@@ -89,7 +106,12 @@ class BuildWithManifest(build_ext):
     """build_ext that also writes kg/native_build.json beside the compiled kg package."""
 
     def run(self) -> None:
-        super().run()
+        try:
+            super().run()
+        except (CCompilerError, ExecError) as exc:  # a toolchain that cannot build it
+            print(f"regkg: compiling the hot path failed ({exc}): installing pure Python", file=sys.stderr)
+            self.extensions = []
+            return
         if not self.extensions:
             return
         dirs = package_dirs()
