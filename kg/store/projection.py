@@ -16,6 +16,7 @@ RDF is identical.
 
 from __future__ import annotations
 
+from collections import ChainMap
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
@@ -49,12 +50,13 @@ from kg.store.tables import fill_node_tables, fill_rel_tables
 Triple = tuple[Any, Any, Any]
 # When a node table's values are final, so a bulk load can gather and copy it while the later
 # derivations run. Gathering pops the nodes' values, so a derivation reading one would fail
-# loudly. No derivation reads or changes Evidence. The assertions are final once the reported
-# plans and the document context are added: the derived nodes read Implementations only through
-# the facts read before (kg.store.derived.ImplementationLinks.read_facts). Every other table
-# (documents, places, programs, the derived nodes) waits for the derived nodes.
+# loudly. No derivation reads or changes Evidence. The assertions, documents, places and agencies
+# are final once the reported plans and the document context are added: the derived nodes read
+# Implementations only through the facts read before (ImplementationLinks.read_facts), and the
+# documents and places they name through their values kept aside (_values_kept_for). Programs
+# (which ProgramSets number) and the derived nodes come last.
 BEFORE_DERIVATIONS = frozenset({"Evidence"})
-AFTER_ASSERTION_COLUMNS = ASSERTION_LABELS - BEFORE_DERIVATIONS
+AFTER_ASSERTION_COLUMNS = (ASSERTION_LABELS | {"Document", "Place", "Agency"}) - BEFORE_DERIVATIONS
 
 
 @dataclass
@@ -206,19 +208,34 @@ def _assertion_stage(
     """A bulk load's second stage: complete the assertions and declare their tables; the derived
     nodes are left pending (:meth:`~kg.store.records.PropertyGraph.fill_nodes`)."""
     gathered = _add_assertion_columns(labels, values, links)
+    kept = _values_kept_for(gathered, values)
     fill_node_columns(graph, labels, values, warnings, _settle_node_table, keep=_assertion_stage_table)
-    graph.pending_nodes = partial(_derived_node_stage, graph, labels, values, gathered, warnings)
+    graph.pending_nodes = partial(_derived_node_stage, graph, labels, values, kept, gathered, warnings)
+
+
+def _values_kept_for(gathered: ImplementationLinks, values: Values) -> Values:
+    """The values of the places and documents the Implementations name, which the derived nodes
+    read (names, codes): held here, their tables can be gathered (popping them) before."""
+    named: set[str] = set()
+    for contexts in (gathered.places, gathered.documents):
+        named.update(*contexts.values())
+    return {uri: values[uri] for uri in named if uri in values}
 
 
 def _derived_node_stage(
     graph: PropertyGraph,
     labels: dict[str, str],
     values: Values,
+    kept: Values,
     gathered: ImplementationLinks,
     warnings: list[str],
 ) -> None:
-    """A bulk load's last stage: add the derived nodes and declare every table not declared yet."""
-    add_derived_nodes(labels, values, gathered)
+    """A bulk load's last stage: add the derived nodes and declare every table not declared yet.
+
+    The derived nodes read ``values``, else the places' and documents' ``kept`` values (their
+    tables are written by now), and write into ``values``.
+    """
+    add_derived_nodes(labels, ChainMap(values, kept), gathered)  # type: ignore[arg-type]
     declare_adoptions(graph)
     declare_program_sets(graph)
     fill_node_columns(graph, labels, values, warnings, _settle_node_table, keep=_last_stage)
