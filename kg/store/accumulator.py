@@ -135,13 +135,9 @@ class TripleAccumulator:
         assertions) is adopted as it is, and only shared nodes have their sets united.
         """
         part_classes, part_values, part_links = part
-        classes, values = self.classes, self.values
-        for uri, names in part_classes.items():
-            mine = classes.get(uri)
-            if mine is None:
-                classes[uri] = names
-            else:
-                mine |= names
+        _unite(self.classes, part_classes)
+        _unite(self.links, part_links)
+        values = self.values
         for uri, props in part_values.items():
             mine_props = values.get(uri)
             if mine_props is None:
@@ -153,13 +149,6 @@ class TripleAccumulator:
                     mine_props[key] = typed
                 elif bucket != typed:  # documents repeating a shared node's value change nothing
                     mine_props[key] = {*bucket, *typed}
-        links = self.links
-        for name, pairs in part_links.items():
-            mine_pairs = links.get(name)
-            if mine_pairs is None:
-                links[name] = pairs
-            else:
-                mine_pairs |= pairs
 
     def state(self) -> BuilderState:
         """What the builder accumulated, as plain containers (what :meth:`merge` takes, picklable)."""
@@ -170,3 +159,13 @@ class TripleAccumulator:
         if name is None:
             name = self._names[predicate] = local_name(predicate)
         return name
+
+
+def _unite(mine: dict[str, set[Any]], part: dict[str, set[Any]]) -> None:
+    """Add ``part``'s sets to ``mine`` key by key, adopting a set ``mine`` lacks as it is."""
+    for key, items in part.items():
+        held = mine.get(key)
+        if held is None:
+            mine[key] = items
+        else:
+            held |= items
