@@ -59,6 +59,12 @@ def declared_columns(label: str) -> dict[str, ColumnType]:
     return columns
 
 
+# The labels of the nodes the projection derives (kg.store.adoptions.ADOPTION,
+# kg.store.program_sets.PROGRAM_SET): their names are taken whether or not a load has such nodes,
+# so a relationship is typed the same before and after they are derived.
+DERIVED_LABELS = ("Adoption", "ProgramSet")
+
+
 def relationship_type(local_name: str, labels: set[str] | None = None) -> str:
     """The relationship type for an object property: its local name, unless that names a label too.
 
@@ -67,7 +73,7 @@ def relationship_type(local_name: str, labels: set[str] | None = None) -> str:
     (``hasProgram``, ``hasPlace``, ``hasEvidence``, ``hasDocument``) in every backend, so the same
     Cypher runs on the embedded store and on Neo4j.
     """
-    taken = {label.lower() for label in (*PRIMARY_LABELS, *(labels or ()))}
+    taken = {label.lower() for label in (*PRIMARY_LABELS, *DERIVED_LABELS, *(labels or ()))}
     if local_name.lower() in taken:
         return "has" + local_name[:1].upper() + local_name[1:]
     return local_name

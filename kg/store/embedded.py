@@ -20,6 +20,7 @@ import time
 import warnings
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor, wait
+from contextlib import closing
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -115,7 +116,8 @@ def build_from_graph(
                     statements = load_statements(
                         graph, workdir, release=release, rel_counts=relationships, node_counts=nodes
                     )
-                    _copy_while_writing(connection, statements)
+                    with closing(statements):  # on a failed COPY, stop its helper thread before cleaning up
+                        _copy_while_writing(connection, statements)
                 finally:
                     connection.close()
             finally:
@@ -124,8 +126,8 @@ def build_from_graph(
         finally:
             shutil.rmtree(workdir, ignore_errors=True)
         seconds = time.perf_counter() - started
-        report = LoadReport(
-            str(target), dict(sorted(nodes.items())), relationships, seconds, list(load_warnings or ()),
+        report = LoadReport(  # warnings sorted: the load gathers tables in stages, not by label
+            str(target), dict(sorted(nodes.items())), relationships, seconds, sorted(load_warnings or ()),
             layout_fingerprint(),
         )
         _write_manifest(target, report)

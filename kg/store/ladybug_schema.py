@@ -7,6 +7,7 @@ Parquet files written here, column order matching the DDL, instead of row-by-row
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -22,6 +23,8 @@ from kg.store.records import NodeTable, PropertyGraph, Relationship, RelTable
 # Dictionary encoding stays on: turning it and the statistics off as well was no faster and
 # doubled the files again.
 PARQUET_OPTIONS: dict[str, str] = {"compression": "none"}
+# Relationship type -> (label pair, the COPY of its file) of each file written.
+RelCopies = dict[str, list[tuple[tuple[str, str], str]]]
 
 
 def quote(identifier: str) -> str:
@@ -91,19 +94,21 @@ def load_statements(
     rel_counts: dict[str, int] | None = None,
     node_counts: dict[str, int] | None = None,
 ) -> Iterator[str]:
-    """Every statement of a bulk load in order: each node table's DDL and ``COPY``, then each
-    relationship table's DDL and their ``COPY``s, then the node tables no relationship names; the
-    Parquet files are written into ``workdir``.
+    """Every statement of a bulk load in order: each node table's DDL and ``COPY``, each
+    relationship table's DDL and ``COPY``s once the tables it connects are in, and last the node
+    tables no relationship names; the Parquet files are written into ``workdir``.
 
     The statements give the same schema as :func:`schema_ddl`. Tables are completed
-    (:meth:`~kg.store.records.NodeTable.fill`, :meth:`~kg.store.records.PropertyGraph.fill_relationships`)
-    and written lazily, as the statements are advanced, so a caller can run one table's ``COPY``
-    while the next table is gathered and written; the node tables a projection declares late
-    (:meth:`~kg.store.records.PropertyGraph.fill_nodes`) come after the others. With ``release``
-    each table's rows are dropped once its files are written (the graph keeps its columns and label
-    pairs) and the memory they held is handed back before the database fills its buffers further.
-    ``node_counts`` and ``rel_counts`` receive the number of nodes of each label and relationships
-    of each type before they are released.
+    (:meth:`~kg.store.records.NodeTable.fill`) and written lazily, as the statements are advanced,
+    so a caller can run one table's ``COPY`` while the next table is gathered and written. The
+    node tables a projection declares in stages (:meth:`~kg.store.records.PropertyGraph.fill_node_stage`)
+    come stage by stage; when the relationships do not depend on those stages
+    (``relationships_need_nodes`` is False), a helper thread fills them and writes their files
+    meanwhile. With ``release`` each table's rows are dropped once its files are written (the
+    graph keeps its columns and label pairs) and the memory they held is handed back before the
+    database fills its buffers further. ``node_counts`` and ``rel_counts`` receive the number of
+    nodes of each label and relationships of each type before they are released. Closing the
+    generator early stops the helper thread between two files and waits for it.
     """
     written: set[str] = set()
     rel_written: set[str] = set()
@@ -117,26 +122,32 @@ def load_statements(
     def unwritten() -> list[tuple[str, NodeTable]]:
         return sorted((label, t) for label, t in graph.node_tables.items() if label not in written)
 
-    def rel_statements(copies: dict[str, list[str]], rtypes: list[str]) -> Iterator[str]:
+    def rel_statements(copies: RelCopies, rtypes: list[str]) -> Iterator[str]:
         for rtype in rtypes:
             rel_written.add(rtype)
-            yield rel_table_ddl(graph.rel_tables[rtype])
-            yield from copies.get(rtype, ())
+            table = graph.rel_tables[rtype]
+            yield rel_table_ddl(table)
+            yield from (copy for pair, copy in copies.get(rtype, ()) if pair in table.pairs)
 
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="relationship-files") as helper:
-        rel_files: Future[dict[str, list[str]]] | None = None
-        while graph.pending_nodes is not None:  # the tables declared so far, then each stage's
-            yield from node_statements(unwritten())
-            if rel_files is not None and rel_files.done():  # the relationship tables whose ends are copied
-                yield from rel_statements(rel_files.result(), _connecting(graph, written, rel_written))
-            if rel_files is None and not graph.relationships_need_nodes:
-                # Arrow sorts, looks up and writes the relationships without the GIL, while this
-                # thread declares the late node tables
-                rel_files = helper.submit(_relationship_files, graph, workdir, release, rel_counts)
-            graph.fill_node_stage()  # it may leave the next stage pending, declared once these are written
-        if rel_files is None:
-            rel_files = helper.submit(_relationship_files, graph, workdir, release, rel_counts)
-        copies = rel_files.result()
+    stop = threading.Event()  # set when the statements end early: the helper thread then stops too
+    try:
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="relationship-files") as helper:
+            rel_files: Future[RelCopies] | None = None
+            while graph.pending_nodes is not None:  # the tables declared so far, then each stage's
+                yield from node_statements(unwritten())
+                if rel_files is not None and rel_files.done():  # those whose tables are in
+                    yield from rel_statements(rel_files.result(), _connecting(graph, written, rel_written))
+                if rel_files is None and not graph.relationships_need_nodes:
+                    # Arrow sorts, looks up and writes the relationships without the GIL, while this
+                    # thread declares the late node tables
+                    rel_files = helper.submit(_relationship_files, graph, workdir, release, rel_counts, stop)
+                graph.fill_node_stage()  # it may leave a next stage pending, declared once these are in
+            if rel_files is None:
+                rel_files = helper.submit(_relationship_files, graph, workdir, release, rel_counts, stop)
+            copies = rel_files.result()
+    except BaseException:  # a failed COPY closes the statements, Ctrl-C, an error in a stage
+        stop.set()
+        raise
     # The relationships need only the tables they connect: they are copied before the tables
     # no relationship names (the derived nodes), which are gathered meanwhile.
     _rel_ddl(graph)  # settles the label pairs of the tables (their files hold only real pairs)
@@ -161,20 +172,29 @@ def _connecting(graph: PropertyGraph, written: set[str], rel_written: set[str]) 
     ]
 
 
+class Stopped(Exception):
+    """The statements ended before the relationship files were all written."""
+
+
 def _relationship_files(
-    graph: PropertyGraph, workdir: Path, release: bool, rel_counts: dict[str, int] | None
-) -> dict[str, list[str]]:
+    graph: PropertyGraph,
+    workdir: Path,
+    release: bool,
+    rel_counts: dict[str, int] | None,
+    stop: threading.Event | None = None,
+) -> RelCopies:
     """Fill the relationship tables, count them into ``rel_counts`` and write their files; the
-    ``COPY`` of each file, by type. Reads and writes only the relationship tables (it may run
-    beside :meth:`~kg.store.records.PropertyGraph.fill_nodes` when they do not depend on it)."""
-    pending, graph.pending_relationships = graph.pending_relationships, None
-    if pending is not None:
-        pending()
+    label pair and ``COPY`` of each file, by type. Reads and writes only the relationship tables
+    (it may run beside :meth:`~kg.store.records.PropertyGraph.fill_node_stage` when they do not
+    depend on it); it gives up between two files once ``stop`` is set."""
+    graph.fill_relationships(nodes_first=False)
     if rel_counts is not None:
-        rel_counts.update({rtype: t.count() for rtype, t in sorted(graph.rel_tables.items())})
-    copies: dict[str, list[str]] = {}
-    for rtype, statement in _rel_copies(graph, workdir, release):
-        copies.setdefault(rtype, []).append(statement)
+        rel_counts.update(graph.rel_counts(nodes_first=False))
+    copies: RelCopies = {}
+    for rtype, pair, statement in _rel_copies(graph, workdir, release):
+        if stop is not None and stop.is_set():
+            raise Stopped("the load stopped")
+        copies.setdefault(rtype, []).append((pair, statement))
     return copies
 
 
@@ -195,8 +215,11 @@ def _node_statements(
         yield f"COPY {quote(label)} FROM {_literal(written)}"
 
 
-def _rel_copies(graph: PropertyGraph, workdir: Path, release: bool) -> Iterator[tuple[str, str]]:
-    """Write every relationship file, yielding (type, the ``COPY`` of the file) for each label pair."""
+def _rel_copies(
+    graph: PropertyGraph, workdir: Path, release: bool
+) -> Iterator[tuple[str, tuple[str, str], str]]:
+    """Write every relationship file, yielding (type, label pair, the ``COPY`` of the file) for each
+    label pair that has relationships."""
     count = 0
     for rtype, rel_table in sorted(graph.rel_tables.items()):
         for start, end, data in _pair_columns(rel_table, release):
@@ -204,7 +227,7 @@ def _rel_copies(graph: PropertyGraph, workdir: Path, release: bool) -> Iterator[
             pq.write_table(data, path, **PARQUET_OPTIONS)
             count += 1
             ends = f"from={_literal(start)}, to={_literal(end)}"
-            yield rtype, f"COPY {quote(rtype)} FROM {_literal(path)} ({ends})"
+            yield rtype, (start, end), f"COPY {quote(rtype)} FROM {_literal(path)} ({ends})"
 
 
 def _pair_columns(rel_table: RelTable, release: bool) -> Iterator[tuple[str, str, pa.Table]]:

@@ -117,7 +117,11 @@ class ProjectionBuilder(TripleAccumulator):
         :func:`kg.store.tables.fill_rel_tables`); without ``node_rows`` the node tables hold their
         rows as Arrow columns, no :class:`~kg.store.records.Node` each (:mod:`kg.store.node_columns`),
         and every table is filled when the load first reads it (the relationship tables by
-        :meth:`~kg.store.records.PropertyGraph.fill_relationships`).
+        :meth:`~kg.store.records.PropertyGraph.fill_relationships`). The node tables are then
+        declared in stages (:data:`BEFORE_DERIVATIONS`, :data:`AFTER_ASSERTION_COLUMNS`, the rest),
+        each once the derivations before it have run
+        (:meth:`~kg.store.records.PropertyGraph.fill_node_stage`), so the load copies the tables of one
+        stage while the next is derived.
         """
         labels, levels = _node_labels(self.classes)
         values = {uri: self.values.pop(uri, None) or {} for uri in labels}
@@ -142,8 +146,9 @@ class ProjectionBuilder(TripleAccumulator):
         # to run (see LOAD_STAGES); the relationships come after the node tables.
         fill_node_columns(graph, labels, values, projection.warnings, _settle_node_table, keep=_first_stage)
         # The derived nodes have no relationships, so the relationships are filled from the nodes
-        # and links as they are now (copies: the derivations add nodes, the fill empties the links)
-        # and the load may fill them while the derivations run.
+        # and links as they are now, and the load may fill them while the derivations run: from
+        # copies of the dictionaries, since the derivations add nodes and the fill empties its
+        # links (the pair lists are shared and only read).
         graph.pending_relationships = partial(
             fill_rel_tables, graph, dict(labels), dict(links), tuples=rel_tuples
         )

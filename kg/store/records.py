@@ -130,8 +130,8 @@ class PropertyGraph:
 
     node_tables: dict[str, NodeTable] = field(default_factory=dict)
     rel_tables: dict[str, RelTable] = field(default_factory=dict)
-    # fills rel_tables: a bulk-load projection leaves them to the load, which fills them once the
-    # node tables are written, while those are being copied (kg.store.ladybug_schema.load_statements)
+    # fills rel_tables: a bulk-load projection leaves them to the load, which fills them while it
+    # copies the node tables (kg.store.ladybug_schema.load_statements)
     pending_relationships: Callable[[], None] | None = field(default=None, compare=False, repr=False)
     # declares the node tables a bulk-load projection derives last, while the load copies those
     # already declared (kg.store.projection.ProjectionBuilder.finish); it may set a next stage
@@ -150,9 +150,11 @@ class PropertyGraph:
             pending, self.pending_nodes = self.pending_nodes, None
             pending()
 
-    def fill_relationships(self) -> None:
-        """Fill the relationship tables now if they are pending (after the node tables)."""
-        self.fill_nodes()
+    def fill_relationships(self, *, nodes_first: bool = True) -> None:
+        """Fill the relationship tables now if they are pending, after the pending node tables
+        unless ``nodes_first`` is False (for relationships that do not need them)."""
+        if nodes_first:
+            self.fill_nodes()
         if self.pending_relationships is not None:
             pending, self.pending_relationships = self.pending_relationships, None
             pending()
@@ -162,9 +164,9 @@ class PropertyGraph:
         self.fill_nodes()
         return {label: t.count() for label, t in sorted(self.node_tables.items())}
 
-    def rel_counts(self) -> dict[str, int]:
-        """Relationships per type."""
-        self.fill_relationships()
+    def rel_counts(self, *, nodes_first: bool = True) -> dict[str, int]:
+        """Relationships per type (see :meth:`fill_relationships` for ``nodes_first``)."""
+        self.fill_relationships(nodes_first=nodes_first)
         return {rtype: t.count() for rtype, t in sorted(self.rel_tables.items())}
 
     def nodes(self) -> list[Node]:

@@ -345,3 +345,125 @@ def test_a_relationship_table_is_ready_once_every_table_it_connects_is_copied() 
     assert _connecting(graph, {"Evidence", "Outcome", "Pilot"}, set()) == ["hasEvidence"]
     everything = {"Evidence", "Outcome", "Pilot", "Document"}
     assert _connecting(graph, everything, {"hasEvidence"}) == ["hasDocument"]
+
+
+def _bulk_graph(sample):
+    from kg.store.plain_rdf import plain_triples
+    from kg.store.projection import ProjectionBuilder, triples_of
+
+    builder = ProjectionBuilder()
+    for s, p, o in plain_triples(triples_of(sample)):
+        builder.add(s, p, o)
+    return builder.finish(rel_tuples=False, node_rows=False)
+
+
+def test_relationships_copied_between_stages_load_the_same_store(
+    sample, sample_store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    import kg.store.ladybug_schema as schema
+    from kg.store.embedded import build_from_projection
+    from tests.store.conftest import snapshot
+
+    written = threading.Event()
+    real = schema._relationship_files
+
+    def relationship_files(*args):
+        try:
+            return real(*args)
+        finally:
+            written.set()
+
+    monkeypatch.setattr(schema, "_relationship_files", relationship_files)
+    projection = _bulk_graph(sample)
+    graph = projection.graph
+    first_stage = graph.pending_nodes
+
+    def stage_then_wait() -> None:  # the relationship files are ready before this stage's tables go in
+        first_stage()
+        assert written.wait(10)
+
+    graph.pending_nodes = stage_then_wait
+    statements: list[str] = []
+    real_statements = schema.load_statements
+
+    def recorded(*args, **kwargs):
+        for statement in real_statements(*args, **kwargs):
+            statements.append(statement)
+            yield statement
+
+    monkeypatch.setattr("kg.store.embedded.load_statements", recorded)
+    build_from_projection(projection, tmp_path / "store", release=True)
+    created = {s.split("`")[1]: i for i, s in enumerate(statements) if s.startswith("CREATE NODE TABLE")}
+    first_copy = min(i for i, s in enumerate(statements) if s.startswith("COPY `hasEvidence`"))
+    assert first_copy < created["Program"]  # copied between the stages, before the last stage's tables
+    with open_embedded(tmp_path / "store") as early, open_embedded(sample_store[0]) as eager:
+        assert snapshot(early) == snapshot(eager)
+
+
+def test_a_failed_copy_stops_the_relationship_thread_before_the_load_returns(
+    sample, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+    import time
+
+    import ladybug
+
+    import kg.store.ladybug_schema as schema
+    from kg.store.embedded import build_from_projection
+
+    real_files, real_connection = schema._relationship_files, ladybug.Connection
+
+    def slow_relationship_files(*args):
+        time.sleep(1.5)  # still running when the first COPY fails
+        return real_files(*args)
+
+    class FailingCopies:  # the Evidence table's COPY fails at once
+        def __init__(self, database) -> None:
+            self.connection = real_connection(database)
+
+        def execute(self, statement: str, *args):
+            if statement.startswith("COPY `Evidence`"):
+                raise RuntimeError("the disk is full")
+            return self.connection.execute(statement, *args)
+
+        def interrupt(self) -> None:
+            self.connection.interrupt()
+
+        def close(self) -> None:
+            self.connection.close()
+
+    monkeypatch.setattr(schema, "_relationship_files", slow_relationship_files)
+    monkeypatch.setattr(ladybug, "Connection", FailingCopies)
+    target = tmp_path / "store"
+    try:
+        build_from_projection(_bulk_graph(sample), target, release=True)
+    except RuntimeError:  # checked while the traceback (and so the load's frames) lives
+        alive = [t for t in threading.enumerate() if t.name.startswith("relationship-files")]
+    else:
+        pytest.fail("the load did not fail")
+    assert alive == []
+    assert not [p for p in target.iterdir() if p.name.startswith(".build-")]
+
+
+def test_relationships_that_need_the_late_tables_wait_for_them(sample, tmp_path: Path) -> None:
+    from kg.store.ladybug_schema import load_statements
+
+    graph = _bulk_graph(sample).graph
+    graph.relationships_need_nodes = True  # as a projection whose relationships read derived nodes
+    seen: list[bool] = []
+
+    def watch(stage):
+        def watched() -> None:
+            seen.append(graph.pending_relationships is not None)
+            stage()
+            if graph.pending_nodes is not None:
+                graph.pending_nodes = watch(graph.pending_nodes)
+        return watched
+
+    graph.pending_nodes = watch(graph.pending_nodes)
+    statements = list(load_statements(graph, tmp_path))
+    assert seen == [True, True]  # no stage ran beside the relationship fill
+    last_node = max(i for i, s in enumerate(statements) if s.startswith("CREATE NODE TABLE `Program`"))
+    assert all(i > last_node for i, s in enumerate(statements) if s.startswith("CREATE REL TABLE"))

@@ -110,3 +110,12 @@ def test_single_valued_property_with_two_values_keeps_one_and_warns(sample: Data
 def test_local_name() -> None:
     assert local_name(RK + "within") == "within"
     assert local_name("http://purl.org/dc/terms/title") == "title"
+
+
+def test_the_derived_labels_are_taken_names_whether_or_not_a_load_has_such_nodes() -> None:
+    from kg.store.adoptions import ADOPTION
+    from kg.store.declared import DERIVED_LABELS, relationship_type
+    from kg.store.program_sets import PROGRAM_SET
+
+    assert set(DERIVED_LABELS) == {ADOPTION, PROGRAM_SET}
+    assert relationship_type("adoption") == "hasAdoption" and relationship_type("within") == "within"
