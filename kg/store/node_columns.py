@@ -80,9 +80,17 @@ class ColumnarNodeTable(NodeTable):
         self.nodes, self.data, self.pending = [], None, None
 
 
+def uris_by_label(labels: dict[str, str]) -> dict[str, list[str]]:
+    """label -> the uris of its nodes, in ``labels``' order (what :func:`fill_node_columns` takes)."""
+    by_label: dict[str, list[str]] = {}
+    for uri, label in labels.items():
+        by_label.setdefault(label, []).append(uri)
+    return by_label
+
+
 def fill_node_columns(
     graph: PropertyGraph,
-    labels: dict[str, str],
+    by_label: dict[str, list[str]],
     values: Values,
     warnings: list[str],
     settle: Callable[[NodeTable], None] | None = None,
@@ -94,16 +102,14 @@ def fill_node_columns(
 
     The same columns, types, values, row order (by uri) and warnings, once every table is filled;
     ``values`` is consumed as they are. ``settle`` is called on each table once its columns are
-    settled: at once for a table without nodes, else right after its fill. Only the labels
-    ``keep`` accepts are declared (the rest is left to another call).
+    settled: at once for a table without nodes, else right after its fill. ``by_label`` holds
+    the nodes' uris by label (:func:`uris_by_label`); only the labels ``keep`` accepts are
+    declared (the rest is left to another call, which can share the grouping).
     """
     tables = graph.node_tables
     for label in PRIMARY_LABELS:
         if keep(label):
             tables[label] = ColumnarNodeTable(label, declared_columns(label))
-    by_label: dict[str, list[str]] = {}
-    for uri, label in labels.items():
-        by_label.setdefault(label, []).append(uri)
     for label, uris in sorted(by_label.items()):
         if not keep(label):
             continue

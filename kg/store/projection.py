@@ -20,6 +20,7 @@ from collections import ChainMap
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import islice
 from typing import Any
 
 from rdflib import Dataset, Graph
@@ -41,7 +42,7 @@ from kg.store.derived import (
     implementation_links,
 )
 from kg.store.derived_nodes import add_derived_nodes
-from kg.store.node_columns import fill_node_columns
+from kg.store.node_columns import fill_node_columns, uris_by_label
 from kg.store.plain_rdf import PlainTriple, Row, plain_triples
 from kg.store.program_sets import declare_program_sets
 from kg.store.records import NodeTable, PropertyGraph
@@ -143,8 +144,9 @@ class ProjectionBuilder(TripleAccumulator):
             return projection
         # Each table is gathered when the load reads it, while the previous one is copied. The
         # tables whose values are final come first, so their copies overlap the derivations still
-        # to run (see LOAD_STAGES); the relationships come after the node tables.
-        fill_node_columns(graph, labels, values, projection.warnings, _settle_node_table, keep=_first_stage)
+        # to run (see BEFORE_DERIVATIONS); the relationships come after the node tables.
+        by_label = uris_by_label(labels)  # grouped once for every stage; the last adds the derived nodes
+        fill_node_columns(graph, by_label, values, projection.warnings, _settle_node_table, keep=_first_stage)
         # The derived nodes have no relationships, so the relationships are filled from the nodes
         # and links as they are now, and the load may fill them while the derivations run: from
         # copies of the dictionaries, since the derivations add nodes and the fill empties its
@@ -153,7 +155,9 @@ class ProjectionBuilder(TripleAccumulator):
             fill_rel_tables, graph, dict(labels), dict(links), tuples=rel_tuples
         )
         graph.relationships_need_nodes = False
-        graph.pending_nodes = partial(_assertion_stage, graph, labels, values, links, projection.warnings)
+        graph.pending_nodes = partial(
+            _assertion_stage, graph, labels, by_label, values, links, projection.warnings
+        )
         return projection
 
     def _node_links(self, labels: dict[str, str], values: Values) -> dict[str, Collection[tuple[str, str]]]:
@@ -206,6 +210,7 @@ def _assertion_stage_table(label: str) -> bool:
 def _assertion_stage(
     graph: PropertyGraph,
     labels: dict[str, str],
+    by_label: dict[str, list[str]],
     values: Values,
     links: dict[str, Collection[tuple[str, str]]],
     warnings: list[str],
@@ -214,8 +219,10 @@ def _assertion_stage(
     nodes are left pending (:meth:`~kg.store.records.PropertyGraph.fill_nodes`)."""
     gathered = _add_assertion_columns(labels, values, links)
     kept = _values_kept_for(gathered, values)
-    fill_node_columns(graph, labels, values, warnings, _settle_node_table, keep=_assertion_stage_table)
-    graph.pending_nodes = partial(_derived_node_stage, graph, labels, values, kept, gathered, warnings)
+    fill_node_columns(graph, by_label, values, warnings, _settle_node_table, keep=_assertion_stage_table)
+    graph.pending_nodes = partial(
+        _derived_node_stage, graph, labels, by_label, values, kept, gathered, warnings
+    )
 
 
 def _values_kept_for(gathered: ImplementationLinks, values: Values) -> Values:
@@ -230,6 +237,7 @@ def _values_kept_for(gathered: ImplementationLinks, values: Values) -> Values:
 def _derived_node_stage(
     graph: PropertyGraph,
     labels: dict[str, str],
+    by_label: dict[str, list[str]],
     values: Values,
     kept: Values,
     gathered: ImplementationLinks,
@@ -240,10 +248,13 @@ def _derived_node_stage(
     The derived nodes read ``values``, else the places' and documents' ``kept`` values (their
     tables are written by now), and write into ``values``.
     """
+    known = len(labels)
     add_derived_nodes(labels, ChainMap(values, kept), gathered)  # type: ignore[arg-type]
     declare_adoptions(graph)
     declare_program_sets(graph)
-    fill_node_columns(graph, labels, values, warnings, _settle_node_table, keep=_last_stage)
+    # the derived nodes are new labels, added at the end of ``labels``
+    derived = uris_by_label(dict(islice(labels.items(), known, None)))
+    fill_node_columns(graph, {**by_label, **derived}, values, warnings, _settle_node_table, keep=_last_stage)
 
 
 def _last_stage(label: str) -> bool:

@@ -10,7 +10,7 @@ import pyarrow.parquet as pq
 
 from kg.store.adoptions import ADOPTION, declare_adoptions, sort_adoptions
 from kg.store.ladybug_schema import write_node_parquet
-from kg.store.node_columns import ColumnarNodeTable, fill_node_columns
+from kg.store.node_columns import ColumnarNodeTable, fill_node_columns, uris_by_label
 from kg.store.records import ColumnType, PropertyGraph
 from kg.store.tables import fill_node_tables
 
@@ -41,6 +41,11 @@ def _projected(fill: Any) -> tuple[PropertyGraph, list[str], dict[str, Any]]:
     return graph, warnings, values
 
 
+def _fill_columns(graph: PropertyGraph, labels: dict[str, str], values: Any, warnings: list[str]) -> None:
+    """:func:`fill_node_columns` called as :func:`fill_node_tables` is."""
+    fill_node_columns(graph, uris_by_label(labels), values, warnings)
+
+
 def _written(graph: PropertyGraph, label: str, path: Path) -> dict[str, list[Any]]:
     """The Parquet file the load writes for one table, read back."""
     return pq.read_table(write_node_parquet(graph.node_tables[label], path)).to_pydict()
@@ -48,7 +53,7 @@ def _written(graph: PropertyGraph, label: str, path: Path) -> dict[str, list[Any
 
 def test_columns_hold_what_the_row_tables_hold(tmp_path: Path) -> None:
     rows, row_warnings, rows_left = _projected(fill_node_tables)
-    columns, column_warnings, columns_left = _projected(fill_node_columns)
+    columns, column_warnings, columns_left = _projected(_fill_columns)
     assert rows_left == columns_left == {}  # both consume the values
     assert column_warnings == row_warnings == [f"{U}o2: unit has 2 values; kept '个'"]
     assert sorted(columns.node_tables) == sorted(rows.node_tables)
@@ -66,7 +71,7 @@ def test_columns_hold_what_the_row_tables_hold(tmp_path: Path) -> None:
 
 
 def test_a_column_declared_after_filling_is_null_and_release_drops_the_rows() -> None:
-    graph, _, _ = _projected(fill_node_columns)
+    graph, _, _ = _projected(_fill_columns)
     table = graph.node_tables["Outcome"]
     table.columns["reportedYear"] = ColumnType("INT64")
     data = table.arrow_table()
@@ -87,7 +92,7 @@ def test_adoption_columns_are_stored_in_the_order_of_the_adoption_rows() -> None
         U + "a0": {"statusCode": (("INT64", 3),)},
     }
     orders = []
-    for fill in (fill_node_tables, fill_node_columns):
+    for fill in (fill_node_tables, _fill_columns):
         graph = PropertyGraph()
         declare_adoptions(graph)
         fill(graph, dict.fromkeys(adoptions, ADOPTION), copy.deepcopy(adoptions), [])
@@ -102,7 +107,8 @@ def test_rows_are_gathered_when_a_table_is_first_read_and_settled_once() -> None
     labels = {uri: label for uri, (label, _) in NODES.items()}
     values = {uri: copy.deepcopy(props) for uri, (_, props) in NODES.items()}
     graph, settled = PropertyGraph(), []
-    fill_node_columns(graph, labels, values, [], settle=lambda table: settled.append(table.label))
+    settle = settled.append
+    fill_node_columns(graph, uris_by_label(labels), values, [], settle=lambda table: settle(table.label))
     assert "Program" not in settled and "Document" in settled  # tables without nodes are settled at once
     assert len(values) == len(NODES)  # nothing gathered yet
     table = graph.node_tables["Thing"]
